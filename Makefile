@@ -1,0 +1,58 @@
+# highfence: `make run` for the example, `make test` for everything CI checks.
+# Every target installs what it needs first (scripts/setup.sh, quiet when done)
+# and leaves the CLI at build/highfence.
+
+CMAKE := cmake -G Ninja -S .
+BUILD := cmake --build
+JOBS  := -j2
+
+.PHONY: all setup build run test unit asan fuzz-build fuzz-short fuzz bench clean
+
+all: build
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(CMAKE) -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+	$(BUILD) build $(JOBS)
+
+# Exit 2 means some lines were malformed: examples/orders.jsonl has three on purpose.
+run: build
+	@mkdir -p out
+	build/highfence check --format table --summary --save out/determinations.jsonl \
+	  examples/orders.jsonl; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 2 ] || exit $$rc
+
+test: unit asan fuzz-short
+
+unit: build
+	ctest --test-dir build --output-on-failure
+
+asan: build
+	$(CMAKE) -B build-asan -DCMAKE_BUILD_TYPE=RelWithDebInfo -DHF_SANITIZE=ON -DHF_BENCH=OFF
+	$(BUILD) build-asan $(JOBS)
+	ctest --test-dir build-asan --output-on-failure
+
+fuzz-build: build
+	CC=clang CXX=clang++ $(CMAKE) -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+	  -DHF_FUZZ=ON -DHF_BENCH=OFF
+	$(BUILD) build-fuzz $(JOBS) --target shipment_fuzz
+
+# Fuzzes a copy of the seed corpus, so new inputs stay out of the repository;
+# a crashing input is written to build-fuzz/crash-*.
+fuzz-short: FUZZ_SECONDS := 30
+fuzz:       FUZZ_SECONDS := 600
+fuzz-short fuzz: fuzz-build
+	@echo "fuzzing shipment_fuzz for $(FUZZ_SECONDS) s on a copy of tests/fuzz/corpus"
+	@corpus=$$(mktemp -d) && trap 'rm -rf "$$corpus"' EXIT && \
+	  cp tests/fuzz/corpus/* "$$corpus"/ && \
+	  build-fuzz/shipment_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
+	    -artifact_prefix=build-fuzz/ "$$corpus"
+
+bench: build
+	$(CMAKE) -B build-release -DCMAKE_BUILD_TYPE=Release
+	$(BUILD) build-release $(JOBS)
+	bash bench/run_bench.sh
+
+clean:
+	rm -rf build build-asan build-fuzz build-release out

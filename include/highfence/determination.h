@@ -1,0 +1,102 @@
+// Determination: the outcome for one shipment (contract.md section 3), with the
+// derivation that produced it.
+//
+// Reason texts live in one arena string owned by the Determination, so a
+// determination can be cleared and refilled line after line without allocating.
+// Rule ids and citations are views into the law data, which outlives every
+// Determination made from it.
+#ifndef HIGHFENCE_DETERMINATION_H_
+#define HIGHFENCE_DETERMINATION_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/fixed.h"
+#include "highfence/shipment.h"
+
+namespace highfence {
+
+// DO NOT CHANGE the wire names below (contract.md): tests outside the project
+// compare them.
+enum class Decision : uint8_t {
+  kNotControlled,
+  kNoLicenseRequired,
+  kAuthorized,
+  kLicenseRequired,
+  kNeedsReview,
+};
+enum class Authorization : uint8_t { kNone, kAia, kLpp, kAca, kNac, kAcm, kHbm, kUveu, kNveu };
+enum class LicensePolicy : uint8_t {
+  kNone,
+  kPresumptionOfApproval,
+  kCaseByCase,
+  kPresumptionOfDenial,
+  kPolicyOfDenial,
+};
+enum class Mode : uint8_t { kAsWritten, kAsEnforced };
+enum class Eccn : uint8_t { kNone, k3A090a, k3A090b, k3A090c, k4A090a, k4A090b, k4E091 };
+
+std::string_view WireName(Decision d);
+std::string_view WireName(Authorization a);
+std::string_view WireName(LicensePolicy p);
+std::string_view WireName(Mode m);
+std::string_view WireName(Eccn e);
+
+// Transfer states (contract.md section 4).
+enum class TransferState : uint8_t { kPending, kPosted, kVoided };
+std::string_view WireName(TransferState s);
+
+struct Debit {
+  std::string account;  // allocation:CC, lpp:PARTY:YYYY, nveu:PARTY:CC, uveu:PARTY:CC, aia:PARTY
+  Fixed tpp;
+  TransferState state = TransferState::kPosted;
+  std::optional<Fixed> cap;  // the account's cap on the shipment's date; none for counters
+};
+
+struct Reason {
+  std::string_view rule;      // stable rule-step id, e.g. "lpp.cap"
+  std::string_view citation;  // e.g. "15 CFR 740.29(b)"
+  uint32_t text_offset = 0;   // into Determination::text_arena
+  uint32_t text_size = 0;
+};
+
+struct DeterminationError {
+  std::string code;
+  std::string field;
+  std::string message;
+};
+
+struct Determination {
+  std::string id;
+  std::string_view regime = "none";
+  Mode mode = Mode::kAsWritten;
+  Eccn eccn = Eccn::kNone;
+  std::optional<Fixed> tpp;
+  std::optional<Fixed> tpp_total;
+  std::optional<Fixed> performance_density;
+  int tier = 0;  // 0 = null
+  Decision decision = Decision::kNeedsReview;
+  Authorization authorization = Authorization::kNone;
+  LicensePolicy license_policy = LicensePolicy::kNone;
+  std::vector<std::string_view> notices;  // codes; views into static storage
+  std::vector<Debit> debits;
+  std::vector<Reason> reasons;
+  std::vector<DeterminationError> errors;
+  std::string text_arena;
+
+  void Clear();
+  std::string_view ReasonText(const Reason& r) const {
+    return std::string_view(text_arena).substr(r.text_offset, r.text_size);
+  }
+  // Appends a reason whose text is `text`.
+  void AddReason(std::string_view rule, std::string_view citation, std::string_view text);
+  void AddNotice(std::string_view code);
+  bool HasNotice(std::string_view code) const;
+};
+
+}  // namespace highfence
+
+#endif  // HIGHFENCE_DETERMINATION_H_

@@ -1,0 +1,111 @@
+// Shipment: one line of input, parsed and validated (contract.md section 2).
+//
+// A Shipment is plain data. Parsing (src/io) fills it and records every problem
+// as a FieldError instead of failing, so a malformed line still yields a
+// determination (`needs_review`) and the rest of the batch goes on.
+#ifndef HIGHFENCE_SHIPMENT_H_
+#define HIGHFENCE_SHIPMENT_H_
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "base/country.h"
+#include "base/date.h"
+#include "base/fixed.h"
+
+namespace highfence {
+
+namespace catalog {
+struct Accelerator;
+}
+
+enum class ShipmentType : uint8_t { kExport, kReexport, kTransfer };
+
+// End-use tags, as bits of Shipment::end_use.
+enum EndUse : uint8_t {
+  kEndUseMilitary = 1 << 0,
+  kEndUseWmd = 1 << 1,
+  kEndUseFrontierTraining = 1 << 2,
+  kEndUseDevelopment = 1 << 3,
+  kEndUseProduction = 1 << 4,
+  kEndUseStorage = 1 << 5,
+};
+
+enum class ItemKind : uint8_t { kIc, kHbm, kComputer, kModelWeights };
+enum class Veu : uint8_t { kNone, kUniversal, kNational };
+
+// An integrated circuit's figures. From the catalog or given inline.
+struct IcSpec {
+  Fixed tpp;
+  std::optional<Fixed> die_area_mm2;
+  bool datacenter = true;
+  std::optional<Fixed> interconnect_gbs;
+  std::optional<Fixed> dram_bandwidth_gbs;
+  const catalog::Accelerator* accelerator = nullptr;  // when from the catalog
+};
+
+struct ComputerPart {
+  IcSpec ic;
+  int64_t count = 0;
+};
+
+struct ModelSpec {
+  Magnitude training_ops;
+  bool published = false;
+  bool derived_from_published = false;
+  std::optional<Magnitude> base_training_ops;        // the published model's
+  std::optional<Magnitude> additional_training_ops;  // training added to it
+};
+
+struct Item {
+  ItemKind kind = ItemKind::kIc;
+  std::string catalog_id;  // empty for inline items
+  IcSpec ic;                       // kIc
+  Fixed hbm_density_gbs_per_mm2;   // kHbm
+  std::vector<ComputerPart> parts; // kComputer
+  ModelSpec model;                 // kModelWeights
+};
+
+struct Consignee {
+  std::string name;    // may be empty
+  std::string parent;  // ultimate parent; defaults to name
+  std::optional<CountryCode> hq;         // defaults to destination
+  std::optional<CountryCode> parent_hq;  // defaults to hq
+  Veu veu = Veu::kNone;
+};
+
+// A field the parser could not accept. `code` is a stable snake_case code.
+struct FieldError {
+  std::string code;
+  std::string field;
+  std::string message;
+};
+
+struct Shipment {
+  std::string id;
+  Date date;
+  ShipmentType type = ShipmentType::kExport;
+  CountryCode from;
+  CountryCode destination;
+  Item item;
+  int64_t units = 0;
+  Consignee consignee;
+  uint8_t end_use = 0;  // EndUse bits
+  // Set by the parser: the line's problems. Non-empty => needs_review.
+  std::vector<FieldError> errors;
+
+  void Clear();
+  // The consignee's headquarters country and its ultimate parent's, with the
+  // contract's defaults applied (hq -> destination, parent_hq -> hq).
+  CountryCode Hq() const { return consignee.hq ? *consignee.hq : destination; }
+  CountryCode ParentHq() const { return consignee.parent_hq ? *consignee.parent_hq : Hq(); }
+  const std::string& Parent() const {
+    return consignee.parent.empty() ? consignee.name : consignee.parent;
+  }
+};
+
+}  // namespace highfence
+
+#endif  // HIGHFENCE_SHIPMENT_H_

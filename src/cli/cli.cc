@@ -1,0 +1,105 @@
+#include "cli/cli.h"
+
+#include <CLI/CLI.hpp>
+
+#include "cli/commands.h"
+
+namespace highfence::cli {
+namespace {
+
+void AddCommon(CLI::App* app, CommonOptions* common) {
+  app->add_option("--law", common->law_dir, "folder of law/*.toml (default: the built-in law)");
+  app->add_option("--catalog", common->catalog_path,
+                  "accelerator catalog TOML (default: the built-in catalog)");
+}
+
+void AddLawChoice(CLI::App* app, CommonOptions* common) {
+  app->add_option("--mode", common->mode, "as-written (default) or as-enforced");
+  app->add_option("--regime", common->regime,
+                  "evaluate under one regime whatever the date: us-2022-10, us-2023-11, "
+                  "us-2025-01");
+}
+
+void AddShipmentFlags(CLI::App* check, ShipmentFlags* f) {
+  check->add_option("--id", f->id, "shipment id (default cli-1)");
+  check->add_option("--item", f->item, "catalog id");
+  check->add_option("--units", f->units, "number of items");
+  check->add_option("--to", f->to, "destination country (ISO alpha-2)");
+  check->add_option("--date", f->date, "date of the export, YYYY-MM-DD");
+  check->add_option("--type", f->type, "export, reexport or transfer");
+  check->add_option("--from", f->from, "country the item leaves (default US)");
+  check->add_option("--consignee", f->consignee, "ultimate consignee's name");
+  check->add_option("--parent", f->parent, "ultimate parent's name");
+  check->add_option("--hq", f->hq, "consignee's headquarters country");
+  check->add_option("--parent-hq", f->parent_hq, "ultimate parent's headquarters country");
+  check->add_option("--veu", f->veu, "UVEU or NVEU");
+  check->add_option("--end-use", f->end_use, "end-use tag (repeatable)");
+}
+
+}  // namespace
+
+int RunCli(int argc, char** argv) {
+  CLI::App app{"highfence: U.S. advanced-computing export rules (2022-2026) as software"};
+  app.require_subcommand(1);
+  CommonOptions common;
+
+  CheckOptions check_options;
+  CLI::App* check = app.add_subcommand("check", "determine shipments (JSONL or CSV)");
+  AddCommon(check, &common);
+  AddLawChoice(check, &common);
+  check->add_option("input", check_options.input, "shipments file, or - for stdin");
+  check->add_option("--format", check_options.format, "jsonl, csv or table")
+      ->check(CLI::IsMember({"jsonl", "csv", "table"}));
+  check->add_option("--input-format", check_options.input_format, "jsonl or csv")
+      ->check(CLI::IsMember({"jsonl", "csv"}));
+  check->add_option("--ledger", check_options.ledger, "durable ledger: a file or postgres:// URL");
+  check->add_flag("--dry-run", check_options.dry_run, "read the ledger, write nothing");
+  check->add_flag("--summary", check_options.summary, "print counts by decision at the end");
+  check->add_option("--save", check_options.save, "also write JSONL determinations to FILE");
+  AddShipmentFlags(check, &check_options.flags);
+
+  ClassifyOptions classify_options;
+  CLI::App* classify = app.add_subcommand("classify", "classify an accelerator");
+  AddCommon(classify, &common);
+  classify->add_option("id", classify_options.id, "catalog id");
+  classify->add_option("--tpp", classify_options.tpp, "total processing performance");
+  classify->add_option("--die-area-mm2", classify_options.die_area, "applicable die area");
+  classify->add_option("--interconnect-gbs", classify_options.interconnect, "I/O rate, GB/s");
+  classify->add_option("--dram-bandwidth-gbs", classify_options.dram, "DRAM bandwidth, GB/s");
+  classify->add_flag("--consumer", classify_options.consumer,
+                     "not designed or marketed for datacenters");
+  classify->add_flag("--list", classify_options.list, "list the catalog");
+  classify->add_option("--date", classify_options.date, "classify under the law of this date");
+  classify->add_option("--format", classify_options.format, "text or json")
+      ->check(CLI::IsMember({"text", "json"}));
+
+  std::string explain_file, explain_id;
+  CLI::App* explain = app.add_subcommand("explain", "the full derivation of one shipment");
+  AddCommon(explain, &common);
+  AddLawChoice(explain, &common);
+  explain->add_option("file", explain_file, "shipments file")->required();
+  explain->add_option("--id", explain_id, "shipment id")->required();
+
+  CLI::App* regimes = app.add_subcommand("regimes", "the regimes, their dates and sources");
+  AddCommon(regimes, &common);
+
+  CLI::App* law = app.add_subcommand("law", "the law data");
+  law->require_subcommand(1);
+  CLI::App* law_check = law->add_subcommand("check", "validate the law data");
+  AddCommon(law_check, &common);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int code = app.exit(e);
+    return code == 0 ? kExitOk : kExitFailed;
+  }
+  if (check->parsed()) return RunCheck(common, check_options);
+  if (classify->parsed()) return RunClassify(common, classify_options);
+  if (explain->parsed()) return RunExplain(common, explain_file, explain_id);
+  if (regimes->parsed()) return RunRegimes(common);
+  if (law_check->parsed()) return RunLawCheck(common);
+  return kExitFailed;
+}
+
+}  // namespace highfence::cli

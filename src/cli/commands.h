@@ -1,0 +1,64 @@
+// The CLI's commands, each a function over parsed options. Internal to src/cli.
+#ifndef HIGHFENCE_CLI_COMMANDS_H_
+#define HIGHFENCE_CLI_COMMANDS_H_
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "highfence/engine.h"
+
+namespace highfence::cli {
+
+struct CommonOptions {
+  std::string law_dir;
+  std::string catalog_path;
+  std::string mode = "as-written";
+  std::string regime;
+};
+
+// One shipment given with flags instead of a file.
+struct ShipmentFlags {
+  std::string id = "cli-1", item, to, date, type, from, consignee, parent, hq, parent_hq, veu;
+  std::vector<std::string> end_use;
+  int64_t units = 0;
+  bool any() const { return !item.empty() || !to.empty() || !date.empty() || units != 0; }
+};
+
+struct CheckOptions {
+  std::string input;         // file, "-" for stdin, empty with shipment flags
+  std::string format;        // jsonl | csv | table; empty: table on a terminal
+  std::string input_format;  // jsonl | csv; empty: by extension or first line
+  std::string ledger;
+  bool dry_run = false;
+  bool summary = false;
+  std::string save;          // also write JSONL determinations here
+  ShipmentFlags flags;
+};
+
+struct ClassifyOptions {
+  std::string id;
+  std::optional<std::string> tpp, die_area, interconnect, dram;
+  bool consumer = false;
+  bool list = false;
+  std::string date;
+  std::string format = "text";
+};
+
+// Loads the engine or prints why it cannot.
+std::unique_ptr<Engine> LoadEngine(const CommonOptions& common);
+// Resolves --mode and --regime; prints the problem and returns nullopt on error.
+std::optional<law::RegimeChoice> ParseChoice(const CommonOptions& common);
+
+int RunCheck(const CommonOptions& common, const CheckOptions& options);
+int RunClassify(const CommonOptions& common, const ClassifyOptions& options);
+int RunExplain(const CommonOptions& common, const std::string& file, const std::string& id);
+int RunRegimes(const CommonOptions& common);
+int RunLawCheck(const CommonOptions& common);
+
+// The JSON text of one shipment given with flags.
+std::string ShipmentFlagsToJson(const ShipmentFlags& f);
+
+}  // namespace highfence::cli
+
+#endif  // HIGHFENCE_CLI_COMMANDS_H_

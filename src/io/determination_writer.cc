@@ -1,0 +1,257 @@
+#include "io/determination_writer.h"
+
+#include <charconv>
+
+#include <fmt/format.h>
+
+namespace highfence::io {
+namespace {
+
+void AppendFixedOrNull(const std::optional<Fixed>& v, std::string* out) {
+  if (v) v->AppendTo(out);
+  else out->append("null");
+}
+
+void AppendNameOrNull(std::string_view name, std::string* out) {
+  if (name.empty()) {
+    out->append("null");
+  } else {
+    out->push_back('"');
+    out->append(name);  // wire names need no escaping
+    out->push_back('"');
+  }
+}
+
+void AppendInt(int64_t v, std::string* out) {
+  char buf[24];
+  auto r = std::to_chars(buf, buf + sizeof buf, v);
+  out->append(buf, r.ptr);
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  static constexpr char kHex[] = "0123456789abcdef";
+  out->push_back('"');
+  size_t run = 0;  // start of the current run of bytes that need no escape
+  for (size_t i = 0; i < s.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(s[i]);
+    if (c >= 0x20 && c != '"' && c != '\\') continue;
+    out->append(s.data() + run, i - run);
+    run = i + 1;
+    switch (c) {
+      case '"': out->append("\\\""); break;
+      case '\\': out->append("\\\\"); break;
+      case '\n': out->append("\\n"); break;
+      case '\r': out->append("\\r"); break;
+      case '\t': out->append("\\t"); break;
+      default:
+        out->append("\\u00");
+        out->push_back(kHex[c >> 4]);
+        out->push_back(kHex[c & 15]);
+    }
+  }
+  out->append(s.data() + run, s.size() - run);
+  out->push_back('"');
+}
+
+void AppendJson(const Determination& d, int64_t line, std::string* out) {
+  out->append("{\"id\":");
+  AppendJsonString(d.id, out);
+  out->append(",\"regime\":\"");
+  out->append(d.regime);
+  out->append("\",\"mode\":\"");
+  out->append(WireName(d.mode));
+  out->append("\",\"eccn\":");
+  AppendNameOrNull(WireName(d.eccn), out);
+  out->append(",\"tpp\":");
+  AppendFixedOrNull(d.tpp, out);
+  out->append(",\"tpp_total\":");
+  AppendFixedOrNull(d.tpp_total, out);
+  out->append(",\"performance_density\":");
+  AppendFixedOrNull(d.performance_density, out);
+  out->append(",\"tier\":");
+  if (d.tier == 0) out->append("null");
+  else AppendInt(d.tier, out);
+  out->append(",\"decision\":\"");
+  out->append(WireName(d.decision));
+  out->append("\",\"authorization\":");
+  AppendNameOrNull(WireName(d.authorization), out);
+  out->append(",\"license_policy\":");
+  AppendNameOrNull(WireName(d.license_policy), out);
+  out->append(",\"notices\":[");
+  for (size_t i = 0; i < d.notices.size(); ++i) {
+    if (i) out->push_back(',');
+    AppendNameOrNull(d.notices[i], out);
+  }
+  out->append("],\"debits\":[");
+  for (size_t i = 0; i < d.debits.size(); ++i) {
+    if (i) out->push_back(',');
+    out->append("{\"account\":");
+    AppendJsonString(d.debits[i].account, out);
+    out->append(",\"tpp\":");
+    d.debits[i].tpp.AppendTo(out);
+    out->append(",\"state\":\"");
+    out->append(WireName(d.debits[i].state));
+    out->append("\"}");
+  }
+  out->append("],\"reasons\":[");
+  for (size_t i = 0; i < d.reasons.size(); ++i) {
+    const Reason& r = d.reasons[i];
+    if (i) out->push_back(',');
+    out->append("{\"rule\":\"");
+    out->append(r.rule);
+    out->append("\",\"citation\":");
+    AppendJsonString(r.citation, out);
+    out->append(",\"text\":");
+    AppendJsonString(d.ReasonText(r), out);
+    out->push_back('}');
+  }
+  out->append("],\"errors\":[");
+  for (size_t i = 0; i < d.errors.size(); ++i) {
+    const DeterminationError& e = d.errors[i];
+    if (i) out->push_back(',');
+    out->append("{\"code\":");
+    AppendJsonString(e.code, out);
+    out->append(",\"field\":");
+    AppendJsonString(e.field, out);
+    out->append(",\"message\":");
+    AppendJsonString(e.message, out);
+    out->push_back('}');
+  }
+  out->push_back(']');
+  if (d.decision == Decision::kNeedsReview && line > 0) {
+    out->append(",\"line\":");
+    AppendInt(line, out);
+  }
+  out->append("}\n");
+}
+
+// --- CSV -------------------------------------------------------------------------
+
+namespace {
+
+void AppendCsvCell(std::string_view s, std::string* out) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
+    out->append(s);
+    return;
+  }
+  out->push_back('"');
+  for (char c : s) {
+    if (c == '"') out->push_back('"');
+    out->push_back(c);
+  }
+  out->push_back('"');
+}
+
+}  // namespace
+
+void AppendCsvHeader(std::string* out) {
+  out->append("id,regime,mode,eccn,tpp,tpp_total,performance_density,tier,decision,"
+              "authorization,license_policy,notices,debits,reasons,errors\n");
+}
+
+void AppendCsv(const Determination& d, std::string* out) {
+  AppendCsvCell(d.id, out);
+  out->push_back(',');
+  out->append(d.regime);
+  out->push_back(',');
+  out->append(WireName(d.mode));
+  out->push_back(',');
+  out->append(WireName(d.eccn));
+  out->push_back(',');
+  if (d.tpp) d.tpp->AppendTo(out);
+  out->push_back(',');
+  if (d.tpp_total) d.tpp_total->AppendTo(out);
+  out->push_back(',');
+  if (d.performance_density) d.performance_density->AppendTo(out);
+  out->push_back(',');
+  if (d.tier) AppendInt(d.tier, out);
+  out->push_back(',');
+  out->append(WireName(d.decision));
+  out->push_back(',');
+  out->append(WireName(d.authorization));
+  out->push_back(',');
+  out->append(WireName(d.license_policy));
+  out->push_back(',');
+  std::string cell;
+  for (size_t i = 0; i < d.notices.size(); ++i) {
+    if (i) cell.push_back(';');
+    cell.append(d.notices[i]);
+  }
+  AppendCsvCell(cell, out);
+  out->push_back(',');
+  cell.clear();
+  for (size_t i = 0; i < d.debits.size(); ++i) {
+    if (i) cell.push_back(';');
+    cell += d.debits[i].account + "=" + d.debits[i].tpp.ToString();
+  }
+  AppendCsvCell(cell, out);
+  out->push_back(',');
+  cell.clear();
+  for (size_t i = 0; i < d.reasons.size(); ++i) {
+    if (i) cell.push_back(';');
+    cell.append(d.reasons[i].rule);
+  }
+  AppendCsvCell(cell, out);
+  out->push_back(',');
+  cell.clear();
+  for (size_t i = 0; i < d.errors.size(); ++i) {
+    if (i) cell.append("; ");
+    cell += d.errors[i].field + ": " + d.errors[i].message;
+  }
+  AppendCsvCell(cell, out);
+  out->push_back('\n');
+}
+
+// --- table -----------------------------------------------------------------------
+
+namespace {
+
+std::string Fit(std::string_view s, size_t width) {
+  if (s.size() <= width) return std::string(s);
+  return std::string(s.substr(0, width - 1)) + "~";
+}
+
+}  // namespace
+
+void AppendTableHeader(std::string* out) {
+  fmt::format_to(std::back_inserter(*out), "{:<18} {:<10} {:<7} {:>14} {:<4} {:<19} {:<24} {}\n",
+                 "ID", "REGIME", "ECCN", "TPP TOTAL", "TIER", "DECISION", "AUTHORIZATION/POLICY",
+                 "NOTICES / ERRORS");
+}
+
+void AppendTableRow(const Determination& d, std::string* out) {
+  std::string total = d.tpp_total ? d.tpp_total->ToString() : "-";
+  std::string tier = d.tier ? std::to_string(d.tier) : "-";
+  std::string_view eccn = WireName(d.eccn);
+  std::string_view how = d.authorization != Authorization::kNone ? WireName(d.authorization)
+                                                                  : WireName(d.license_policy);
+  std::string tail;
+  for (std::string_view n : d.notices) tail += (tail.empty() ? "" : ", ") + std::string(n);
+  for (const DeterminationError& e : d.errors) {
+    tail += (tail.empty() ? "" : "; ") + (e.field.empty() ? e.code : e.field) + ": " + e.message;
+  }
+  fmt::format_to(std::back_inserter(*out), "{:<18} {:<10} {:<7} {:>14} {:<4} {:<19} {:<24} {}\n",
+                 Fit(d.id, 18), d.regime, eccn.empty() ? "-" : eccn, total, tier,
+                 WireName(d.decision), how.empty() ? "-" : how, Fit(tail, 100));
+}
+
+int64_t DecisionCounts::total() const {
+  int64_t t = 0;
+  for (int64_t c : counts_) t += c;
+  return t;
+}
+
+void DecisionCounts::AppendSummary(std::string* out) const {
+  static constexpr Decision kOrder[] = {Decision::kNotControlled, Decision::kNoLicenseRequired,
+                                        Decision::kAuthorized, Decision::kLicenseRequired,
+                                        Decision::kNeedsReview};
+  fmt::format_to(std::back_inserter(*out), "\nSummary: {} shipments\n", total());
+  for (Decision d : kOrder) {
+    fmt::format_to(std::back_inserter(*out), "  {:<20} {:>8}\n", WireName(d),
+                   counts_[static_cast<size_t>(d)]);
+  }
+}
+
+}  // namespace highfence::io

@@ -1,0 +1,76 @@
+#include "law/law_data.h"
+
+#include <algorithm>
+#include <array>
+#include <utility>
+
+#include "base/assert.h"
+
+namespace highfence::law {
+namespace {
+
+// Wire names of the units, in enum order. DO NOT CHANGE: law files use them.
+constexpr std::array<std::pair<Unit, std::string_view>, 14> kUnitNames = {{
+    {Unit::kTpp, "tpp"},
+    {Unit::kTppPerMm2, "tpp_per_mm2"},
+    {Unit::kGbs, "gbs"},
+    {Unit::kGbsPerMm2, "gbs_per_mm2"},
+    {Unit::kOps, "ops"},
+    {Unit::kDate, "date"},
+    {Unit::kBool, "bool"},
+    {Unit::kCount, "count"},
+    {Unit::kPercent, "percent"},
+    {Unit::kPolicy, "policy"},
+    {Unit::kCountries, "countries"},
+    {Unit::kParties, "parties"},
+    {Unit::kEndUses, "end_uses"},
+    {Unit::kText, "text"},
+}};
+
+// Binary search in a vector sorted by `key(element)`.
+template <typename T, typename Key>
+const T* FindSorted(const std::vector<T>& items, std::string_view wanted, Key key) {
+  auto it = std::lower_bound(items.begin(), items.end(), wanted,
+                             [&](const T& item, std::string_view w) { return key(item) < w; });
+  if (it == items.end() || key(*it) != wanted) return nullptr;
+  return &*it;
+}
+
+}  // namespace
+
+std::string_view UnitName(Unit u) {
+  for (const auto& [unit, name] : kUnitNames) {
+    if (unit == u) return name;
+  }
+  HF_ASSERT(false && "every Unit has a name");
+  return "";
+}
+
+std::optional<Unit> ParseUnit(std::string_view name) {
+  for (const auto& [unit, unit_name] : kUnitNames) {
+    if (unit_name == name) return unit;
+  }
+  return std::nullopt;
+}
+
+const DatedValue* Param::At(Date on) const {
+  // values are ascending by `from`: the one in force is the last with from <= on.
+  auto it = std::upper_bound(values.begin(), values.end(), on,
+                             [](Date d, const DatedValue& v) { return d < v.from; });
+  if (it == values.begin()) return nullptr;
+  return &*std::prev(it);
+}
+
+const Param* RuleFile::Find(std::string_view wanted) const {
+  return FindSorted(params, wanted, [](const Param& p) -> std::string_view { return p.name; });
+}
+
+const RuleFile* LawData::FindRule(std::string_view id) const {
+  return FindSorted(rules, id, [](const RuleFile& r) -> std::string_view { return r.id; });
+}
+
+const CountryGroup* LawData::FindGroup(std::string_view id) const {
+  return FindSorted(groups, id, [](const CountryGroup& g) -> std::string_view { return g.id; });
+}
+
+}  // namespace highfence::law
