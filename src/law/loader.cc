@@ -13,8 +13,6 @@
 #include <fstream>
 #include <initializer_list>
 #include <iterator>
-#include <map>
-#include <sstream>
 #include <string>
 #include <system_error>
 #include <utility>
@@ -109,7 +107,7 @@ std::string_view LineOf(std::string_view text, size_t line_no) {
   size_t start = 0;
   for (size_t n = 1; n < line_no; ++n) {
     size_t nl = text.find('\n', start);
-    if (nl == std::string_view::npos) return {};
+    if (nl == std::string_view::npos) return text.substr(text.size());  // past the end
     start = nl + 1;
   }
   size_t end = text.find('\n', start);
@@ -143,14 +141,20 @@ std::string_view KeyBefore(std::string_view line, size_t column) {
 
 // The nearest table header ("[params.x]", "[[group]]") at or above `line_no`.
 std::string_view HeaderAbove(std::string_view text, size_t line_no) {
-  for (size_t n = line_no; n >= 1; --n) {
-    std::string_view line = Trim(LineOf(text, n));
-    if (!line.empty() && line.front() == '[') {
-      size_t close = line.rfind(']');
-      return close == std::string_view::npos ? line : line.substr(0, close + 1);
+  // Walk back line by line from the end of line `line_no` (one pass over text).
+  std::string_view line = LineOf(text, line_no);
+  size_t end = static_cast<size_t>(line.data() - text.data()) + line.size();
+  while (true) {
+    size_t start = end == 0 ? 0 : text.rfind('\n', end - 1);
+    start = start == std::string_view::npos ? 0 : (end == 0 ? 0 : start + 1);
+    std::string_view candidate = Trim(text.substr(start, end - start));
+    if (!candidate.empty() && candidate.front() == '[') {
+      size_t close = candidate.rfind(']');
+      return close == std::string_view::npos ? candidate : candidate.substr(0, close + 1);
     }
+    if (start == 0) return {};
+    end = start - 1;  // the '\n' ending the previous line
   }
-  return {};
 }
 
 std::string DescribeParseError(const LawSource& src, const toml::parse_error& e) {

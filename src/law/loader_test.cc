@@ -388,6 +388,14 @@ TEST(LawLoaderRejects, TomlSyntaxErrorNamesFileAndLine) {
                  {"r1.toml:14:", "[params.cap_tpp]", "TOML syntax error"});
 }
 
+TEST(LawLoaderRejects, TomlErrorAtEndOfFile) {
+  std::vector<LawSource> sources = Valid();
+  sources[0].text += "\n[params.broken";
+  ExpectRejected(sources, {"r1.toml:", "TOML syntax error"});
+  sources[0].text = "x = [";
+  ExpectRejected(sources, {"r1.toml:1:", "TOML syntax error"});
+}
+
 TEST(LawLoaderRejects, CountriesFileEntries) {
   std::vector<LawSource> sources = Valid();
   sources.push_back({"countries.toml", "[countries]\nQQ = { name = \"Nowhere\" }\n"});
