@@ -8,6 +8,7 @@
 #include "base/assert.h"
 #include "base/format.h"
 #include "catalog/catalog.h"
+#include "determine/reason.h"
 
 namespace highfence::classify {
 namespace {
@@ -39,13 +40,11 @@ std::string Label(std::string_view label) {
 void ReasonTpp(const IcSpec& ic, std::string_view label, Determination* d) {
   if (ic.accelerator != nullptr) {
     const catalog::Accelerator& a = *ic.accelerator;
-    AddReason(d, "classify.tpp", kCiteTpp,
-              fmt::format("{}TPP {} = {} dense TOPS x {}-bit operations ({} {}, catalog `{}`)",
+    AddReasonF(d, "classify.tpp", kCiteTpp, "{}TPP {} = {} dense TOPS x {}-bit operations ({} {}, catalog `{}`)",
                           Label(label), ic.tpp, a.dense_tops, a.bit_length, a.vendor, a.model,
-                          a.id));
+                          a.id);
   } else {
-    AddReason(d, "classify.tpp", kCiteTpp,
-              fmt::format("{}TPP {} as stated for the integrated circuit", Label(label), ic.tpp));
+    AddReasonF(d, "classify.tpp", kCiteTpp, "{}TPP {} as stated for the integrated circuit", Label(label), ic.tpp);
   }
 }
 
@@ -62,9 +61,8 @@ IcOutcome ClassifyIc2022(const IcSpec& ic, const law::Snapshot& law, std::string
   const Fixed tpp_min = law.ic_tpp_min_2022.value;
   const Fixed io_min = law.ic_interconnect_min_2022.value;
   if (ic.tpp < tpp_min) {
-    AddReason(d, "classify.ic.2022", law.ic_tpp_min_2022.citation,
-              fmt::format("{}TPP {} < {}: not 3A090.a under the 2022 test (short by {})",
-                          Label(label), ic.tpp, tpp_min, *Fixed::Sub(tpp_min, ic.tpp)));
+    AddReasonF(d, "classify.ic.2022", law.ic_tpp_min_2022.citation, "{}TPP {} < {}: not 3A090.a under the 2022 test (short by {})",
+                          Label(label), ic.tpp, tpp_min, *Fixed::Sub(tpp_min, ic.tpp));
     return out;
   }
   if (!ic.interconnect_gbs) {
@@ -76,18 +74,16 @@ IcOutcome ClassifyIc2022(const IcSpec& ic, const law::Snapshot& law, std::string
     return out;
   }
   if (*ic.interconnect_gbs < io_min) {
-    AddReason(d, "classify.ic.2022", law.ic_interconnect_min_2022.citation,
-              fmt::format("{}TPP {} >= {} but interconnect {} GB/s < {} GB/s: not 3A090.a "
+    AddReasonF(d, "classify.ic.2022", law.ic_interconnect_min_2022.citation, "{}TPP {} >= {} but interconnect {} GB/s < {} GB/s: not 3A090.a "
                           "under the 2022 test",
-                          Label(label), ic.tpp, tpp_min, *ic.interconnect_gbs, io_min));
+                          Label(label), ic.tpp, tpp_min, *ic.interconnect_gbs, io_min);
     return out;
   }
   out.eccn = Eccn::k3A090a;
-  AddReason(d, "classify.ic.2022", law.ic_tpp_min_2022.citation,
-            fmt::format("{}TPP {} >= {} (margin +{}, {} %) and interconnect {} GB/s >= {} GB/s: "
+  AddReasonF(d, "classify.ic.2022", law.ic_tpp_min_2022.citation, "{}TPP {} >= {} (margin +{}, {} %) and interconnect {} GB/s >= {} GB/s: "
                         "3A090.a",
                         Label(label), ic.tpp, tpp_min, *Fixed::Sub(ic.tpp, tpp_min),
-                        MarginPercent(ic.tpp, tpp_min), *ic.interconnect_gbs, io_min));
+                        MarginPercent(ic.tpp, tpp_min), *ic.interconnect_gbs, io_min);
   return out;
 }
 
@@ -102,27 +98,24 @@ IcOutcome ClassifyIc2023(const IcSpec& ic, const law::Snapshot& law, std::string
   IcOutcome out;
   const Fixed tpp = ic.tpp;
   if (!ic.datacenter && tpp < law.note2_tpp_min.value) {
-    AddReason(d, "classify.ic.note2", law.note2_tpp_min.citation,
-              fmt::format("{}not designed or marketed for datacenters and TPP {}: outside 3A090 "
+    AddReasonF(d, "classify.ic.note2", law.note2_tpp_min.citation, "{}not designed or marketed for datacenters and TPP {}: outside 3A090 "
                           "(Note 2 to 3A090)",
-                          Label(label), Compare(tpp, law.note2_tpp_min.value)));
+                          Label(label), Compare(tpp, law.note2_tpp_min.value));
     return out;
   }
   if (tpp >= law.a1_tpp_min.value) {
     out.eccn = Eccn::k3A090a;
     if (ic.die_area_mm2 && !ic.die_area_mm2->is_zero()) out.pd = Fixed::Div(tpp, *ic.die_area_mm2);
-    AddReason(d, "classify.ic.a1", law.a1_tpp_min.citation,
-              fmt::format("{}TPP {} ({} %): 3A090.a.1{}", Label(label),
+    AddReasonF(d, "classify.ic.a1", law.a1_tpp_min.citation, "{}TPP {} ({} %): 3A090.a.1{}", Label(label),
                           Compare(tpp, law.a1_tpp_min.value),
                           MarginPercent(tpp, law.a1_tpp_min.value),
-                          ic.datacenter ? "" : "; not designed or marketed for datacenters"));
+                          ic.datacenter ? "" : "; not designed or marketed for datacenters");
     return out;
   }
   Fixed lowest = std::min({law.a2_tpp_min.value, law.b1_tpp_min.value, law.b2_tpp_min.value});
   if (tpp < lowest) {
-    AddReason(d, "classify.ic.none", law.a2_tpp_min.citation,
-              fmt::format("{}TPP {}: below every prong of 3A090.a and .b; not 3A090",
-                          Label(label), Compare(tpp, lowest)));
+    AddReasonF(d, "classify.ic.none", law.a2_tpp_min.citation, "{}TPP {}: below every prong of 3A090.a and .b; not 3A090",
+                          Label(label), Compare(tpp, lowest));
     return out;
   }
   if (!ic.die_area_mm2) {
@@ -135,16 +128,14 @@ IcOutcome ClassifyIc2023(const IcSpec& ic, const law::Snapshot& law, std::string
   }
   Fixed area = *ic.die_area_mm2;
   out.pd = Fixed::Div(tpp, area);
-  AddReason(d, "classify.pd", kCitePd,
-            fmt::format("{}performance density = TPP {} / {} mm2 = {}", Label(label), tpp, area,
-                        *out.pd));
+  AddReasonF(d, "classify.pd", kCitePd, "{}performance density = TPP {} / {} mm2 = {}", Label(label), tpp, area,
+                        *out.pd);
   auto pd_at_least = [&](Fixed limit) { return Fixed::CompareRatio(tpp, area, limit) >= 0; };
   if (tpp >= law.a2_tpp_min.value && pd_at_least(law.a2_pd_min.value)) {
     out.eccn = Eccn::k3A090a;
-    AddReason(d, "classify.ic.a2", law.a2_pd_min.citation,
-              fmt::format("{}TPP {} and density {}: 3A090.a.2", Label(label),
+    AddReasonF(d, "classify.ic.a2", law.a2_pd_min.citation, "{}TPP {} and density {}: 3A090.a.2", Label(label),
                           Compare(tpp, law.a2_tpp_min.value),
-                          Compare(*out.pd, law.a2_pd_min.value)));
+                          Compare(*out.pd, law.a2_pd_min.value));
     return out;
   }
   bool b1 = tpp >= law.b1_tpp_min.value && pd_at_least(law.b1_pd_min.value);
@@ -163,12 +154,11 @@ IcOutcome ClassifyIc2023(const IcSpec& ic, const law::Snapshot& law, std::string
                                            Compare(*out.pd, law.b2_pd_min.value))));
     return out;
   }
-  AddReason(d, "classify.ic.none", law.b2_pd_min.citation,
-            fmt::format("{}TPP {} with density {}: meets no prong of 3A090.a or .b "
+  AddReasonF(d, "classify.ic.none", law.b2_pd_min.citation, "{}TPP {} with density {}: meets no prong of 3A090.a or .b "
                         "(.a.2 needs density >= {}; .b.1 TPP >= {} and density >= {}; .b.2 "
                         "density >= {}); not 3A090",
                         Label(label), tpp, *out.pd, law.a2_pd_min.value, law.b1_tpp_min.value,
-                        law.b1_pd_min.value, law.b2_pd_min.value));
+                        law.b1_pd_min.value, law.b2_pd_min.value);
   return out;
 }
 
@@ -226,15 +216,13 @@ void ClassifyComputer(const Shipment& s, const law::Snapshot& law, Determination
     any_dc_a = any_dc_a || (o.eccn == Eccn::k3A090a && part.ic.datacenter);
   }
   c->tpp = total;
-  AddReason(d, "classify.computer.tpp", kCiteAggregate,
-            fmt::format("TPP of one computer = sum over its integrated circuits = {}", total));
+  AddReasonF(d, "classify.computer.tpp", kCiteAggregate, "TPP of one computer = sum over its integrated circuits = {}", total);
   if (law.regime == law::RegimeId::kNone) return;
   c->eccn = any_a ? Eccn::k4A090a : any_b ? Eccn::k4A090b : Eccn::kNone;
   c->nac_eligible = !any_dc_a;
   if (c->eccn != Eccn::kNone) {
-    AddReason(d, "classify.computer", kCite4A090,
-              fmt::format("contains an integrated circuit meeting 3A090.{}: {}", any_a ? "a" : "b",
-                          WireName(c->eccn)));
+    AddReasonF(d, "classify.computer", kCite4A090, "contains an integrated circuit meeting 3A090.{}: {}", any_a ? "a" : "b",
+                          WireName(c->eccn));
   } else if (!c->missing_figure) {
     AddReason(d, "classify.computer", kCite4A090,
               "contains no integrated circuit meeting 3A090.a or .b: not 4A090");
@@ -245,23 +233,20 @@ void ClassifyHbm(const Shipment& s, const law::Snapshot& law, Determination* d,
                  Classification* c) {
   Fixed density = s.item.hbm_density_gbs_per_mm2;
   if (!law.hbm_controlled) {
-    AddReason(d, "classify.hbm", law.hbm_control_on.citation,
-              fmt::format("high-bandwidth memory is controlled under 3A090.c only from {} under "
+    AddReasonF(d, "classify.hbm", law.hbm_control_on.citation, "high-bandwidth memory is controlled under 3A090.c only from {} under "
                           "the October 2023 rules and under the AI Diffusion rule; not 3A090 "
                           "here",
-                          law.hbm_control_on.value));
+                          law.hbm_control_on.value);
     return;
   }
   if (density > law.hbm_density_min.value) {
     c->eccn = Eccn::k3A090c;
     c->hbm_exception = density < law.hbm_exception_density_max.value;
-    AddReason(d, "classify.hbm", law.hbm_density_min.citation,
-              fmt::format("memory bandwidth density {} GB/s/mm2 > {}: 3A090.c", density,
-                          law.hbm_density_min.value));
+    AddReasonF(d, "classify.hbm", law.hbm_density_min.citation, "memory bandwidth density {} GB/s/mm2 > {}: 3A090.c", density,
+                          law.hbm_density_min.value);
   } else {
-    AddReason(d, "classify.hbm", law.hbm_density_min.citation,
-              fmt::format("memory bandwidth density {} GB/s/mm2 is not above {}: not 3A090.c",
-                          density, law.hbm_density_min.value));
+    AddReasonF(d, "classify.hbm", law.hbm_density_min.citation, "memory bandwidth density {} GB/s/mm2 is not above {}: not 3A090.c",
+                          density, law.hbm_density_min.value);
   }
 }
 
@@ -269,10 +254,9 @@ void ClassifyModel(const Shipment& s, const law::Snapshot& law, Determination* d
                    Classification* c) {
   const ModelSpec& m = s.item.model;
   if (!law.model_weights_codified) {
-    AddReason(d, "classify.model", law.diffusion_effective_on.citation,
-              fmt::format("ECCN 4E091 (model weights) exists only under the AI Diffusion rule "
+    AddReasonF(d, "classify.model", law.diffusion_effective_on.citation, "ECCN 4E091 (model weights) exists only under the AI Diffusion rule "
                           "(effective {}); not controlled here",
-                          law.diffusion_effective_on.value));
+                          law.diffusion_effective_on.value);
     return;
   }
   const std::string_view cite = law.model_ops_min.citation;
@@ -289,12 +273,11 @@ void ClassifyModel(const Shipment& s, const law::Snapshot& law, Determination* d
       if (share > floor) floor = share;
     }
     if (*m.additional_training_ops <= floor) {
-      AddReason(d, "classify.model.derived", law.model_derived_ops_min.citation,
-                fmt::format("derived from a published model with {} further operations, not "
+      AddReasonF(d, "classify.model.derived", law.model_derived_ops_min.citation, "derived from a published model with {} further operations, not "
                             "above the higher of {} and {} % of the published model's: not "
                             "controlled (Note 1 to 4E091)",
                             *m.additional_training_ops, law.model_derived_ops_min.value,
-                            law.model_derived_percent_min.value));
+                            law.model_derived_percent_min.value);
       return;
     }
     if (!m.base_training_ops) {
@@ -310,13 +293,11 @@ void ClassifyModel(const Shipment& s, const law::Snapshot& law, Determination* d
   }
   if (m.training_ops >= law.model_ops_min.value) {
     c->eccn = Eccn::k4E091;
-    AddReason(d, "classify.model", cite,
-              fmt::format("trained with {} operations >= {}: 4E091", m.training_ops,
-                          law.model_ops_min.value));
+    AddReasonF(d, "classify.model", cite, "trained with {} operations >= {}: 4E091", m.training_ops,
+                          law.model_ops_min.value);
   } else {
-    AddReason(d, "classify.model", cite,
-              fmt::format("trained with {} operations < {}: not 4E091", m.training_ops,
-                          law.model_ops_min.value));
+    AddReasonF(d, "classify.model", cite, "trained with {} operations < {}: not 4E091", m.training_ops,
+                          law.model_ops_min.value);
   }
 }
 

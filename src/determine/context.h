@@ -10,6 +10,7 @@
 
 #include "base/format.h"
 #include "classify/classify.h"
+#include "determine/reason.h"
 #include "highfence/determination.h"
 #include "highfence/ledger.h"
 #include "highfence/shipment.h"
@@ -36,17 +37,11 @@ struct Context {
   bool HqMacauOrD5() const { return HqIn(law::kMacauOrD5); }
   bool Hardware() const { return c.a_level() || c.b_level() || c.eccn == Eccn::k3A090c; }
 
+  // Appends a reason whose text is `format` applied to `args`.
   template <typename... Args>
   void Reason(std::string_view rule, std::string_view citation,
               fmt::format_string<Args...> format, Args&&... args) {
-    size_t offset = d->text_arena.size();
-    fmt::format_to(std::back_inserter(d->text_arena), format, std::forward<Args>(args)...);
-    highfence::Reason r;
-    r.rule = rule;
-    r.citation = citation;
-    r.text_offset = static_cast<uint32_t>(offset);
-    r.text_size = static_cast<uint32_t>(d->text_arena.size() - offset);
-    d->reasons.push_back(r);
+    AddReasonF(d, rule, citation, format, std::forward<Args>(args)...);
   }
 
   // The balance of an account, or nullopt (with an error recorded) when the

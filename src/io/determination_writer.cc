@@ -1,6 +1,8 @@
 #include "io/determination_writer.h"
 
 #include <charconv>
+#include <cstdint>
+#include <cstring>
 
 #include <fmt/format.h>
 
@@ -30,11 +32,26 @@ void AppendInt(int64_t v, std::string* out) {
 
 }  // namespace
 
-void AppendJsonString(std::string_view s, std::string* out) {
+namespace {
+
+// True when any of the 8 bytes of `w` needs escaping in JSON: a control byte
+// (< 0x20), '"' or '\\'. Classic SWAR tests, 8 bytes per step, because reason
+// texts are most of the output and rarely need any escape.
+inline bool NeedsEscape8(uint64_t w) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull;
+  constexpr uint64_t kHigh = 0x8080808080808080ull;
+  uint64_t ctrl = (w - kOnes * 0x20) & ~w & kHigh;
+  uint64_t q = w ^ (kOnes * '"');
+  uint64_t bs = w ^ (kOnes * '\\');
+  uint64_t quote = (q - kOnes) & ~q & kHigh;
+  uint64_t slash = (bs - kOnes) & ~bs & kHigh;
+  return (ctrl | quote | slash) != 0;
+}
+
+void AppendEscaped(std::string_view s, size_t from, std::string* out) {
   static constexpr char kHex[] = "0123456789abcdef";
-  out->push_back('"');
-  size_t run = 0;  // start of the current run of bytes that need no escape
-  for (size_t i = 0; i < s.size(); ++i) {
+  size_t run = from;
+  for (size_t i = from; i < s.size(); ++i) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c >= 0x20 && c != '"' && c != '\\') continue;
     out->append(s.data() + run, i - run);
@@ -52,6 +69,30 @@ void AppendJsonString(std::string_view s, std::string* out) {
     }
   }
   out->append(s.data() + run, s.size() - run);
+}
+
+}  // namespace
+
+void AppendJsonString(std::string_view s, std::string* out) {
+  out->push_back('"');
+  size_t i = 0;
+  for (; i + 8 <= s.size(); i += 8) {
+    uint64_t w;
+    std::memcpy(&w, s.data() + i, 8);
+    if (NeedsEscape8(w)) break;
+  }
+  if (i + 8 > s.size()) {
+    for (; i < s.size(); ++i) {
+      unsigned char c = static_cast<unsigned char>(s[i]);
+      if (c < 0x20 || c == '"' || c == '\\') break;
+    }
+  }
+  if (i == s.size()) {
+    out->append(s);
+  } else {
+    out->append(s.data(), i);
+    AppendEscaped(s, i, out);
+  }
   out->push_back('"');
 }
 
