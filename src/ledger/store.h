@@ -1,0 +1,113 @@
+// LedgerStore: the durable quota ledger (contract.md section 4; design.md,
+// "The ledger"). One interface, three stores: memory (tests), SQLite (the
+// embedded default) and PostgreSQL (several processes or servers on one
+// ledger). The storage contract suite (src/ledger/store_contract_test.cc) runs
+// unchanged against all three.
+//
+// Model
+// - An account is named by its id (allocation:CC, lpp:PARTY:YYYY, nveu:PARTY:CC,
+//   uveu:PARTY:CC, aia:PARTY). Its cap arrives with each transfer (the law
+//   snapshot knows it; the NVEU cap rises by quarter); counters have none.
+// - A transfer draws an amount on one account and is `pending` or `posted`;
+//   a pending transfer is later posted (licence granted) or voided (denied,
+//   withdrawn, expired). Transfers are never edited or deleted: a state change
+//   is a new event, and balances are sums over transfers in their final state.
+// - Invariant, checked on every write and again by Verify: for every capped
+//   account, posted + pending <= cap.
+// - Every change appends an event whose SHA-256 hash chains to the previous
+//   event's, so editing or deleting a row by hand breaks Verify.
+//
+// Thread safety: a store object may be used by one thread at a time; several
+// store objects (threads, processes) may share one SQLite file or PostgreSQL
+// database, and the database serialises their writes.
+#ifndef HIGHFENCE_LEDGER_STORE_H_
+#define HIGHFENCE_LEDGER_STORE_H_
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "base/date.h"
+#include "base/fixed.h"
+#include "base/status.h"
+#include "highfence/ledger.h"
+
+namespace highfence::ledger {
+
+struct AccountState {
+  std::string account;
+  std::optional<Fixed> cap;  // the cap last recorded with a transfer; none for counters
+  Fixed posted;
+  Fixed pending;
+  std::optional<Fixed> available() const {  // cap - posted - pending
+    if (!cap) return std::nullopt;
+    return *Fixed::Sub(*Fixed::Sub(*cap, posted), pending);
+  }
+};
+
+struct TransferRecord {
+  std::string id;
+  std::string account;
+  Fixed amount;
+  TransferState state = TransferState::kPending;
+  std::string shipment_id;
+  Date on;                // the shipment's date
+  int64_t created_ns = 0;  // when recorded (Unix epoch nanoseconds)
+  int64_t settled_ns = 0;  // when posted or voided, 0 while pending
+  std::string note;        // why it was voided ("denied", "expired", ...)
+};
+
+struct Event {
+  int64_t seq = 0;          // 1, 2, 3, ...
+  std::string kind;         // "transfer", "post", "void", "seed"
+  std::string payload;      // canonical JSON of what changed
+  std::string prev_hash;    // hex; 64 zeros for the first event
+  std::string hash;         // hex SHA-256(prev_hash || payload)
+};
+
+// Outcome of Verify: ok, or the first broken entry.
+struct VerifyReport {
+  bool ok = true;
+  int64_t events = 0;
+  int64_t transfers = 0;
+  int64_t accounts = 0;
+  std::string problem;  // names the first broken entry when !ok
+};
+
+class LedgerStore : public Ledger {
+ public:
+  // Opens `target`: "memory:", a file path (SQLite; created on first use), or a
+  // postgres:// URL. `read_only` for --dry-run.
+  static Result<std::unique_ptr<LedgerStore>> Open(const std::string& target, bool read_only);
+
+  // Ledger (the engine's view): Balance excludes transfers of `shipment_id`;
+  // Record is all-or-none, idempotent on transfer id, kConflict past a cap.
+
+  // The licence lifecycle. Post settles a pending transfer as posted (licence
+  // granted), Void as voided (denied, withdrawn). kNotFound for an unknown id;
+  // kConflict when the transfer is not pending.
+  virtual Status Post(std::string_view transfer_id) = 0;
+  virtual Status Void(std::string_view transfer_id, std::string_view note) = 0;
+  // Voids every pending transfer created before `cutoff_ns`; returns how many.
+  virtual Result<int64_t> ExpirePending(int64_t cutoff_ns) = 0;
+
+  virtual Result<AccountState> Show(std::string_view account) = 0;
+  // Accounts whose id starts with `prefix` ("" for all), by id.
+  virtual Result<std::vector<AccountState>> List(std::string_view prefix) = 0;
+  virtual Result<std::vector<TransferRecord>> History(std::string_view account) = 0;
+  // Every transfer in creation order, for export.
+  virtual Result<std::vector<TransferRecord>> Transfers() = 0;
+  // A party's declared installed base in one country (for UVEU share limits
+  // and NVEU): recorded as an event and a posted transfer on uveu:/nveu:.
+  virtual Status Seed(std::string_view account, Fixed amount, std::string_view note) = 0;
+  // Recomputes every balance from the transfers and checks the hash chain.
+  virtual Result<VerifyReport> Verify() = 0;
+};
+
+}  // namespace highfence::ledger
+
+#endif  // HIGHFENCE_LEDGER_STORE_H_
