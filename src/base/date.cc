@@ -1,5 +1,7 @@
 #include "base/date.h"
 
+#include <cstring>
+
 #include "base/assert.h"
 
 namespace highfence {
@@ -70,12 +72,18 @@ int Date::month() const { return static_cast<int>(CivilFromDays(days_).m); }
 int Date::day() const { return static_cast<int>(CivilFromDays(days_).d); }
 
 void Date::AppendTo(std::string* out) const {
+  char buf[10];
+  ToChars(buf);
+  out->append(buf, 10);
+}
+
+void Date::ToChars(char* out) const {
   Civil c = CivilFromDays(days_);
-  char buf[10] = {static_cast<char>('0' + c.y / 1000), static_cast<char>('0' + c.y / 100 % 10),
+  const char buf[10] = {static_cast<char>('0' + c.y / 1000), static_cast<char>('0' + c.y / 100 % 10),
                   static_cast<char>('0' + c.y / 10 % 10), static_cast<char>('0' + c.y % 10),
                   '-', static_cast<char>('0' + c.m / 10), static_cast<char>('0' + c.m % 10),
                   '-', static_cast<char>('0' + c.d / 10), static_cast<char>('0' + c.d % 10)};
-  out->append(buf, 10);
+  std::memcpy(out, buf, 10);
 }
 
 std::string Date::ToString() const {

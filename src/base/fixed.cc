@@ -99,23 +99,25 @@ std::optional<Fixed> Fixed::Parse(std::string_view text) {
   return Fixed(d->negative ? -v : v);
 }
 
-void Fixed::AppendTo(std::string* out) const {
-  int64_t v = milli_;
-  if (v < 0) {
-    out->push_back('-');
-    v = -v;
+size_t Fixed::ToChars(char* buf) const {
+  char* p = buf;
+  uint64_t v = milli_ < 0 ? static_cast<uint64_t>(-(milli_ + 1)) + 1 : static_cast<uint64_t>(milli_);
+  if (milli_ < 0) *p++ = '-';
+  p = std::to_chars(p, buf + 32, v / kScale).ptr;
+  uint64_t frac = v % kScale;
+  if (frac == 0) return static_cast<size_t>(p - buf);
+  *p++ = '.';
+  *p++ = static_cast<char>('0' + frac / 100);
+  if (frac % 100 != 0) {
+    *p++ = static_cast<char>('0' + frac / 10 % 10);
+    if (frac % 10 != 0) *p++ = static_cast<char>('0' + frac % 10);
   }
-  char buf[24];
-  auto r = std::to_chars(buf, buf + sizeof buf, v / kScale);
-  out->append(buf, r.ptr);
-  int64_t frac = v % kScale;
-  if (frac == 0) return;
-  char f[3] = {static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-               static_cast<char>('0' + frac % 10)};
-  int len = 3;
-  while (f[len - 1] == '0') --len;
-  out->push_back('.');
-  out->append(f, len);
+  return static_cast<size_t>(p - buf);
+}
+
+void Fixed::AppendTo(std::string* out) const {
+  char buf[32];
+  out->append(buf, ToChars(buf));
 }
 
 std::string Fixed::ToString() const {

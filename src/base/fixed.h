@@ -37,6 +37,8 @@ class Fixed {
   std::string ToString() const;
   // Appends ToString() to `out` without allocating a temporary.
   void AppendTo(std::string* out) const;
+  // Writes ToString() to `buf` (at least 32 bytes); returns the length.
+  size_t ToChars(char* buf) const;
 
   friend constexpr auto operator<=>(Fixed, Fixed) = default;
 

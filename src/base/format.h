@@ -4,6 +4,7 @@
 #define HIGHFENCE_BASE_FORMAT_H_
 
 #include <string>
+#include <algorithm>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -12,35 +13,45 @@
 #include "base/date.h"
 #include "base/fixed.h"
 
+// The formatters take no format spec ("{}" only) and write their characters
+// straight to the output: reasons format many of these per determination.
+namespace highfence::detail {
+struct PlainFormatter {
+  constexpr auto parse(fmt::format_parse_context& ctx) { return ctx.begin(); }
+};
+}  // namespace highfence::detail
+
 template <>
-struct fmt::formatter<highfence::Fixed> : fmt::formatter<std::string_view> {
+struct fmt::formatter<highfence::Fixed> : highfence::detail::PlainFormatter {
   auto format(highfence::Fixed v, fmt::format_context& ctx) const {
-    std::string s;
-    v.AppendTo(&s);
-    return fmt::formatter<std::string_view>::format(s, ctx);
+    char buf[32];
+    size_t n = v.ToChars(buf);
+    return std::copy(buf, buf + n, ctx.out());
   }
 };
 
 template <>
-struct fmt::formatter<highfence::Date> : fmt::formatter<std::string_view> {
+struct fmt::formatter<highfence::Date> : highfence::detail::PlainFormatter {
   auto format(highfence::Date v, fmt::format_context& ctx) const {
-    std::string s;
-    v.AppendTo(&s);
-    return fmt::formatter<std::string_view>::format(s, ctx);
+    char buf[10];
+    v.ToChars(buf);
+    return std::copy(buf, buf + 10, ctx.out());
   }
 };
 
 template <>
-struct fmt::formatter<highfence::Magnitude> : fmt::formatter<std::string_view> {
+struct fmt::formatter<highfence::Magnitude> : highfence::detail::PlainFormatter {
   auto format(const highfence::Magnitude& v, fmt::format_context& ctx) const {
-    return fmt::formatter<std::string_view>::format(v.ToString(), ctx);
+    std::string s = v.ToString();
+    return std::copy(s.begin(), s.end(), ctx.out());
   }
 };
 
 template <>
-struct fmt::formatter<highfence::CountryCode> : fmt::formatter<std::string_view> {
+struct fmt::formatter<highfence::CountryCode> : highfence::detail::PlainFormatter {
   auto format(highfence::CountryCode v, fmt::format_context& ctx) const {
-    return fmt::formatter<std::string_view>::format(v.valid() ? v.str() : "??", ctx);
+    std::string_view s = v.valid() ? v.str() : "??";
+    return std::copy(s.begin(), s.end(), ctx.out());
   }
 };
 

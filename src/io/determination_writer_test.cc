@@ -1,0 +1,277 @@
+#include "io/determination_writer.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
+#include "io/shipment_parser.h"
+
+namespace highfence::io {
+namespace {
+
+namespace dom = simdjson::dom;
+
+// Static storage: reasons and notices hold views.
+constexpr std::string_view kTricky = "quote \" backslash \\ slash / tab \t nl \n cr \r "
+                                     "ctl \x01\x1f del \x7f utf8 Zürich 東京 🚀";
+
+Determination Filled() {
+  Determination d;
+  d.Clear();
+  d.id = "S-1";
+  d.regime = "us-2025-01";
+  d.mode = Mode::kAsEnforced;
+  d.eccn = Eccn::k3A090a;
+  d.tpp = *Fixed::Parse("15832");
+  d.tpp_total = *Fixed::Parse("126656");
+  d.performance_density = *Fixed::Parse("19.45");
+  d.tier = 2;
+  d.decision = Decision::kAuthorized;
+  d.authorization = Authorization::kLpp;
+  d.AddNotice("lpp_prior_notice");
+  d.AddNotice("lpp_certification");
+  d.debits.push_back({"lpp:acme:2025", *Fixed::Parse("126656"), TransferState::kPosted, {}});
+  d.debits.push_back({"allocation:MY", *Fixed::Parse("0.5"), TransferState::kPending,
+                      *Fixed::Parse("1000")});
+  d.AddReason("classify.tpp", "15 CFR 774 supp. 1", "TPP 15832 = 1979 x 8");
+  d.AddReason("auth.lpp", "15 CFR 740.29(b)", "LPP available");
+  return d;
+}
+
+Determination NeedsReview() {
+  Determination d;
+  d.Clear();
+  d.id = "S-2";
+  d.errors.push_back({"out_of_range", "units", "`units` must be from 1 to 1000000, got 0"});
+  return d;
+}
+
+class WriterJsonTest : public ::testing::Test {
+ protected:
+  // Writes `d` and parses it back; the text must be exactly one line.
+  dom::object Write(const Determination& d, int64_t line) {
+    text_.clear();
+    AppendJson(d, line, &text_);
+    EXPECT_EQ(text_.back(), '\n');
+    EXPECT_EQ(text_.find('\n'), text_.size() - 1) << text_;
+    dom::object obj;
+    simdjson::error_code e = parser_.parse(text_).get(obj);
+    EXPECT_EQ(e, simdjson::SUCCESS) << simdjson::error_message(e) << "\n" << text_;
+    return obj;
+  }
+  std::string text_;
+  dom::parser parser_;
+};
+
+std::string_view Str(dom::element e) {
+  std::string_view s;
+  EXPECT_EQ(e.get_string().get(s), simdjson::SUCCESS);
+  return s;
+}
+
+std::string_view Raw(const std::string& text, std::string_view key) {
+  size_t at = text.find("\"" + std::string(key) + "\":");
+  if (at == std::string::npos) return {};
+  std::string_view rest = std::string_view(text).substr(at + key.size() + 3);
+  return rest.substr(0, rest.find_first_of(",}"));
+}
+
+TEST_F(WriterJsonTest, EveryContractFieldWithItsType) {
+  dom::object o = Write(Filled(), 7);
+  EXPECT_EQ(Str(o["id"]), "S-1");
+  EXPECT_EQ(Str(o["regime"]), "us-2025-01");
+  EXPECT_EQ(Str(o["mode"]), "as_enforced");
+  EXPECT_EQ(Str(o["eccn"]), "3A090.a");
+  EXPECT_EQ(int64_t(o["tpp"]), 15832);
+  EXPECT_EQ(int64_t(o["tpp_total"]), 126656);
+  EXPECT_EQ(Raw(text_, "performance_density"), "19.45");  // exact text, not a float
+  EXPECT_TRUE(o["performance_density"].is_double());
+  EXPECT_EQ(int64_t(o["tier"]), 2);
+  EXPECT_EQ(Str(o["decision"]), "authorized");
+  EXPECT_EQ(Str(o["authorization"]), "LPP");
+  EXPECT_TRUE(o["license_policy"].is_null());
+  EXPECT_TRUE(o["line"].error() == simdjson::NO_SUCH_FIELD);  // not needs_review
+}
+
+TEST_F(WriterJsonTest, Arrays) {
+  dom::object o = Write(Filled(), 7);
+  dom::array notices = o["notices"];
+  ASSERT_EQ(notices.size(), 2u);
+  EXPECT_EQ(Str(notices.at(0)), "lpp_prior_notice");
+  dom::array debits = o["debits"];
+  ASSERT_EQ(debits.size(), 2u);
+  EXPECT_EQ(Str(debits.at(0)["account"]), "lpp:acme:2025");
+  EXPECT_EQ(int64_t(debits.at(0)["tpp"]), 126656);
+  EXPECT_EQ(Str(debits.at(1)["state"]), "pending");
+  EXPECT_EQ(double(debits.at(1)["tpp"]), 0.5);
+  dom::array reasons = o["reasons"];
+  ASSERT_EQ(reasons.size(), 2u);
+  EXPECT_EQ(Str(reasons.at(1)["rule"]), "auth.lpp");
+  EXPECT_EQ(Str(reasons.at(1)["citation"]), "15 CFR 740.29(b)");
+  EXPECT_EQ(Str(reasons.at(1)["text"]), "LPP available");
+  EXPECT_EQ(dom::array(o["errors"]).size(), 0u);
+}
+
+TEST_F(WriterJsonTest, EmptyFieldsAreNull) {
+  Determination d;
+  d.Clear();
+  d.id = "S-3";
+  d.decision = Decision::kNotControlled;
+  dom::object o = Write(d, 3);
+  for (const char* key : {"eccn", "tpp", "tpp_total", "performance_density", "tier",
+                          "authorization", "license_policy"}) {
+    EXPECT_TRUE(o[key].is_null()) << key << " in " << text_;
+  }
+  EXPECT_EQ(Str(o["regime"]), "none");
+  EXPECT_EQ(Str(o["mode"]), "as_written");
+  EXPECT_EQ(Str(o["decision"]), "not_controlled");
+  for (const char* key : {"notices", "debits", "reasons", "errors"}) {
+    EXPECT_EQ(dom::array(o[key]).size(), 0u) << key;
+  }
+}
+
+TEST_F(WriterJsonTest, LineOnlyForNeedsReview) {
+  dom::object o = Write(NeedsReview(), 12);
+  EXPECT_EQ(int64_t(o["line"]), 12);
+  EXPECT_EQ(Str(o["decision"]), "needs_review");
+  dom::array errors = o["errors"];
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(Str(errors.at(0)["code"]), "out_of_range");
+  EXPECT_EQ(Str(errors.at(0)["field"]), "units");
+  EXPECT_FALSE(Str(errors.at(0)["message"]).empty());
+  // No line number known (e.g. one shipment from flags): no `line`.
+  dom::object without = Write(NeedsReview(), 0);
+  EXPECT_TRUE(without["line"].error() == simdjson::NO_SUCH_FIELD);
+}
+
+TEST_F(WriterJsonTest, StringsAreEscapedAndRoundTrip) {
+  Determination d = NeedsReview();
+  d.id = std::string(kTricky);
+  d.AddReason("r", kTricky, kTricky);
+  d.errors.push_back({"c", std::string(kTricky), std::string(kTricky)});
+  d.debits.push_back({std::string(kTricky), *Fixed::Parse("1"), TransferState::kPosted, {}});
+  dom::object o = Write(d, 1);
+  EXPECT_EQ(Str(o["id"]), kTricky);
+  EXPECT_EQ(Str(dom::array(o["reasons"]).at(0)["citation"]), kTricky);
+  EXPECT_EQ(Str(dom::array(o["reasons"]).at(0)["text"]), kTricky);
+  EXPECT_EQ(Str(dom::array(o["errors"]).at(1)["field"]), kTricky);
+  EXPECT_EQ(Str(dom::array(o["errors"]).at(1)["message"]), kTricky);
+  EXPECT_EQ(Str(dom::array(o["debits"]).at(0)["account"]), kTricky);
+}
+
+TEST(WriterJsonString, EscapesExactly) {
+  std::string out;
+  AppendJsonString("a\"b\\c\nd\re\tf\x01g\x1fh\x7fi/é", &out);
+  EXPECT_EQ(out, "\"a\\\"b\\\\c\\nd\\re\\tf\\u0001g\\u001fh\x7fi/é\"");
+  out.clear();
+  AppendJsonString(std::string_view("\0x", 2), &out);
+  EXPECT_EQ(out, "\"\\u0000x\"");
+  out.clear();
+  AppendJsonString("", &out);
+  EXPECT_EQ(out, "\"\"");
+}
+
+TEST(WriterJsonString, EveryControlCharacterRoundTrips) {
+  std::string all;
+  for (int c = 0; c < 0x20; ++c) all.push_back(static_cast<char>(c));
+  std::string out;
+  AppendJsonString(all, &out);
+  for (char c : out) EXPECT_GE(static_cast<unsigned char>(c), 0x20) << out;
+  dom::parser parser;
+  std::string_view back;
+  ASSERT_EQ(parser.parse(out).get_string().get(back), simdjson::SUCCESS) << out;
+  EXPECT_EQ(back, all);
+}
+
+// --- CSV and table -----------------------------------------------------------------
+
+std::vector<std::string> SplitRow(const std::string& row) {
+  std::string line = row.substr(0, row.size() - 1);  // without '\n'
+  std::vector<std::string_view> cells;
+  std::string buffer;
+  EXPECT_TRUE(SplitCsv(line, &cells, &buffer)) << row;
+  return std::vector<std::string>(cells.begin(), cells.end());
+}
+
+TEST(WriterCsv, HeaderMatchesRowWidth) {
+  std::string header, row;
+  AppendCsvHeader(&header);
+  AppendCsv(Filled(), &row);
+  std::vector<std::string> h = SplitRow(header);
+  std::vector<std::string> r = SplitRow(row);
+  ASSERT_EQ(h.size(), r.size());
+  EXPECT_EQ(h[0], "id");
+  EXPECT_EQ(h[8], "decision");
+  EXPECT_EQ(r[8], "authorized");
+  EXPECT_EQ(r[3], "3A090.a");
+  EXPECT_EQ(r[6], "19.45");
+  EXPECT_EQ(r[9], "LPP");
+  EXPECT_EQ(r[11], "lpp_prior_notice;lpp_certification");
+  EXPECT_EQ(r[12], "lpp:acme:2025=126656;allocation:MY=0.5");
+}
+
+TEST(WriterCsv, QuotesCellsWithCommasQuotesAndNewlines) {
+  Determination d = NeedsReview();
+  d.id = "a,\"b\"";
+  d.errors.push_back({"wrong_type", "x", "line one\nline, two"});
+  std::string row;
+  AppendCsv(d, &row);
+  EXPECT_EQ(row.rfind("\"a,\"\"b\"\"\",", 0), 0u) << row;
+  EXPECT_EQ(row.back(), '\n');
+  // The error cell holds a newline inside quotes: split on the first record only.
+  std::string first = row.substr(0, row.find('\n'));
+  EXPECT_NE(first.find(",\"units: "), std::string::npos) << row;
+}
+
+TEST(WriterCsv, CellsRoundTripThroughSplitCsv) {
+  Determination d = NeedsReview();
+  d.id = "Acme, \"Ltd\"";
+  d.errors[0].message = "bad, very \"bad\"";
+  std::string row;
+  AppendCsv(d, &row);
+  std::vector<std::string> cells = SplitRow(row);
+  ASSERT_EQ(cells.size(), 15u) << row;
+  EXPECT_EQ(cells[0], d.id);
+  EXPECT_EQ(cells[8], "needs_review");
+  EXPECT_EQ(cells[14], "units: bad, very \"bad\"");
+}
+
+TEST(WriterTable, RowShowsIdDecisionAndAuthorization) {
+  std::string header, row;
+  AppendTableHeader(&header);
+  AppendTableRow(Filled(), &row);
+  EXPECT_NE(header.find("DECISION"), std::string::npos);
+  EXPECT_NE(row.find("S-1"), std::string::npos) << row;
+  EXPECT_NE(row.find("authorized"), std::string::npos) << row;
+  EXPECT_NE(row.find("LPP"), std::string::npos) << row;
+  EXPECT_NE(row.find("126656"), std::string::npos) << row;
+  EXPECT_NE(row.find("lpp_prior_notice"), std::string::npos) << row;
+  EXPECT_EQ(row.find('\n'), row.size() - 1);
+}
+
+TEST(WriterTable, NeedsReviewRowShowsTheError) {
+  std::string row;
+  AppendTableRow(NeedsReview(), &row);
+  EXPECT_NE(row.find("needs_review"), std::string::npos) << row;
+  EXPECT_NE(row.find("units: "), std::string::npos) << row;
+}
+
+TEST(DecisionCounts, CountsAndSummarizes) {
+  DecisionCounts counts;
+  counts.Add(Filled());
+  counts.Add(Filled());
+  counts.Add(NeedsReview());
+  EXPECT_EQ(counts.total(), 3);
+  std::string text;
+  counts.AppendSummary(&text);
+  EXPECT_NE(text.find("3 shipments"), std::string::npos) << text;
+  size_t at = text.find("authorized");
+  ASSERT_NE(at, std::string::npos);
+  EXPECT_EQ(text.substr(at, text.find('\n', at) - at).back(), '2') << text;
+}
+
+}  // namespace
+}  // namespace highfence::io
