@@ -36,7 +36,7 @@ class Sink {
     switch (format_) {
       case Format::kJsonl: io::AppendJson(d, line, &buffer_); break;
       case Format::kCsv: io::AppendCsv(d, &buffer_); break;
-      case Format::kTable: io::AppendTableRow(d, &buffer_); break;
+      case Format::kTable: io::AppendTableRow(d, line, &buffer_); break;
     }
     if (save_ != nullptr) io::AppendJson(d, line, &save_buffer_);
     counts_.Add(d);

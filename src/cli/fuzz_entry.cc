@@ -25,7 +25,7 @@ void FuzzOneShipmentLine(std::string_view line) {
     std::string out;
     AppendJson(d, 1, &out);
     AppendCsv(d, &out);
-    AppendTableRow(d, &out);
+    AppendTableRow(d, 1, &out);
     HF_ASSERT(d.decision != Decision::kNeedsReview || !d.errors.empty());
     HF_ASSERT(s.errors.empty() || d.decision == Decision::kNeedsReview);
   }

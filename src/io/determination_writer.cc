@@ -262,7 +262,7 @@ void AppendTableHeader(std::string* out) {
                  "NOTICES / ERRORS");
 }
 
-void AppendTableRow(const Determination& d, std::string* out) {
+void AppendTableRow(const Determination& d, int64_t line, std::string* out) {
   std::string total = d.tpp_total ? d.tpp_total->ToString() : "-";
   std::string tier = d.tier ? std::to_string(d.tier) : "-";
   std::string_view eccn = WireName(d.eccn);
@@ -274,7 +274,7 @@ void AppendTableRow(const Determination& d, std::string* out) {
     tail += (tail.empty() ? "" : "; ") + (e.field.empty() ? e.code : e.field) + ": " + e.message;
   }
   fmt::format_to(std::back_inserter(*out), "{:<18} {:<10} {:<7} {:>14} {:<4} {:<19} {:<24} {}\n",
-                 Fit(d.id, 18), d.regime, eccn.empty() ? "-" : eccn, total, tier,
+                 d.id.empty() ? fmt::format("(line {})", line) : Fit(d.id, 18), d.regime, eccn.empty() ? "-" : eccn, total, tier,
                  WireName(d.decision), how.empty() ? "-" : how, Fit(tail, 100));
 }
 

@@ -24,7 +24,8 @@ void AppendCsvHeader(std::string* out);
 void AppendCsv(const Determination& d, std::string* out);
 
 void AppendTableHeader(std::string* out);
-void AppendTableRow(const Determination& d, std::string* out);
+// `line` names the input line of a determination that has no id.
+void AppendTableRow(const Determination& d, int64_t line, std::string* out);
 
 // Counts determinations by decision, for the summary after a run.
 class DecisionCounts {

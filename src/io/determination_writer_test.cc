@@ -52,19 +52,42 @@ Determination NeedsReview() {
 class WriterJsonTest : public ::testing::Test {
  protected:
   // Writes `d` and parses it back; the text must be exactly one line.
-  dom::object Write(const Determination& d, int64_t line) {
+  dom::element Write(const Determination& d, int64_t line) {
     text_.clear();
     AppendJson(d, line, &text_);
     EXPECT_EQ(text_.back(), '\n');
     EXPECT_EQ(text_.find('\n'), text_.size() - 1) << text_;
-    dom::object obj;
-    simdjson::error_code e = parser_.parse(text_).get(obj);
+    dom::element root;
+    simdjson::error_code e = parser_.parse(text_).get(root);
     EXPECT_EQ(e, simdjson::SUCCESS) << simdjson::error_message(e) << "\n" << text_;
-    return obj;
+    EXPECT_TRUE(root.is_object()) << text_;
+    return root;
   }
   std::string text_;
   dom::parser parser_;
 };
+
+dom::element Get(dom::element e, std::string_view key) {
+  dom::element v;
+  EXPECT_EQ(e[key].get(v), simdjson::SUCCESS) << key;
+  return v;
+}
+
+bool Absent(dom::element e, std::string_view key) {
+  return e[key].error() == simdjson::NO_SUCH_FIELD;
+}
+
+dom::element At(dom::element array, size_t i) {
+  dom::element v;
+  EXPECT_EQ(array.at(i).get(v), simdjson::SUCCESS) << i;
+  return v;
+}
+
+size_t Size(dom::element array) {
+  dom::array a;
+  EXPECT_EQ(array.get_array().get(a), simdjson::SUCCESS);
+  return a.size();
+}
 
 std::string_view Str(dom::element e) {
   std::string_view s;
@@ -72,6 +95,13 @@ std::string_view Str(dom::element e) {
   return s;
 }
 
+int64_t Int(dom::element e) {
+  int64_t v = -1;
+  EXPECT_EQ(e.get_int64().get(v), simdjson::SUCCESS);
+  return v;
+}
+
+// The raw JSON text of a top-level scalar member.
 std::string_view Raw(const std::string& text, std::string_view key) {
   size_t at = text.find("\"" + std::string(key) + "\":");
   if (at == std::string::npos) return {};
@@ -80,39 +110,39 @@ std::string_view Raw(const std::string& text, std::string_view key) {
 }
 
 TEST_F(WriterJsonTest, EveryContractFieldWithItsType) {
-  dom::object o = Write(Filled(), 7);
-  EXPECT_EQ(Str(o["id"]), "S-1");
-  EXPECT_EQ(Str(o["regime"]), "us-2025-01");
-  EXPECT_EQ(Str(o["mode"]), "as_enforced");
-  EXPECT_EQ(Str(o["eccn"]), "3A090.a");
-  EXPECT_EQ(int64_t(o["tpp"]), 15832);
-  EXPECT_EQ(int64_t(o["tpp_total"]), 126656);
-  EXPECT_EQ(Raw(text_, "performance_density"), "19.45");  // exact text, not a float
-  EXPECT_TRUE(o["performance_density"].is_double());
-  EXPECT_EQ(int64_t(o["tier"]), 2);
-  EXPECT_EQ(Str(o["decision"]), "authorized");
-  EXPECT_EQ(Str(o["authorization"]), "LPP");
-  EXPECT_TRUE(o["license_policy"].is_null());
-  EXPECT_TRUE(o["line"].error() == simdjson::NO_SUCH_FIELD);  // not needs_review
+  dom::element o = Write(Filled(), 7);
+  EXPECT_EQ(Str(Get(o, "id")), "S-1");
+  EXPECT_EQ(Str(Get(o, "regime")), "us-2025-01");
+  EXPECT_EQ(Str(Get(o, "mode")), "as_enforced");
+  EXPECT_EQ(Str(Get(o, "eccn")), "3A090.a");
+  EXPECT_EQ(Int(Get(o, "tpp")), 15832);
+  EXPECT_EQ(Int(Get(o, "tpp_total")), 126656);
+  EXPECT_EQ(Raw(text_, "performance_density"), "19.45");  // exact text
+  EXPECT_TRUE(Get(o, "performance_density").is_double());
+  EXPECT_EQ(Int(Get(o, "tier")), 2);
+  EXPECT_EQ(Str(Get(o, "decision")), "authorized");
+  EXPECT_EQ(Str(Get(o, "authorization")), "LPP");
+  EXPECT_TRUE(Get(o, "license_policy").is_null());
+  EXPECT_TRUE(Absent(o, "line"));  // not needs_review
 }
 
 TEST_F(WriterJsonTest, Arrays) {
-  dom::object o = Write(Filled(), 7);
-  dom::array notices = o["notices"];
-  ASSERT_EQ(notices.size(), 2u);
-  EXPECT_EQ(Str(notices.at(0)), "lpp_prior_notice");
-  dom::array debits = o["debits"];
-  ASSERT_EQ(debits.size(), 2u);
-  EXPECT_EQ(Str(debits.at(0)["account"]), "lpp:acme:2025");
-  EXPECT_EQ(int64_t(debits.at(0)["tpp"]), 126656);
-  EXPECT_EQ(Str(debits.at(1)["state"]), "pending");
-  EXPECT_EQ(double(debits.at(1)["tpp"]), 0.5);
-  dom::array reasons = o["reasons"];
-  ASSERT_EQ(reasons.size(), 2u);
-  EXPECT_EQ(Str(reasons.at(1)["rule"]), "auth.lpp");
-  EXPECT_EQ(Str(reasons.at(1)["citation"]), "15 CFR 740.29(b)");
-  EXPECT_EQ(Str(reasons.at(1)["text"]), "LPP available");
-  EXPECT_EQ(dom::array(o["errors"]).size(), 0u);
+  dom::element o = Write(Filled(), 7);
+  dom::element notices = Get(o, "notices");
+  ASSERT_EQ(Size(notices), 2u);
+  EXPECT_EQ(Str(At(notices, 0)), "lpp_prior_notice");
+  dom::element debits = Get(o, "debits");
+  ASSERT_EQ(Size(debits), 2u);
+  EXPECT_EQ(Str(Get(At(debits, 0), "account")), "lpp:acme:2025");
+  EXPECT_EQ(Int(Get(At(debits, 0), "tpp")), 126656);
+  EXPECT_EQ(Str(Get(At(debits, 1), "state")), "pending");
+  EXPECT_EQ(Get(At(debits, 1), "tpp").get_double().value_unsafe(), 0.5);
+  dom::element reasons = Get(o, "reasons");
+  ASSERT_EQ(Size(reasons), 2u);
+  EXPECT_EQ(Str(Get(At(reasons, 1), "rule")), "auth.lpp");
+  EXPECT_EQ(Str(Get(At(reasons, 1), "citation")), "15 CFR 740.29(b)");
+  EXPECT_EQ(Str(Get(At(reasons, 1), "text")), "LPP available");
+  EXPECT_EQ(Size(Get(o, "errors")), 0u);
 }
 
 TEST_F(WriterJsonTest, EmptyFieldsAreNull) {
@@ -120,31 +150,31 @@ TEST_F(WriterJsonTest, EmptyFieldsAreNull) {
   d.Clear();
   d.id = "S-3";
   d.decision = Decision::kNotControlled;
-  dom::object o = Write(d, 3);
+  dom::element o = Write(d, 3);
   for (const char* key : {"eccn", "tpp", "tpp_total", "performance_density", "tier",
                           "authorization", "license_policy"}) {
-    EXPECT_TRUE(o[key].is_null()) << key << " in " << text_;
+    EXPECT_TRUE(Get(o, key).is_null()) << key << " in " << text_;
   }
-  EXPECT_EQ(Str(o["regime"]), "none");
-  EXPECT_EQ(Str(o["mode"]), "as_written");
-  EXPECT_EQ(Str(o["decision"]), "not_controlled");
+  EXPECT_EQ(Str(Get(o, "regime")), "none");
+  EXPECT_EQ(Str(Get(o, "mode")), "as_written");
+  EXPECT_EQ(Str(Get(o, "decision")), "not_controlled");
   for (const char* key : {"notices", "debits", "reasons", "errors"}) {
-    EXPECT_EQ(dom::array(o[key]).size(), 0u) << key;
+    EXPECT_EQ(Size(Get(o, key)), 0u) << key;
   }
+  EXPECT_TRUE(Absent(o, "line"));
 }
 
 TEST_F(WriterJsonTest, LineOnlyForNeedsReview) {
-  dom::object o = Write(NeedsReview(), 12);
-  EXPECT_EQ(int64_t(o["line"]), 12);
-  EXPECT_EQ(Str(o["decision"]), "needs_review");
-  dom::array errors = o["errors"];
-  ASSERT_EQ(errors.size(), 1u);
-  EXPECT_EQ(Str(errors.at(0)["code"]), "out_of_range");
-  EXPECT_EQ(Str(errors.at(0)["field"]), "units");
-  EXPECT_FALSE(Str(errors.at(0)["message"]).empty());
-  // No line number known (e.g. one shipment from flags): no `line`.
-  dom::object without = Write(NeedsReview(), 0);
-  EXPECT_TRUE(without["line"].error() == simdjson::NO_SUCH_FIELD);
+  dom::element o = Write(NeedsReview(), 12);
+  EXPECT_EQ(Int(Get(o, "line")), 12);
+  EXPECT_EQ(Str(Get(o, "decision")), "needs_review");
+  dom::element errors = Get(o, "errors");
+  ASSERT_EQ(Size(errors), 1u);
+  EXPECT_EQ(Str(Get(At(errors, 0), "code")), "out_of_range");
+  EXPECT_EQ(Str(Get(At(errors, 0), "field")), "units");
+  EXPECT_FALSE(Str(Get(At(errors, 0), "message")).empty());
+  // No line number known (one shipment from flags): no `line`.
+  EXPECT_TRUE(Absent(Write(NeedsReview(), 0), "line"));
 }
 
 TEST_F(WriterJsonTest, StringsAreEscapedAndRoundTrip) {
@@ -153,13 +183,13 @@ TEST_F(WriterJsonTest, StringsAreEscapedAndRoundTrip) {
   d.AddReason("r", kTricky, kTricky);
   d.errors.push_back({"c", std::string(kTricky), std::string(kTricky)});
   d.debits.push_back({std::string(kTricky), *Fixed::Parse("1"), TransferState::kPosted, {}});
-  dom::object o = Write(d, 1);
-  EXPECT_EQ(Str(o["id"]), kTricky);
-  EXPECT_EQ(Str(dom::array(o["reasons"]).at(0)["citation"]), kTricky);
-  EXPECT_EQ(Str(dom::array(o["reasons"]).at(0)["text"]), kTricky);
-  EXPECT_EQ(Str(dom::array(o["errors"]).at(1)["field"]), kTricky);
-  EXPECT_EQ(Str(dom::array(o["errors"]).at(1)["message"]), kTricky);
-  EXPECT_EQ(Str(dom::array(o["debits"]).at(0)["account"]), kTricky);
+  dom::element o = Write(d, 1);
+  EXPECT_EQ(Str(Get(o, "id")), kTricky);
+  EXPECT_EQ(Str(Get(At(Get(o, "reasons"), 0), "citation")), kTricky);
+  EXPECT_EQ(Str(Get(At(Get(o, "reasons"), 0), "text")), kTricky);
+  EXPECT_EQ(Str(Get(At(Get(o, "errors"), 1), "field")), kTricky);
+  EXPECT_EQ(Str(Get(At(Get(o, "errors"), 1), "message")), kTricky);
+  EXPECT_EQ(Str(Get(At(Get(o, "debits"), 0), "account")), kTricky);
 }
 
 TEST(WriterJsonString, EscapesExactly) {

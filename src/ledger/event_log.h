@@ -5,7 +5,7 @@
 //
 // Payloads are JSON objects with a fixed key order and no whitespace:
 //   transfer, seed: {"kind","id","account","amount_milli","state","cap_milli",
-//                    "shipment_id","on","created_ns"}
+//                    "shipment_id","on","created_ns","note"}
 //   post, void:     {"kind","id","settled_ns","note"}
 // hash = SHA-256(prev_hash || payload) in lowercase hex; the first event's
 // prev_hash is kGenesisHash. DO NOT CHANGE the payload layout: old ledgers
@@ -49,7 +49,7 @@ std::string ChainHash(std::string_view prev_hash, std::string_view payload);
 // What one event says, parsed back from its payload.
 struct EventFact {
   std::string kind;
-  TransferRecord transfer;     // create events: every field but settled_ns and note
+  TransferRecord transfer;     // create events: every field but settled_ns
   std::optional<Fixed> cap;    // create events
   std::string id;              // every event
   int64_t settled_ns = 0;      // settle events

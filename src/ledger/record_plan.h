@@ -1,0 +1,72 @@
+// The ledger's write rules, shared by every store so they cannot drift apart:
+// a store looks up what exists (inside its write transaction), the planner
+// decides what to write or why not, and the store writes the plan.
+//
+// Rules, in order of precedence (TigerBeetle checks its results the same way):
+//   1. kInvalidArgument: an empty id or account, an amount <= 0, a voided state.
+//   2. kConflict: a transfer id that exists (or repeats in the request) with a
+//      different account or amount.
+//   3. Idempotent retry: an id that exists with the same account and amount is
+//      done already; it is skipped and writes nothing, whatever its state now.
+//   4. kConflict: posted + pending + amount would pass the cap. The cap is the
+//      request's, or else the cap the account last recorded; a request's cap
+//      becomes the account's cap.
+//   5. kLimitExceeded: a balance would overflow int64 thousandths.
+//
+// Thread safety: pure functions; the lookup belongs to the caller's thread.
+#ifndef HIGHFENCE_LEDGER_RECORD_PLAN_H_
+#define HIGHFENCE_LEDGER_RECORD_PLAN_H_
+
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "ledger/store.h"
+
+namespace highfence::ledger {
+
+// What the store holds now, read inside the write transaction.
+class RecordLookup {
+ public:
+  virtual ~RecordLookup() = default;
+  virtual Result<std::optional<TransferRecord>> FindTransfer(std::string_view id) = 0;
+  virtual Result<std::optional<AccountState>> FindAccount(std::string_view account) = 0;
+};
+
+struct RecordPlan {
+  std::vector<TransferRecord> fresh;       // to insert, in request order
+  std::vector<std::optional<Fixed>> caps;  // the cap each fresh transfer records
+  std::vector<AccountState> accounts;      // the after-state of every account drawn on
+};
+
+// Plans Record(transfers) at time `now_ns`.
+Result<RecordPlan> PlanRecord(std::span<const TransferRequest> transfers, int64_t now_ns,
+                              RecordLookup* lookup);
+
+// Plans Seed: one posted transfer with id `id` and no shipment. The stored cap
+// (if any) still holds: a seed past it is kConflict.
+Result<RecordPlan> PlanSeed(std::string id, std::string_view account, Fixed amount,
+                            std::string_view note, int64_t now_ns, RecordLookup* lookup);
+
+struct SettlePlan {
+  TransferRecord transfer;  // after: posted or voided, settled_ns and note set
+  AccountState account;     // after
+};
+// Plans Post (to == kPosted) or Void (to == kVoided) of transfer `id`:
+// kNotFound for an unknown id, kConflict when it is not pending.
+Result<SettlePlan> PlanSettle(std::string_view id, TransferState to, std::string_view note,
+                              int64_t now_ns, RecordLookup* lookup);
+
+// The balance an account row implies, minus `own` (a shipment's transfers on
+// it). kCorruption when the row breaks posted + pending <= cap: the invariant
+// is checked again on every load.
+Result<AccountBalance> BalanceOf(const AccountState& row, AccountBalance own);
+
+// Nanoseconds since the Unix epoch, from the system clock.
+int64_t NowNs();
+
+}  // namespace highfence::ledger
+
+#endif  // HIGHFENCE_LEDGER_RECORD_PLAN_H_
