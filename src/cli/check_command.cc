@@ -13,6 +13,8 @@
 #include "io/line_reader.h"
 #include "io/shipment_parser.h"
 #include "ledger/memory_ledger.h"
+#include "ledger/overlay_ledger.h"
+#include "ledger/store.h"
 
 namespace highfence::cli {
 namespace {
@@ -40,7 +42,15 @@ class Sink {
     }
     if (save_ != nullptr) io::AppendJson(d, line, &save_buffer_);
     counts_.Add(d);
-    if (buffer_.size() >= kFlushBytes || save_buffer_.size() >= kFlushBytes) Flush();
+    if (!hold_ && (buffer_.size() >= kFlushBytes || save_buffer_.size() >= kFlushBytes)) Flush();
+  }
+
+  // Holds output until Flush: under --ledger a line is written only after the
+  // batch that recorded its draws is committed.
+  void Hold() { hold_ = true; }
+  void Discard() {
+    buffer_.clear();
+    save_buffer_.clear();
   }
 
   void Flush() {
@@ -66,6 +76,7 @@ class Sink {
   std::FILE* save_;
   std::string buffer_, save_buffer_;
   io::DecisionCounts counts_;
+  bool hold_ = false;
 };
 
 struct Input {
@@ -185,16 +196,78 @@ Format ChooseFormat(const std::string& name) {
 
 }  // namespace
 
+namespace {
+
+// Lines per durable transaction: large enough to amortise the fsync, small
+// enough that a batch commits in milliseconds and other writers wait little.
+constexpr int64_t kBatchLines = 2000;
+
+struct Run {
+  const Engine* engine;
+  law::RegimeChoice choice;
+  Ledger* ledger;
+  ledger::LedgerStore* store;  // non-null when writing a durable ledger
+  bool malformed = false;
+};
+
+// Evaluates every line; with a durable store, commits each batch before its
+// lines are written. Returns false (having printed why) when a commit fails.
+bool EvaluateAll(Run& run, ShipmentStream& stream, Sink& sink,
+                 std::vector<std::string>* header_errors) {
+  Shipment shipment;
+  Determination d;
+  int64_t line = 0, in_batch = 0;
+  auto commit = [&]() {
+    if (run.store == nullptr || in_batch == 0) return true;
+    Status st = run.store->CommitBatch();
+    if (!st.ok()) {
+      sink.Discard();
+      std::fprintf(stderr, "highfence: the ledger could not commit; the last %lld line(s) were "
+                   "not recorded and are not printed: %s\n",
+                   static_cast<long long>(in_batch), st.ToString().c_str());
+      return false;
+    }
+    sink.Flush();
+    in_batch = 0;
+    return true;
+  };
+  while (stream.Next(&shipment, &line, header_errors)) {
+    if (run.store != nullptr && in_batch == 0) {
+      Status st = run.store->BeginBatch();
+      if (!st.ok()) {
+        std::fprintf(stderr, "highfence: %s\n", st.ToString().c_str());
+        return false;
+      }
+    }
+    run.engine->Evaluate(shipment, run.choice, run.ledger, &d);
+    run.malformed = run.malformed || d.decision == Decision::kNeedsReview;
+    sink.Write(d, line);
+    if (++in_batch >= kBatchLines && !commit()) return false;
+  }
+  return commit();
+}
+
+}  // namespace
+
 int RunCheck(const CommonOptions& common, const CheckOptions& o) {
   std::optional<law::RegimeChoice> choice = ParseChoice(common);
   if (!choice) return kExitFailed;
-  if (!o.ledger.empty() || o.dry_run) {
-    std::fprintf(stderr, "highfence: --ledger and --dry-run need the durable ledger, which this "
-                         "build does not have yet\n");
+  if (o.dry_run && o.ledger.empty()) {
+    std::fprintf(stderr, "highfence: --dry-run needs --ledger\n");
     return kExitFailed;
   }
   std::unique_ptr<Engine> engine = LoadEngine(common);
   if (!engine) return kExitFailed;
+  std::unique_ptr<ledger::LedgerStore> store;
+  if (!o.ledger.empty()) {
+    Result<std::unique_ptr<ledger::LedgerStore>> opened =
+        ledger::LedgerStore::Open(o.ledger, o.dry_run);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "highfence: %s\n", opened.status().ToString().c_str());
+      return kExitFailed;
+    }
+    store = std::move(opened).value();
+  }
   Input in;
   bool csv = false;
   std::string flags_json;
@@ -207,22 +280,25 @@ int RunCheck(const CommonOptions& common, const CheckOptions& o) {
       return kExitFailed;
     }
   }
-  ledger::MemoryLedger ledger;
+  ledger::MemoryLedger memory;
+  std::unique_ptr<ledger::OverlayLedger> overlay;
+  Ledger* ledger = &memory;
+  if (store && o.dry_run) {
+    overlay = std::make_unique<ledger::OverlayLedger>(store.get());
+    ledger = overlay.get();
+  } else if (store) {
+    ledger = store.get();
+  }
+  Run run{engine.get(), *choice, ledger, store && !o.dry_run ? store.get() : nullptr};
   ShipmentStream stream(in.file, &engine->catalog(), csv);
-  Shipment shipment;
-  Determination determination;
-  int64_t line = 0;
-  bool malformed = false;
   std::vector<std::string> header_errors;
+  bool committed = true;
   {
     Sink sink(ChooseFormat(o.format), stdout, save);
+    if (run.store != nullptr) sink.Hold();
     sink.Header();
-    while (stream.Next(&shipment, &line, &header_errors)) {
-      engine->Evaluate(shipment, *choice, &ledger, &determination);
-      malformed = malformed || determination.decision == Decision::kNeedsReview;
-      sink.Write(determination, line);
-    }
-    if (o.summary) sink.Summary();
+    committed = EvaluateAll(run, stream, sink, &header_errors);
+    if (committed && o.summary) sink.Summary();
     sink.Flush();
     if (sink.Failed()) {
       std::fprintf(stderr, "highfence: writing the output failed\n");
@@ -235,8 +311,8 @@ int RunCheck(const CommonOptions& common, const CheckOptions& o) {
     return kExitFailed;
   }
   for (const std::string& e : header_errors) std::fprintf(stderr, "highfence: %s\n", e.c_str());
-  if (!header_errors.empty() || stream.read_error()) return kExitFailed;
-  return malformed ? kExitMalformed : kExitOk;
+  if (!committed || !header_errors.empty() || stream.read_error()) return kExitFailed;
+  return run.malformed ? kExitMalformed : kExitOk;
 }
 
 int RunExplain(const CommonOptions& common, const std::string& file, const std::string& id) {

@@ -39,6 +39,7 @@ void AddShipmentFlags(CLI::App* check, ShipmentFlags* f) {
 }  // namespace
 
 int RunCli(int argc, char** argv) {
+  if (argc >= 2 && std::string_view(argv[1]) == "ledger") return RunLedger(argc - 1, argv + 1);
   CLI::App app{"highfence: U.S. advanced-computing export rules (2022-2026) as software"};
   app.require_subcommand(1);
   CommonOptions common;
@@ -83,6 +84,7 @@ int RunCli(int argc, char** argv) {
   CLI::App* regimes = app.add_subcommand("regimes", "the regimes, their dates and sources");
   AddCommon(regimes, &common);
 
+  app.add_subcommand("ledger", "the durable quota ledger (see `highfence ledger --help`)");
   CLI::App* law = app.add_subcommand("law", "the law data");
   law->require_subcommand(1);
   CLI::App* law_check = law->add_subcommand("check", "validate the law data");

@@ -55,6 +55,8 @@ int RunClassify(const CommonOptions& common, const ClassifyOptions& options);
 int RunExplain(const CommonOptions& common, const std::string& file, const std::string& id);
 int RunRegimes(const CommonOptions& common);
 int RunLawCheck(const CommonOptions& common);
+// `highfence ledger ...`; argv[0] is "ledger".
+int RunLedger(int argc, char** argv);
 
 // The JSON text of one shipment given with flags.
 std::string ShipmentFlagsToJson(const ShipmentFlags& f);

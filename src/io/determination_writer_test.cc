@@ -272,7 +272,7 @@ TEST(WriterCsv, CellsRoundTripThroughSplitCsv) {
 TEST(WriterTable, RowShowsIdDecisionAndAuthorization) {
   std::string header, row;
   AppendTableHeader(&header);
-  AppendTableRow(Filled(), &row);
+  AppendTableRow(Filled(), 4, &row);
   EXPECT_NE(header.find("DECISION"), std::string::npos);
   EXPECT_NE(row.find("S-1"), std::string::npos) << row;
   EXPECT_NE(row.find("authorized"), std::string::npos) << row;
@@ -284,9 +284,18 @@ TEST(WriterTable, RowShowsIdDecisionAndAuthorization) {
 
 TEST(WriterTable, NeedsReviewRowShowsTheError) {
   std::string row;
-  AppendTableRow(NeedsReview(), &row);
+  AppendTableRow(NeedsReview(), 9, &row);
   EXPECT_NE(row.find("needs_review"), std::string::npos) << row;
   EXPECT_NE(row.find("units: "), std::string::npos) << row;
+  EXPECT_EQ(row.find("(line 9)"), std::string::npos) << row;  // it has an id
+}
+
+TEST(WriterTable, RowWithoutIdNamesTheLine) {
+  Determination d = NeedsReview();
+  d.id.clear();
+  std::string row;
+  AppendTableRow(d, 9, &row);
+  EXPECT_EQ(row.rfind("(line 9)", 0), 0u) << row;
 }
 
 TEST(DecisionCounts, CountsAndSummarizes) {

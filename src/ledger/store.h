@@ -75,7 +75,9 @@ struct VerifyReport {
   int64_t events = 0;
   int64_t transfers = 0;
   int64_t accounts = 0;
-  std::string problem;  // names the first broken entry when !ok
+  std::string problem;    // names the first broken entry when !ok
+  std::string head_hash;  // the newest event's hash (64 zeros when none): note it to
+                          // detect later truncation of the log's tail
 };
 
 class LedgerStore : public Ledger {
@@ -84,8 +86,9 @@ class LedgerStore : public Ledger {
   // postgres:// URL. `read_only` for --dry-run.
   static Result<std::unique_ptr<LedgerStore>> Open(const std::string& target, bool read_only);
 
-  // Ledger (the engine's view): Balance excludes transfers of `shipment_id`;
-  // Record is all-or-none, idempotent on transfer id, kConflict past a cap.
+  // Ledger (the engine's view): Balance excludes transfers of `shipment_id`
+  // (an empty shipment_id excludes nothing); Record is all-or-none, idempotent
+  // on transfer id, kConflict past a cap (rules in ledger/record_plan.h).
 
   // The licence lifecycle. Post settles a pending transfer as posted (licence
   // granted), Void as voided (denied, withdrawn). kNotFound for an unknown id;
@@ -95,6 +98,7 @@ class LedgerStore : public Ledger {
   // Voids every pending transfer created before `cutoff_ns`; returns how many.
   virtual Result<int64_t> ExpirePending(int64_t cutoff_ns) = 0;
 
+  // kNotFound for an account no transfer has drawn on.
   virtual Result<AccountState> Show(std::string_view account) = 0;
   // Accounts whose id starts with `prefix` ("" for all), by id.
   virtual Result<std::vector<AccountState>> List(std::string_view prefix) = 0;
@@ -103,9 +107,22 @@ class LedgerStore : public Ledger {
   virtual Result<std::vector<TransferRecord>> Transfers() = 0;
   // A party's declared installed base in one country (for UVEU share limits
   // and NVEU): recorded as an event and a posted transfer on uveu:/nveu:.
+  // Each call adds to the base (transfer id "seed:ACCOUNT:SEQ"); the
+  // account's recorded cap, if any, still holds (kConflict past it).
   virtual Status Seed(std::string_view account, Fixed amount, std::string_view note) = 0;
   // Recomputes every balance from the transfers and checks the hash chain.
   virtual Result<VerifyReport> Verify() = 0;
+
+  // Batches: between BeginBatch and CommitBatch every write joins one
+  // transaction, so `check --ledger` pays one durable commit for many
+  // shipments. Reads inside the batch see its writes, so Record checks caps
+  // against them too. A Record that fails inside a batch undoes only itself;
+  // an I/O error may abandon the whole batch, and then every later call and
+  // CommitBatch return that error. Nothing in a batch is durable before
+  // CommitBatch returns OK; destroying the store abandons an open batch.
+  // Defaults: no batching (each write commits on its own).
+  virtual Status BeginBatch() { return Status::Ok(); }
+  virtual Status CommitBatch() { return Status::Ok(); }
 };
 
 }  // namespace highfence::ledger

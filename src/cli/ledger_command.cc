@@ -1,0 +1,258 @@
+// `highfence ledger ...`: inspect and settle the durable quota ledger.
+#include <chrono>
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "cli/cli.h"
+#include "cli/commands.h"
+#include "io/determination_writer.h"
+#include "ledger/store.h"
+
+namespace highfence::cli {
+namespace {
+
+constexpr int64_t kNsPerDay = 86'400'000'000'000;
+
+std::unique_ptr<ledger::LedgerStore> OpenStore(const std::string& target, bool read_only) {
+  Result<std::unique_ptr<ledger::LedgerStore>> store = ledger::LedgerStore::Open(target, read_only);
+  if (!store.ok()) {
+    std::fprintf(stderr, "highfence: %s\n", store.status().ToString().c_str());
+    return nullptr;
+  }
+  return std::move(store).value();
+}
+
+int Fail(const Status& s) {
+  std::fprintf(stderr, "highfence: %s\n", s.ToString().c_str());
+  return kExitFailed;
+}
+
+void Print(const std::string& s) { std::fwrite(s.data(), 1, s.size(), stdout); }
+
+std::string OptionalJson(const std::optional<Fixed>& v) { return v ? v->ToString() : "null"; }
+
+std::string AccountJson(const ledger::AccountState& a) {
+  std::string out = "{\"account\":";
+  io::AppendJsonString(a.account, &out);
+  out += fmt::format(",\"cap\":{},\"posted\":{},\"pending\":{},\"available\":{}}}\n",
+                     OptionalJson(a.cap), a.posted.ToString(), a.pending.ToString(),
+                     OptionalJson(a.available()));
+  return out;
+}
+
+std::string AccountText(const ledger::AccountState& a) {
+  return fmt::format("{:<40} cap {:>14}  posted {:>14}  pending {:>14}  available {:>14}\n",
+                     a.account, a.cap ? a.cap->ToString() : "-", a.posted.ToString(),
+                     a.pending.ToString(), a.available() ? a.available()->ToString() : "-");
+}
+
+std::string IsoTime(int64_t ns) {
+  if (ns == 0) return "";
+  std::time_t t = static_cast<std::time_t>(ns / 1'000'000'000);
+  std::tm utc{};
+  gmtime_r(&t, &utc);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", utc.tm_year + 1900, utc.tm_mon + 1,
+                     utc.tm_mday, utc.tm_hour, utc.tm_min, utc.tm_sec);
+}
+
+std::string TransferJson(const ledger::TransferRecord& t) {
+  std::string out = "{\"id\":";
+  io::AppendJsonString(t.id, &out);
+  out += ",\"account\":";
+  io::AppendJsonString(t.account, &out);
+  out += fmt::format(",\"tpp\":{},\"state\":\"{}\",\"shipment_id\":", t.amount.ToString(),
+                     WireName(t.state));
+  io::AppendJsonString(t.shipment_id, &out);
+  out += fmt::format(",\"date\":\"{}\",\"created\":\"{}\",\"settled\":{},\"note\":", t.on.ToString(),
+                     IsoTime(t.created_ns),
+                     t.settled_ns ? "\"" + IsoTime(t.settled_ns) + "\"" : "null");
+  io::AppendJsonString(t.note, &out);
+  out += "}\n";
+  return out;
+}
+
+std::string TransferCsv(const ledger::TransferRecord& t) {
+  return fmt::format("{},{},{},{},{},{},{},{},{}\n", t.id, t.account, t.amount.ToString(),
+                     WireName(t.state), t.shipment_id, t.on.ToString(), IsoTime(t.created_ns),
+                     IsoTime(t.settled_ns), t.note);
+}
+
+int64_t NowNs(const std::string& now) {
+  if (now.empty()) {
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  }
+  std::optional<Date> d = Date::Parse(now);
+  return d ? static_cast<int64_t>(d->days()) * kNsPerDay : -1;
+}
+
+struct LedgerOptions {
+  std::string ledger = "highfence.db";
+  std::string format = "text";
+  std::string account, kind, id, note, party, country, tpp, now;
+  int64_t days = 365;
+};
+
+int Show(ledger::LedgerStore& s, const LedgerOptions& o) {
+  Result<ledger::AccountState> a = s.Show(o.account);
+  if (!a.ok()) return Fail(a.status());
+  Print(o.format == "json" ? AccountJson(*a) : AccountText(*a));
+  return kExitOk;
+}
+
+int List(ledger::LedgerStore& s, const LedgerOptions& o) {
+  Result<std::vector<ledger::AccountState>> all =
+      s.List(o.kind.empty() ? std::string() : o.kind + ":");
+  if (!all.ok()) return Fail(all.status());
+  std::string out;
+  for (const ledger::AccountState& a : *all) out += o.format == "json" ? AccountJson(a) : AccountText(a);
+  Print(out);
+  return kExitOk;
+}
+
+int History(ledger::LedgerStore& s, const LedgerOptions& o) {
+  Result<std::vector<ledger::TransferRecord>> h = s.History(o.account);
+  if (!h.ok()) return Fail(h.status());
+  std::string out;
+  for (const ledger::TransferRecord& t : *h) out += TransferJson(t);
+  Print(out);
+  return kExitOk;
+}
+
+int Export(ledger::LedgerStore& s, const LedgerOptions& o) {
+  Result<std::vector<ledger::TransferRecord>> all = s.Transfers();
+  if (!all.ok()) return Fail(all.status());
+  std::string out = o.format == "csv" ? "id,account,tpp,state,shipment_id,date,created,settled,note\n" : "";
+  for (const ledger::TransferRecord& t : *all) out += o.format == "csv" ? TransferCsv(t) : TransferJson(t);
+  Print(out);
+  return kExitOk;
+}
+
+int Verify(ledger::LedgerStore& s) {
+  Result<ledger::VerifyReport> r = s.Verify();
+  if (!r.ok()) return Fail(r.status());
+  if (!r->ok) {
+    std::printf("ledger verify FAILED: %s\n", r->problem.c_str());
+    return kExitFailed;
+  }
+  std::printf("ledger ok: %lld events, %lld transfers, %lld accounts; chain and balances verified\n",
+              static_cast<long long>(r->events), static_cast<long long>(r->transfers),
+              static_cast<long long>(r->accounts));
+  return kExitOk;
+}
+
+int Seed(ledger::LedgerStore& s, const LedgerOptions& o) {
+  std::optional<CountryCode> cc = CountryCode::Parse(o.country);
+  std::optional<Fixed> tpp = Fixed::Parse(o.tpp);
+  std::string party = PartySlug(o.party);
+  if (!cc || !tpp || tpp->is_negative() || tpp->is_zero() || party.empty() ||
+      (o.kind != "uveu" && o.kind != "nveu")) {
+    std::fprintf(stderr, "highfence: ledger seed needs --party NAME, --country CC, --tpp X > 0 "
+                         "and --kind uveu|nveu\n");
+    return kExitFailed;
+  }
+  std::string account = fmt::format("{}:{}:{}", o.kind, party, cc->str());
+  Status st = s.Seed(account, *tpp, o.note.empty() ? "declared installed base" : o.note);
+  if (!st.ok()) return Fail(st);
+  std::printf("seeded %s with %s TPP\n", account.c_str(), tpp->ToString().c_str());
+  return kExitOk;
+}
+
+int Expire(ledger::LedgerStore& s, const LedgerOptions& o) {
+  int64_t now = NowNs(o.now);
+  if (now < 0) {
+    std::fprintf(stderr, "highfence: --now must be YYYY-MM-DD\n");
+    return kExitFailed;
+  }
+  Result<int64_t> n = s.ExpirePending(now - o.days * kNsPerDay);
+  if (!n.ok()) return Fail(n.status());
+  std::printf("expired %lld pending reservation(s) older than %lld days\n",
+              static_cast<long long>(*n), static_cast<long long>(o.days));
+  return kExitOk;
+}
+
+// Licences (posted allocation draws) past their one-year validity (750.7(g)).
+int Licences(ledger::LedgerStore& s, const LedgerOptions& o) {
+  int64_t now = NowNs(o.now);
+  Result<std::vector<ledger::TransferRecord>> all = s.Transfers();
+  if (!all.ok()) return Fail(all.status());
+  std::string out;
+  int64_t expired = 0;
+  for (const ledger::TransferRecord& t : *all) {
+    if (t.account.rfind("allocation:", 0) != 0 || t.state != TransferState::kPosted) continue;
+    int64_t valid_until = t.settled_ns + o.days * kNsPerDay;
+    bool past = valid_until < now;
+    expired += past;
+    out += fmt::format("{:<40} {:>14} granted {} valid until {}{}\n", t.id, t.amount.ToString(),
+                       IsoTime(t.settled_ns), IsoTime(valid_until), past ? "  EXPIRED" : "");
+  }
+  out += fmt::format("{} licence(s) past their validity\n", expired);
+  Print(out);
+  return kExitOk;
+}
+
+}  // namespace
+
+int RunLedger(int argc, char** argv) {
+  CLI::App app{"highfence ledger: the durable quota ledger"};
+  app.require_subcommand(1);
+  LedgerOptions o;
+  auto common = [&](CLI::App* c) {
+    c->add_option("--ledger", o.ledger, "SQLite file or postgres:// URL (default highfence.db)");
+    return c;
+  };
+  CLI::App* show = common(app.add_subcommand("show", "one account's balance"));
+  show->add_option("account", o.account)->required();
+  show->add_option("--format", o.format)->check(CLI::IsMember({"text", "json"}));
+  CLI::App* list = common(app.add_subcommand("list", "every account"));
+  list->add_option("--kind", o.kind)->check(CLI::IsMember({"allocation", "lpp", "nveu", "uveu", "aia"}));
+  list->add_option("--format", o.format)->check(CLI::IsMember({"text", "json"}));
+  CLI::App* history = common(app.add_subcommand("history", "an account's transfers (JSONL)"));
+  history->add_option("account", o.account)->required();
+  CLI::App* seed = common(app.add_subcommand("seed", "declare a party's installed base in a country"));
+  seed->add_option("--party", o.party)->required();
+  seed->add_option("--country", o.country)->required();
+  seed->add_option("--tpp", o.tpp)->required();
+  seed->add_option("--kind", o.kind, "uveu (default) or nveu");
+  seed->add_option("--note", o.note);
+  CLI::App* exp = common(app.add_subcommand("export", "every transfer (JSONL or CSV)"));
+  exp->add_option("--format", o.format)->check(CLI::IsMember({"text", "jsonl", "csv"}));
+  CLI::App* verify = common(app.add_subcommand("verify", "recompute balances, check the hash chain"));
+  CLI::App* post = common(app.add_subcommand("post", "a licence was granted: post its reservation"));
+  post->add_option("id", o.id)->required();
+  CLI::App* void_cmd = common(app.add_subcommand("void", "denied or withdrawn: void a reservation"));
+  void_cmd->add_option("id", o.id)->required();
+  void_cmd->add_option("--note", o.note, "why (default: denied)");
+  CLI::App* expire = common(app.add_subcommand("expire", "void reservations older than --days"));
+  expire->add_option("--days", o.days, "default 365");
+  expire->add_option("--now", o.now, "evaluate as of this date (default: now)");
+  CLI::App* licences = common(app.add_subcommand("licences", "licences past their one-year validity"));
+  licences->add_option("--days", o.days, "validity, default 365");
+  licences->add_option("--now", o.now, "as of this date (default: now)");
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e) == 0 ? kExitOk : kExitFailed;
+  }
+  if (o.kind.empty()) o.kind = seed->parsed() ? "uveu" : "";
+  bool writes = seed->parsed() || post->parsed() || void_cmd->parsed() || expire->parsed();
+  std::unique_ptr<ledger::LedgerStore> store = OpenStore(o.ledger, !writes);
+  if (!store) return kExitFailed;
+  if (show->parsed()) return Show(*store, o);
+  if (list->parsed()) return List(*store, o);
+  if (history->parsed()) return History(*store, o);
+  if (seed->parsed()) return Seed(*store, o);
+  if (exp->parsed()) return Export(*store, o);
+  if (verify->parsed()) return Verify(*store);
+  if (licences->parsed()) return Licences(*store, o);
+  if (expire->parsed()) return Expire(*store, o);
+  Status st = post->parsed() ? store->Post(o.id) : store->Void(o.id, o.note.empty() ? "denied" : o.note);
+  if (!st.ok()) return Fail(st);
+  std::printf("%s %s\n", post->parsed() ? "posted" : "voided", o.id.c_str());
+  return kExitOk;
+}
+
+}  // namespace highfence::cli
