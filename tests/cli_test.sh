@@ -31,7 +31,9 @@ run() {
 }
 
 expect_rc() {
-  if [ "$RC" -eq "$1" ]; then pass; else fail "$NAME: exit code $RC, want $1 ($(head -c 300 "$TMP/err"))"; fi
+  if [ "$RC" -eq "$1" ]; then pass; else
+    fail "$NAME: exit code $RC, want $1 ($(head -c 300 "$TMP/err"))"
+  fi
 }
 
 # expect_out TEXT: stdout contains TEXT (fixed string).
@@ -62,9 +64,16 @@ expect_line() {
     fail "$NAME: line $1 lacks '$2': $(sed -n "${1}p" "$TMP/out" | head -c 300)"
   fi
 }
-# When python3 is present, every output line must be a JSON object.
+# Every output line must be a JSON object (checked with python3 when present;
+# else only that the output is UTF-8, with iconv when present).
 expect_valid_jsonl() {
-  if ! command -v python3 >/dev/null 2>&1; then return; fi
+  if ! command -v python3 >/dev/null 2>&1; then
+    if ! command -v iconv >/dev/null 2>&1; then return; fi
+    if iconv -f UTF-8 -t UTF-8 "$TMP/out" >/dev/null 2>&1; then pass; else
+      fail "$NAME: output is not UTF-8"
+    fi
+    return
+  fi
   if python3 -c 'import json,sys
 for line in open(sys.argv[1], "rb"):
     assert isinstance(json.loads(line), dict)' "$TMP/out" 2>/dev/null; then pass; else
@@ -203,6 +212,13 @@ expect_rc 0
 expect_ids C1 C2
 expect_valid_jsonl
 
+# CSV cells are not JSON: bytes that are not UTF-8 must not make the output
+# invalid JSON.
+printf 'id,date,destination,item,units\nX\377Y,2025-06-01,DE,nvidia-h20,1\n' >"$TMP/latin.csv"
+run "csv cell that is not UTF-8" "$HF" check --format jsonl "$TMP/latin.csv"
+expect_lines 1
+expect_valid_jsonl
+
 printf '%s\n' 'id,colour' 'x,red' >"$TMP/badheader.csv"
 run "csv unknown column" "$HF" check --format jsonl "$TMP/badheader.csv"
 expect_rc 1
@@ -227,7 +243,7 @@ expect_out '"field":"destination"'
 
 # --- law choice ---------------------------------------------------------------------------
 
-AUG='{"id":"G","date":"2025-08-01","destination":"DE","item":"nvidia-h100-sxm","units":1}'
+AUG='{"id":"G","date":"2025-08-01","destination":"DE","item":"nvidia-h100-sxm","units":1,"consignee":{"name":"TU Munich"}}'
 printf '%s\n' "$AUG" >"$TMP/aug.jsonl"
 run "as-written in 2025-08" "$HF" check --format jsonl "$TMP/aug.jsonl"
 expect_rc 0

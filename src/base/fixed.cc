@@ -1,5 +1,6 @@
 #include "base/fixed.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
@@ -178,18 +179,44 @@ std::strong_ordering Fixed::CompareRatio(Fixed a, Fixed b, Fixed c) {
 
 // --- Magnitude ---------------------------------------------------------------
 
+namespace {
+
+using U128 = unsigned __int128;
+constexpr int kMagnitudeDigitsMax = 38;  // 10^38 < 2^128
+
+int DigitCount(U128 v) {
+  int n = 0;
+  while (v != 0) {
+    v /= 10;
+    ++n;
+  }
+  return n;
+}
+
+std::string U128ToString(U128 v) {
+  if (v == 0) return "0";
+  std::string s;
+  while (v != 0) {
+    s.push_back(static_cast<char>('0' + static_cast<int>(v % 10)));
+    v /= 10;
+  }
+  return std::string(s.rbegin(), s.rend());
+}
+
+}  // namespace
+
 std::optional<Magnitude> Magnitude::Parse(std::string_view text) {
   auto d = Decompose(text);
   if (!d || d->negative) return std::nullopt;
   Digits n = Normalize(*d);
-  if (n.digits.size() > 19) return std::nullopt;
-  uint64_t s = 0;
-  for (char c : n.digits) s = s * 10 + static_cast<uint64_t>(c - '0');
+  if (static_cast<int>(n.digits.size()) > kMagnitudeDigitsMax) return std::nullopt;
+  U128 s = 0;
+  for (char c : n.digits) s = s * 10 + static_cast<U128>(c - '0');
   if (n.exponent > 1000 || n.exponent < -1000) return std::nullopt;
   return Of(s, static_cast<int32_t>(n.exponent));
 }
 
-Magnitude Magnitude::Of(uint64_t significand, int32_t exponent) {
+Magnitude Magnitude::Of(U128 significand, int32_t exponent) {
   Magnitude m;
   while (significand != 0 && significand % 10 == 0) {
     significand /= 10;
@@ -202,55 +229,41 @@ Magnitude Magnitude::Of(uint64_t significand, int32_t exponent) {
 
 std::strong_ordering operator<=>(const Magnitude& a, const Magnitude& b) {
   if (a.significand_ == 0 || b.significand_ == 0) return a.significand_ <=> b.significand_;
-  // Compare digit counts + exponent (order of magnitude) first.
-  auto digits = [](uint64_t s) {
-    int n = 0;
-    while (s) {
-      s /= 10;
-      ++n;
-    }
-    return n;
-  };
-  int64_t oa = digits(a.significand_) + static_cast<int64_t>(a.exponent_);
-  int64_t ob = digits(b.significand_) + static_cast<int64_t>(b.exponent_);
+  // Orders of magnitude first; equal orders have significands of comparable
+  // length, which are aligned digit by digit (at most 38 digits each).
+  int64_t oa = DigitCount(a.significand_) + static_cast<int64_t>(a.exponent_);
+  int64_t ob = DigitCount(b.significand_) + static_cast<int64_t>(b.exponent_);
   if (oa != ob) return oa <=> ob;
-  // Same order of magnitude: align exponents (difference < 20 digits here).
-  __int128 sa = a.significand_, sb = b.significand_;
-  int32_t ea = a.exponent_, eb = b.exponent_;
-  while (ea > eb) {
-    sa *= 10;
-    --ea;
-  }
-  while (eb > ea) {
-    sb *= 10;
-    --eb;
-  }
-  return sa <=> sb;
+  std::string da = U128ToString(a.significand_), db = U128ToString(b.significand_);
+  size_t len = std::max(da.size(), db.size());
+  da.resize(len, '0');
+  db.resize(len, '0');
+  return da.compare(db) <=> 0;
 }
 
 Magnitude Magnitude::ScaledBy(uint64_t num, uint64_t den) const {
   HF_ASSERT(den > 0);
-  // Work with enough headroom: multiply significand by num, divide by den keeping
-  // digits by shifting the exponent down while exact division fails.
-  __int128 s = static_cast<__int128>(significand_) * num;
+  HF_ASSERT(num <= 1000 && den <= 1000);
+  // significand * num fits: < 10^38 * 10^3 would not, so drop digits first.
+  U128 s = significand_;
   int32_t e = exponent_;
-  int guard = 0;
-  while (s % den != 0 && s < (static_cast<__int128>(1) << 100) && guard < 30) {
-    s *= 10;
-    --e;
-    ++guard;
-  }
-  s /= den;
-  while (s > static_cast<__int128>(UINT64_MAX)) {
+  while (s > static_cast<U128>(1) << 110) {
     s /= 10;
     ++e;
   }
-  return Of(static_cast<uint64_t>(s), e);
+  s *= num;
+  for (int guard = 0; s % den != 0 && s < (static_cast<U128>(1) << 120) / 10 && guard < 30;
+       ++guard) {
+    s *= 10;
+    --e;
+  }
+  s /= den;
+  return Of(s, e);
 }
 
 std::string Magnitude::ToString() const {
   if (significand_ == 0) return "0";
-  std::string digits = std::to_string(significand_);
+  std::string digits = U128ToString(significand_);
   int64_t exp10 = exponent_ + static_cast<int64_t>(digits.size()) - 1;
   std::string out(1, digits[0]);
   if (digits.size() > 1) {

@@ -59,12 +59,13 @@ class Fixed {
 };
 
 // A large count written in scientific notation, such as training operations
-// (3e26). Held exactly as significand x 10^exponent with no trailing zeros in
-// the significand; compared exactly.
+// (3e26). Held exactly as significand x 10^exponent (up to 38 significant
+// digits, so 26 nines is one below 1e26) with no trailing zeros in the
+// significand; compared exactly.
 class Magnitude {
  public:
   static std::optional<Magnitude> Parse(std::string_view text);
-  static Magnitude Of(uint64_t significand, int32_t exponent);
+  static Magnitude Of(unsigned __int128 significand, int32_t exponent);
   bool is_zero() const { return significand_ == 0; }
   std::string ToString() const;  // "3e26", "2.5e25", "0"
   friend std::strong_ordering operator<=>(const Magnitude& a, const Magnitude& b);
@@ -73,7 +74,7 @@ class Magnitude {
   Magnitude ScaledBy(uint64_t num, uint64_t den) const;
 
  private:
-  uint64_t significand_ = 0;
+  unsigned __int128 significand_ = 0;
   int32_t exponent_ = 0;
 };
 

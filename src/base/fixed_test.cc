@@ -222,19 +222,19 @@ TEST(FixedCompareRatio, LargeValuesDoNotOverflow) {
 // --- MarginPercent ---------------------------------------------------------------
 
 TEST(MarginPercent, RoundsToTenths) {
-  EXPECT_EQ(MarginPercent(F("15832"), F("4800")), F("229.8"));  // 229.833...
-  EXPECT_EQ(MarginPercent(F("4800"), F("4800")), F("0"));
-  EXPECT_EQ(MarginPercent(F("4000"), F("4800")), F("-16.7"));  // -16.666...
-  EXPECT_EQ(MarginPercent(F("4801"), F("4800")), F("0"));      // 0.0208...
-  EXPECT_EQ(MarginPercent(F("9600"), F("4800")), F("100"));
-  EXPECT_EQ(MarginPercent(F("1000.5"), F("1000")), F("0.1"));  // 0.05: half away from zero
-  EXPECT_EQ(MarginPercent(F("999.5"), F("1000")), F("-0.1"));
+  EXPECT_EQ(MarginPercent(F("15832"), F("4800")).ToString(), "229.8");  // 229.833...
+  EXPECT_EQ(MarginPercent(F("4800"), F("4800")).ToString(), "0");
+  EXPECT_EQ(MarginPercent(F("4000"), F("4800")).ToString(), "-16.7");  // -16.666...
+  EXPECT_EQ(MarginPercent(F("4801"), F("4800")).ToString(), "0");      // 0.0208...
+  EXPECT_EQ(MarginPercent(F("9600"), F("4800")).ToString(), "100");
+  EXPECT_EQ(MarginPercent(F("1000.5"), F("1000")).ToString(), "0.1");  // 0.05: half away from zero
+  EXPECT_EQ(MarginPercent(F("999.5"), F("1000")).ToString(), "-0.1");
 }
 
 TEST(MarginPercent, RoundsTheExactValueOnce) {
   // The exact margin is 0.0499996 %: to tenths that is 0.0. Rounding first to
   // thousandths (0.050) and then to tenths gives 0.1.
-  EXPECT_EQ(MarginPercent(F("1000499.996"), F("1000000")), F("0"));
+  EXPECT_EQ(MarginPercent(F("1000499.996"), F("1000000")).ToString(), "0");
 }
 
 // --- Magnitude -------------------------------------------------------------------

@@ -6,11 +6,13 @@ namespace highfence {
 
 Fixed MarginPercent(Fixed value, Fixed limit) {
   HF_ASSERT(limit > Fixed());
-  Fixed diff = *Fixed::Sub(value, limit);
-  Fixed pct = Fixed::Div(*Fixed::MulCount(diff, 100), limit);
-  int64_t m = pct.milli();
-  int64_t rounded = (m >= 0 ? m + 50 : m - 50) / 100 * 100;  // to tenths
-  return Fixed::FromMilli(rounded);
+  // Tenths of a percent = diff * 1000 / limit, rounded once, half away from zero.
+  __int128 num = (static_cast<__int128>(value.milli()) - limit.milli()) * 1000;
+  __int128 den = limit.milli();
+  __int128 q = num / den, rem = num % den;
+  if (rem < 0) rem = -rem;
+  if (rem * 2 >= den) q += num < 0 ? -1 : 1;
+  return Fixed::FromMilli(static_cast<int64_t>(q) * 100);
 }
 
 }  // namespace highfence

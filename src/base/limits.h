@@ -11,8 +11,8 @@ namespace highfence::limits {
 // One input line (JSONL or CSV). A shipment with a 64-part computer and long
 // names fits in a few KiB; 64 KiB leaves room and bounds memory per line.
 inline constexpr int64_t line_bytes_max = 64 * 1024;
-// Shipment id, as the contract says: 1 to 128 characters.
-inline constexpr int64_t shipment_id_bytes_max = 128;
+// Shipment id, as the contract says: 1 to 128 characters (not bytes).
+inline constexpr int64_t shipment_id_chars_max = 128;
 // Party names: long legal names fit in 256 bytes.
 inline constexpr int64_t party_name_bytes_max = 256;
 // Catalog ids are lowercase vendor-model strings.

@@ -114,6 +114,7 @@ class ShipmentStream {
         return true;
       }
       if (csv_ && !have_header_) {
+        if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte-order mark
         io::SplitCsv(text, &cells_, &unquoted_);
         *header_errors = parser_.SetCsvHeader(cells_);
         have_header_ = true;

@@ -38,11 +38,13 @@ Candidate TryAia(Context& x) {
   Candidate c(Authorization::kAia);
   bool tier1_hq = x.BothHqIn(law::kTier1);
   if (x.c.eccn == Eccn::k4E091) {
-    bool located = x.DestIn(law::kTier1);
-    if (!tier1_hq || (!located && x.DestIn(law::kMacauOrD5))) {
+    // (a)(3): entities headquartered in, or whose ultimate parent is
+    // headquartered in, paragraph (a), located outside Macau/D:5.
+    if (!x.HqIn(law::kTier1) || x.DestIn(law::kMacauOrD5)) {
       x.Reason("auth.aia", cite::kAiaWeights,
-               "AIA for model weights needs an entity headquartered (with its ultimate parent) in "
-               "supplement no. 5 paragraph (a) and located outside Macau/D:5: not available");
+               "AIA for model weights needs an entity headquartered, or with its ultimate parent "
+               "headquartered, in supplement no. 5 paragraph (a), located outside Macau/D:5: not "
+               "available");
       return c;
     }
     c.eligible = true;
@@ -110,9 +112,11 @@ Candidate TryUveu(Context& x) {
     return c;
   }
   c.eligible = true;
-  c.needs_account = true;
   AddNoticeTo(&c, "uveu_share_unverified");
-  if (!x.party.empty()) {
+  // The share limits are measured on chips meeting 3A090.a (supp. 10 para. 6):
+  // only .a-level TPP enters the installed base.
+  c.needs_account = x.c.a_level();
+  if (!x.party.empty() && x.c.a_level()) {
     c.debits.push_back({UveuAccount(x.party, x.dest), x.tpp_total, TransferState::kPosted, std::nullopt});
   }
   x.Reason("auth.uveu", cite::kUveuShares,
@@ -139,6 +143,15 @@ Candidate TryNveu(Context& x) {
     x.Reason("auth.nveu", cite::kTrainingUse,
              "a VEU may not train 4E091 models outside Tier 1 without authorization: not "
              "available");
+    return c;
+  }
+  if (!x.c.a_level()) {
+    // The installed-base cap counts 3A090.a, 4A090.a and .z items only.
+    c.eligible = true;
+    x.Reason("auth.nveu", cite::kNveuCap,
+             "National VEU covers {}; the installed-base cap counts only 3A090.a-level items, so "
+             "nothing is drawn on it",
+             WireName(x.c.eccn));
     return c;
   }
   c.needs_account = true;

@@ -140,7 +140,9 @@ void Decide2023(Context& x) {
     DecideModel2023(x);
     return;
   }
-  bool hq_rule = x.HqMacauOrD5() && x.s.date >= x.law.hq_rule_on.value;
+  // 744.23(a)(3) is part of the October 2023 rule itself, so it applies under
+  // that regime whatever the date (also when forced with --regime).
+  bool hq_rule = x.HqMacauOrD5();
   if (x.c.eccn == Eccn::k3A090c) {
     if (!x.DestIn(law::kMacauOrD5)) {
       x.d->decision = Decision::kNoLicenseRequired;

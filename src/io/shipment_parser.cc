@@ -165,8 +165,18 @@ class ShipmentParser::Impl {
   // --- top-level fields --------------------------------------------------------
   void SetTop(std::string_view key, const Scalar& s) {
     if (key == "id") {
-      if (SetString("id", s, limits::shipment_id_bytes_max, &out_->id) && out_->id.empty()) {
-        Error(kErrInvalidValue, "id", "`id` must not be empty");
+      // The contract counts characters: a 128-character id of accented letters
+      // is up to 4 x 128 bytes.
+      if (SetString("id", s, limits::shipment_id_chars_max * 4, &out_->id)) {
+        size_t chars = 0;
+        for (char c : out_->id) chars += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        if (out_->id.empty()) {
+          Error(kErrInvalidValue, "id", "`id` must not be empty");
+        } else if (static_cast<int64_t>(chars) > limits::shipment_id_chars_max) {
+          Error(kErrTooLong, "id", fmt::format("`id` has {} characters; at most {} are allowed",
+                                               chars, limits::shipment_id_chars_max));
+          out_->id.clear();
+        }
       }
     } else if (key == "date") {
       if (!ExpectKind("date", s, Scalar::kString)) return;
@@ -770,6 +780,14 @@ std::vector<std::string> ShipmentParser::SetCsvHeader(const std::vector<std::str
 void ShipmentParser::ParseCsvRow(const std::vector<std::string_view>& cells, Shipment* out) {
   out->Clear();
   Impl impl(catalog_, out);
+  // JSON input is validated by simdjson; CSV cells must be checked here, or a
+  // stray byte would reach the JSON output.
+  for (std::string_view cell : cells) {
+    if (!sj::validate_utf8(cell.data(), cell.size())) {
+      impl.Error(kErrInvalidValue, "", "the row is not valid UTF-8");
+      return;
+    }
+  }
   if (cells.size() != csv_columns_.size()) {
     impl.Error(kErrInvalidValue, "",
                fmt::format("the row has {} cells; the header has {}", cells.size(),

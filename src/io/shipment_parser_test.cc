@@ -36,7 +36,9 @@ Shipment ParseLine(std::string_view line) {
 
 std::string ErrorList(const Shipment& s) {
   std::string out;
-  for (const FieldError& e : s.errors) out += "\n  [" + e.code + "] `" + e.field + "`: " + e.message;
+  for (const FieldError& e : s.errors) {
+    out += "\n  [" + e.code + "] `" + e.field + "`: " + e.message;
+  }
   return out.empty() ? " (no errors)" : out;
 }
 
@@ -89,15 +91,25 @@ std::string LineWith(std::string_view key, std::string_view json) {
 
 // Every base field other than `except` came through.
 void ExpectBaseFieldsParsed(const Shipment& s, std::string_view except) {
-  if (except != "id") EXPECT_EQ(s.id, "S-1");
-  if (except != "date") EXPECT_EQ(s.date, D("2025-06-01"));
-  if (except != "destination") EXPECT_EQ(s.destination, C("DE"));
+  if (except != "id") {
+    EXPECT_EQ(s.id, "S-1");
+  }
+  if (except != "date") {
+    EXPECT_EQ(s.date, D("2025-06-01"));
+  }
+  if (except != "destination") {
+    EXPECT_EQ(s.destination, C("DE"));
+  }
   if (except != "item") {
     EXPECT_EQ(s.item.catalog_id, "nvidia-h100-sxm");
     EXPECT_EQ(s.item.ic.tpp, F("15832"));
   }
-  if (except != "units") EXPECT_EQ(s.units, 8);
-  if (except != "consignee") EXPECT_EQ(s.consignee.name, "TU Munich");
+  if (except != "units") {
+    EXPECT_EQ(s.units, 8);
+  }
+  if (except != "consignee") {
+    EXPECT_EQ(s.consignee.name, "TU Munich");
+  }
 }
 
 // --- valid lines -------------------------------------------------------------------
@@ -274,6 +286,8 @@ struct BadField {
 
 void PrintTo(const BadField& c, std::ostream* os) { *os << c.name; }
 
+std::string CaseName(const ::testing::TestParamInfo<BadField>& p) { return p.param.name; }
+
 class ShipmentParserBadField : public ::testing::TestWithParam<BadField> {};
 
 TEST_P(ShipmentParserBadField, ReportsFieldAndCodeAndParsesTheRest) {
@@ -329,7 +343,7 @@ const BadField kBadTopLevel[] = {
     {"misspelt_end_uses", "end_uses", R"(["military"])", "end_uses", kErrUnknownField},
 };
 INSTANTIATE_TEST_SUITE_P(TopLevel, ShipmentParserBadField, ::testing::ValuesIn(kBadTopLevel),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         CaseName);
 
 const BadField kBadConsignee[] = {
     {"unknown_field", "consignee", R"({"name":"A","colour":1})", "consignee.colour",
@@ -346,7 +360,7 @@ const BadField kBadConsignee[] = {
     {"not_object", "consignee", R"(["A"])", "consignee", kErrWrongType},
 };
 INSTANTIATE_TEST_SUITE_P(Consignee, ShipmentParserBadField, ::testing::ValuesIn(kBadConsignee),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         CaseName);
 
 const BadField kBadItem[] = {
     {"tpp_nan_string", "item", R"({"tpp":"NaN"})", "item.tpp", kErrWrongType},
@@ -417,7 +431,7 @@ const BadField kBadItem[] = {
      "item.tpp", kErrUnknownField},
 };
 INSTANTIATE_TEST_SUITE_P(Item, ShipmentParserBadField, ::testing::ValuesIn(kBadItem),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         CaseName);
 
 const BadField kMissing[] = {
     {"id", "id", "", "id", kErrMissingField},
@@ -427,7 +441,7 @@ const BadField kMissing[] = {
     {"units", "units", "", "units", kErrMissingField},
 };
 INSTANTIATE_TEST_SUITE_P(Missing, ShipmentParserBadField, ::testing::ValuesIn(kMissing),
-                         [](const auto& info) { return std::string(info.param.name); });
+                         CaseName);
 
 // --- whole-line and multi-error cases -------------------------------------------------
 

@@ -35,8 +35,7 @@ inline constexpr std::string_view kEventPost = "post";
 inline constexpr std::string_view kEventVoid = "void";
 
 // The payload of a new transfer (`kind` is kEventTransfer or kEventSeed).
-std::string CreatePayload(std::string_view kind, const TransferRecord& t,
-                          std::optional<Fixed> cap);
+std::string CreatePayload(std::string_view kind, const TransferRecord& t, std::optional<Fixed> cap);
 // The payload of a settlement (`kind` is kEventPost or kEventVoid).
 std::string SettlePayload(std::string_view kind, std::string_view id, int64_t settled_ns,
                           std::string_view note);
@@ -49,11 +48,11 @@ std::string ChainHash(std::string_view prev_hash, std::string_view payload);
 // What one event says, parsed back from its payload.
 struct EventFact {
   std::string kind;
-  TransferRecord transfer;     // create events: every field but settled_ns
-  std::optional<Fixed> cap;    // create events
-  std::string id;              // every event
-  int64_t settled_ns = 0;      // settle events
-  std::string note;            // settle events
+  TransferRecord transfer;   // create events: every field but settled_ns
+  std::optional<Fixed> cap;  // create events
+  std::string id;            // every event
+  int64_t settled_ns = 0;    // settle events
+  std::string note;          // settle events
 };
 // kCorruption when the payload is not one this module writes.
 Result<EventFact> ParsePayload(std::string_view payload);

@@ -33,26 +33,37 @@ Result<AccountBalance> MemoryLedger::Balance(std::string_view account, std::stri
 }
 
 Status MemoryLedger::Record(std::span<const TransferRequest> transfers) {
-  // Check every cap first, then apply: all or none.
+  // First pass: every sum the batch would produce, per account and field, with
+  // earlier transfers of the same batch counted; nothing is written unless all
+  // fit and none overflows.
+  std::vector<std::pair<const TransferRequest*, AccountBalance>> after;
+  after.reserve(transfers.size());
   for (const TransferRequest& t : transfers) {
     HF_ASSERT(t.amount > Fixed());
     HF_ASSERT(t.state != TransferState::kVoided);
-    if (!t.cap) continue;
-    auto it = balances_.find(t.account);
-    Fixed drawn = it == balances_.end() ? Fixed() : it->second.drawn();
-    std::optional<Fixed> after = Fixed::Add(drawn, t.amount);
-    if (!after || *after > *t.cap) {
+    AccountBalance b{};
+    bool found = false;
+    for (auto it = after.rbegin(); it != after.rend() && !found; ++it) {
+      if (it->first->account == t.account) {
+        b = it->second;
+        found = true;
+      }
+    }
+    if (!found) {
+      auto stored = balances_.find(t.account);
+      if (stored != balances_.end()) b = stored->second;
+    }
+    Fixed& field = t.state == TransferState::kPending ? b.pending : b.posted;
+    std::optional<Fixed> sum = Fixed::Add(field, t.amount);
+    if (!sum) return Status::LimitExceeded(fmt::format("account `{}` would overflow", t.account));
+    field = *sum;
+    std::optional<Fixed> drawn = Fixed::Add(b.posted, b.pending);
+    if (t.cap && (!drawn || *drawn > *t.cap)) {
       return Status::Conflict(fmt::format("account `{}` would pass its cap", t.account));
     }
+    after.emplace_back(&t, b);
   }
-  for (const TransferRequest& t : transfers) {
-    auto it = balances_.find(t.account);
-    if (it == balances_.end()) it = balances_.emplace(t.account, AccountBalance{}).first;
-    Fixed& field = t.state == TransferState::kPending ? it->second.pending : it->second.posted;
-    std::optional<Fixed> sum = Fixed::Add(field, t.amount);
-    if (!sum) return Status::LimitExceeded(fmt::format("account `{}` overflowed", t.account));
-    field = *sum;
-  }
+  for (const auto& [t, b] : after) balances_[t->account] = b;
   return Status::Ok();
 }
 

@@ -48,8 +48,8 @@ class MemoryStore : public LedgerStore {
   void Append(std::string_view kind, std::string payload);
 
   std::map<std::string, AccountState, std::less<>> accounts_;  // ordered for List
-  std::vector<TransferRecord> transfers_;                       // in creation order
-  std::unordered_map<std::string, size_t> by_id_;               // index into transfers_
+  std::vector<TransferRecord> transfers_;                      // in creation order
+  std::unordered_map<std::string, size_t> by_id_;              // index into transfers_
   std::unordered_map<std::string, std::vector<size_t>> by_shipment_;
   std::vector<Event> events_;
 };

@@ -1,8 +1,8 @@
 #include "ledger/record_plan.h"
 
-#include <chrono>
-
 #include <fmt/format.h>
+
+#include <chrono>
 
 namespace highfence::ledger {
 namespace {
@@ -61,9 +61,9 @@ Status Draw(AccountState* a, Fixed amount, TransferState state, std::optional<Fi
     return Status::LimitExceeded(fmt::format("account `{}` would overflow", a->account));
   }
   if (cap && *drawn_after > *cap) {
-    return Status::Conflict(fmt::format(
-        "account `{}` would pass its cap: cap {}, drawn {}, this draw {}", a->account,
-        cap->ToString(), drawn->ToString(), amount.ToString()));
+    return Status::Conflict(
+        fmt::format("account `{}` would pass its cap: cap {}, drawn {}, this draw {}", a->account,
+                    cap->ToString(), drawn->ToString(), amount.ToString()));
   }
   *field = *field_after;
   if (cap_new) a->cap = cap_new;
@@ -159,7 +159,8 @@ Result<SettlePlan> PlanSettle(std::string_view id, TransferState to, std::string
   plan.account.pending = *Fixed::Sub(plan.account.pending, t.amount);
   if (to == TransferState::kPosted) {
     std::optional<Fixed> posted = Fixed::Add(plan.account.posted, t.amount);
-    if (!posted) return Status::LimitExceeded(fmt::format("account `{}` would overflow", t.account));
+    if (!posted)
+      return Status::LimitExceeded(fmt::format("account `{}` would overflow", t.account));
     plan.account.posted = *posted;
   }
   t.state = to;
@@ -173,14 +174,14 @@ Result<AccountBalance> BalanceOf(const AccountState& row, AccountBalance own) {
   if (!drawn || row.posted.is_negative() || row.pending.is_negative() ||
       (row.cap && *drawn > *row.cap)) {
     return Status::Corruption(fmt::format(
-        "account `{}`: posted {} + pending {} break its cap {}", row.account,
-        row.posted.ToString(), row.pending.ToString(), row.cap ? row.cap->ToString() : "none"));
+        "account `{}`: posted {} + pending {} break its cap {}", row.account, row.posted.ToString(),
+        row.pending.ToString(), row.cap ? row.cap->ToString() : "none"));
   }
   std::optional<Fixed> posted = Fixed::Sub(row.posted, own.posted);
   std::optional<Fixed> pending = Fixed::Sub(row.pending, own.pending);
   if (!posted || !pending || posted->is_negative() || pending->is_negative()) {
-    return Status::Corruption(fmt::format(
-        "account `{}`: its own shipment's transfers exceed its balance", row.account));
+    return Status::Corruption(
+        fmt::format("account `{}`: its own shipment's transfers exceed its balance", row.account));
   }
   return AccountBalance{*posted, *pending};
 }

@@ -1,8 +1,7 @@
 #include "ledger/sqlite_db.h"
 
-#include <unistd.h>
-
 #include <fmt/format.h>
+#include <unistd.h>
 
 namespace highfence::ledger {
 
@@ -15,8 +14,9 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path,
   if (options.read_only && access(path.c_str(), F_OK) != 0) {
     return Status::NotFound(fmt::format("ledger `{}` does not exist", path));
   }
-  int flags = SQLITE_OPEN_NOMUTEX |
-              (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
+  int flags =
+      SQLITE_OPEN_NOMUTEX |
+      (options.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE);
   sqlite3* raw = nullptr;
   int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   std::unique_ptr<SqliteDb> db(new SqliteDb(raw, path, options));  // closes even on failure
@@ -47,12 +47,13 @@ Status SqliteDb::Configure() {
   Result<sqlite3_stmt*> mode = Prepare("PRAGMA journal_mode=WAL");
   if (!mode.ok()) return mode.status();
   int rc = sqlite3_step(*mode);
-  std::string got = rc == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(*mode, 0))
-                                     : "";
+  std::string got =
+      rc == SQLITE_ROW ? reinterpret_cast<const char*>(sqlite3_column_text(*mode, 0)) : "";
   sqlite3_reset(*mode);
   if (rc != SQLITE_ROW) return Error(rc, "switching to WAL");
   if (got != "wal") {
-    return Status::IOError(fmt::format("ledger `{}`: cannot use WAL (journal mode `{}`)", path_, got));
+    return Status::IOError(
+        fmt::format("ledger `{}`: cannot use WAL (journal mode `{}`)", path_, got));
   }
   HF_RETURN_IF_ERROR(Exec("PRAGMA synchronous=FULL"));
   if (options_.page_count_max > 0) {
@@ -91,8 +92,8 @@ Status SqliteDb::Error(int rc, std::string_view doing) const {
       return Status::IOError(
           fmt::format("ledger `{}`: I/O error while {} ({})", path_, doing, detail));
     case SQLITE_READONLY:
-      return Status::IOError(
-          fmt::format("ledger `{}` is read-only: cannot write while {} ({})", path_, doing, detail));
+      return Status::IOError(fmt::format("ledger `{}` is read-only: cannot write while {} ({})",
+                                         path_, doing, detail));
     case SQLITE_BUSY:
     case SQLITE_LOCKED:
       return Status::IOError(fmt::format(
@@ -130,8 +131,8 @@ Stmt::~Stmt() {
 
 Stmt& Stmt::Bind(int index, std::string_view text) {
   if (stmt_ == nullptr) return *this;
-  int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
-                             SQLITE_TRANSIENT);
+  int rc =
+      sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
   if (rc != SQLITE_OK && status_.ok()) status_ = db_->Error(rc, doing_);
   return *this;
 }
@@ -172,7 +173,8 @@ Status Stmt::Run() {
 std::string_view Stmt::Text(int column) const {
   const unsigned char* text = sqlite3_column_text(stmt_, column);
   if (text == nullptr) return {};
-  return {reinterpret_cast<const char*>(text), static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
+  return {reinterpret_cast<const char*>(text),
+          static_cast<size_t>(sqlite3_column_bytes(stmt_, column))};
 }
 
 std::optional<Fixed> Stmt::OptionalMilli(int column) const {

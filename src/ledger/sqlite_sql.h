@@ -61,7 +61,8 @@ inline constexpr char kSelectAccount[] =
 inline constexpr char kInsertTransfer[] =
     "INSERT INTO transfers(" HF_TRANSFER_COLUMNS ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
 inline constexpr char kUpsertAccount[] =
-    "INSERT INTO accounts(" HF_ACCOUNT_COLUMNS ") VALUES(?1, ?2, ?3, ?4)"
+    "INSERT INTO accounts(" HF_ACCOUNT_COLUMNS
+    ") VALUES(?1, ?2, ?3, ?4)"
     " ON CONFLICT(id) DO UPDATE SET cap_milli = excluded.cap_milli,"
     " posted_milli = excluded.posted_milli, pending_milli = excluded.pending_milli";
 inline constexpr char kSettleTransfer[] =
@@ -72,9 +73,9 @@ inline constexpr char kInsertEvent[] =
 inline constexpr char kTail[] = "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1";
 inline constexpr char kDue[] =
     "SELECT id FROM transfers WHERE state = 'pending' AND created_ns < ?1 ORDER BY rowid";
-inline constexpr char kList[] =
-    "SELECT " HF_ACCOUNT_COLUMNS " FROM accounts"
-    " WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id";
+inline constexpr char kList[] = "SELECT " HF_ACCOUNT_COLUMNS
+                                " FROM accounts"
+                                " WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id";
 inline constexpr char kHistory[] =
     "SELECT " HF_TRANSFER_COLUMNS " FROM transfers WHERE account = ?1 ORDER BY rowid";
 inline constexpr char kAllTransfers[] =
@@ -84,7 +85,8 @@ inline constexpr char kAllEvents[] =
     "SELECT seq, kind, payload, prev_hash, hash FROM events ORDER BY seq";
 // The invariant, checked again on every open.
 inline constexpr char kBrokenCap[] =
-    "SELECT " HF_ACCOUNT_COLUMNS " FROM accounts"
+    "SELECT " HF_ACCOUNT_COLUMNS
+    " FROM accounts"
     " WHERE cap_milli IS NOT NULL AND posted_milli + pending_milli > cap_milli LIMIT 1";
 
 #undef HF_TRANSFER_COLUMNS

@@ -86,8 +86,8 @@ class SqliteStore::Write {
       }
       return;
     }
-    Status undone = s_->db_->Exec(s_->in_batch_ ? "ROLLBACK TO hf_write; RELEASE hf_write"
-                                                : "ROLLBACK");
+    Status undone =
+        s_->db_->Exec(s_->in_batch_ ? "ROLLBACK TO hf_write; RELEASE hf_write" : "ROLLBACK");
     if (!undone.ok() && s_->in_batch_) s_->batch_error_ = undone;
   }
 
@@ -221,7 +221,7 @@ Status SqliteStore::Seed(std::string_view account, Fixed amount, std::string_vie
 }
 
 Status SqliteStore::BeginBatch() {
-  HF_ASSERT(!in_batch_);  // REQUIRES: batches do not nest
+  HF_ASSERT(!in_batch_);                              // REQUIRES: batches do not nest
   if (db_->options().read_only) return Status::Ok();  // a dry run writes nothing to batch
   HF_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
   Status tail = LoadTail();

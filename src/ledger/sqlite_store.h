@@ -64,8 +64,8 @@ class SqliteStore : public LedgerStore {
 
   std::unique_ptr<SqliteDb> db_;
   bool in_batch_ = false;
-  Status batch_error_;     // set when an error abandoned the open batch
-  int64_t tail_seq_ = 0;   // the newest event, valid inside a write
+  Status batch_error_;    // set when an error abandoned the open batch
+  int64_t tail_seq_ = 0;  // the newest event, valid inside a write
   std::string tail_hash_;
 };
 

@@ -1,9 +1,9 @@
 #include "ledger/verify.h"
 
+#include <fmt/format.h>
+
 #include <map>
 #include <unordered_map>
-
-#include <fmt/format.h>
 
 #include "ledger/event_log.h"
 
@@ -30,12 +30,14 @@ class Replay {
     Result<EventFact> fact = ParsePayload(e.payload);
     if (!fact.ok()) return fmt::format("event {}: {}", e.seq, fact.status().message());
     if (fact->kind != e.kind) {
-      return fmt::format("event {}: kind `{}` but its payload says `{}`", e.seq, e.kind, fact->kind);
+      return fmt::format("event {}: kind `{}` but its payload says `{}`", e.seq, e.kind,
+                         fact->kind);
     }
     if (e.kind == kEventTransfer || e.kind == kEventSeed) return Create(e.seq, std::move(*fact));
     auto it = transfers_.find(fact->id);
     if (it == transfers_.end()) {
-      return fmt::format("event {}: settles transfer `{}`, which no event created", e.seq, fact->id);
+      return fmt::format("event {}: settles transfer `{}`, which no event created", e.seq,
+                         fact->id);
     }
     TransferRecord& t = it->second.transfer;
     if (t.state != TransferState::kPending) {

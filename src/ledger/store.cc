@@ -1,0 +1,25 @@
+// LedgerStore::Open: picks the store from the target's form.
+#include "ledger/store.h"
+
+#include <fmt/format.h>
+
+#include "ledger/memory_store.h"
+#include "ledger/postgres_store.h"
+#include "ledger/sqlite_store.h"
+
+namespace highfence::ledger {
+
+Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const std::string& target, bool read_only) {
+  if (target.empty()) return Status::InvalidArgument("the ledger target is empty");
+  if (target == "memory:") return std::unique_ptr<LedgerStore>(std::make_unique<MemoryStore>());
+  if (target.starts_with("postgres://") || target.starts_with("postgresql://")) {
+    return OpenPostgresStore(target, read_only);
+  }
+  SqliteOptions options;
+  options.read_only = read_only;
+  Result<std::unique_ptr<SqliteStore>> store = SqliteStore::Open(target, options);
+  if (!store.ok()) return store.status();
+  return std::unique_ptr<LedgerStore>(std::move(*store));
+}
+
+}  // namespace highfence::ledger
