@@ -13,6 +13,7 @@
 
 #include <optional>
 #include <span>
+#include <vector>
 #include <string>
 #include <string_view>
 
@@ -29,9 +30,22 @@ struct AccountBalance {
   Fixed drawn() const { return *Fixed::Add(posted, pending); }
 };
 
+// One account of a party's declared installed base (UVEU share limits).
+struct BaseAccount {
+  std::string account;  // uveu:PARTY:CC
+  Fixed drawn;          // posted + pending, seeds included
+};
+
 class LedgerView {
  public:
   virtual ~LedgerView() = default;
+  // Every account starting with `prefix` ("uveu:PARTY:") when the party has
+  // declared its installed base (`ledger seed`); nullopt when it has not, as
+  // in a run without a durable ledger (rules.md D10).
+  virtual Result<std::optional<std::vector<BaseAccount>>> DeclaredBase(std::string_view prefix) {
+    (void)prefix;
+    return std::optional<std::vector<BaseAccount>>();
+  }
   // The balance of `account`, leaving out transfers made for `shipment_id`
   // (so re-running a shipment sees the ledger as it was before its first run).
   // An account never drawn on has a zero balance.

@@ -92,6 +92,52 @@ Candidate TryAia(Context& x) {
   return c;
 }
 
+// The UVEU geographic shares (supp. 10 to part 748, para. 6) after this
+// shipment, against the party's declared base. nullopt: the ledger failed;
+// true: within the limits, or no base declared (the caller adds the D10
+// notice); false: a limit would be passed (reason written).
+std::optional<bool> CheckUveuShares(Context& x) {
+  Result<std::optional<std::vector<BaseAccount>>> base =
+      x.ledger->DeclaredBase(fmt::format("uveu:{}:", x.party));
+  if (!base.ok()) {
+    x.ledger_failed = true;
+    x.NeedsReview("ledger_unavailable", "", base.status().ToString());
+    return std::nullopt;
+  }
+  if (!base->has_value()) return true;
+  static const CountryCode kUs = *CountryCode::Parse("US");
+  Fixed total = x.tpp_total, outside_tier1, in_dest = x.tpp_total, outside_us = x.tpp_total;
+  if (!x.DestIn(law::kTier1)) outside_tier1 = x.tpp_total;
+  if (x.dest == kUs) outside_us = Fixed();
+  for (const BaseAccount& a : **base) {
+    std::optional<CountryCode> cc = CountryCode::Parse(std::string_view(a.account).substr(a.account.size() - 2));
+    if (!cc) continue;
+    total = *Fixed::Add(total, a.drawn);
+    if (!x.law.In(*cc, law::kTier1)) outside_tier1 = *Fixed::Add(outside_tier1, a.drawn);
+    if (*cc == x.dest) in_dest = *Fixed::Add(in_dest, a.drawn);
+    if (*cc != kUs) outside_us = *Fixed::Add(outside_us, a.drawn);
+  }
+  auto within = [&](Fixed part, int64_t percent) {
+    return static_cast<__int128>(part.milli()) * 100 <=
+           static_cast<__int128>(total.milli()) * percent;
+  };
+  bool t1 = within(outside_tier1, x.law.uveu_outside_tier1_percent_max.value);
+  bool country = x.DestIn(law::kTier1) || within(in_dest, x.law.uveu_per_country_percent_max.value);
+  bool us_hq = x.parent_hq == kUs || x.hq == kUs;
+  bool us = !us_hq || within(outside_us, x.law.uveu_outside_us_percent_max.value);
+  x.Reason("auth.uveu.shares", cite::kUveuShares,
+           "declared installed base after this shipment: {} in all, {} outside Tier 1 (limit {} "
+           "%), {} in {} (limit {} % outside Tier 1), {} outside the U.S.{}: {}",
+           total, outside_tier1, x.law.uveu_outside_tier1_percent_max.value, in_dest, x.dest,
+           x.law.uveu_per_country_percent_max.value, outside_us,
+           us_hq ? fmt::format(" (limit {} % for a U.S.-headquartered UVEU)",
+                               x.law.uveu_outside_us_percent_max.value)
+                 : "",
+           t1 && country && us ? "within the limits, UVEU covers it"
+                               : "a share limit would be passed, UVEU does not cover it");
+  return t1 && country && us;
+}
+
 Candidate TryUveu(Context& x) {
   Candidate c(Authorization::kUveu);
   if (x.s.consignee.veu != Veu::kUniversal) return c;
@@ -111,18 +157,28 @@ Candidate TryUveu(Context& x) {
              "available");
     return c;
   }
-  c.eligible = true;
-  AddNoticeTo(&c, "uveu_share_unverified");
   // The share limits are measured on chips meeting 3A090.a (supp. 10 para. 6):
   // only .a-level TPP enters the installed base.
   c.needs_account = x.c.a_level();
-  if (!x.party.empty() && x.c.a_level()) {
-    c.debits.push_back({UveuAccount(x.party, x.dest), x.tpp_total, TransferState::kPosted, std::nullopt});
+  if (!x.c.a_level() || x.party.empty()) {
+    c.eligible = true;
+    x.Reason("auth.uveu", cite::kVeu,
+             "Universal VEU with a Tier 1 headquarters, data center outside Macau/D:5: covered");
+    return c;
   }
-  x.Reason("auth.uveu", cite::kUveuShares,
-           "Universal VEU with a Tier 1 headquarters, data center outside Macau/D:5: covered; "
-           "the 25 % / 7 % / 50 % share limits cannot be checked without a declared installed "
-           "base (D10)");
+  std::optional<bool> shares_ok = CheckUveuShares(x);
+  if (!shares_ok) return c;  // ledger unreadable: already needs_review
+  if (!*shares_ok) return c;
+  c.eligible = true;
+  c.debits.push_back(
+      {UveuAccount(x.party, x.dest), x.tpp_total, TransferState::kPosted, std::nullopt});
+  if (x.d->reasons.back().rule != std::string_view("auth.uveu.shares")) {
+    AddNoticeTo(&c, "uveu_share_unverified");
+    x.Reason("auth.uveu", cite::kUveuShares,
+             "Universal VEU with a Tier 1 headquarters, data center outside Macau/D:5: covered; "
+             "the 25 % / 7 % / 50 % share limits cannot be checked without a declared installed "
+             "base (D10)");
+  }
   return c;
 }
 

@@ -1,5 +1,6 @@
 #include "io/shipment_parser.h"
 
+#include <array>
 #include <cstring>
 #include <optional>
 
@@ -51,7 +52,13 @@ struct ItemFields {
   std::optional<bool> published, derived;
   bool has_contains = false;
   std::vector<ComputerPart> parts;
-  std::vector<std::string> present;  // keys seen, for kind checks
+  // Keys seen, for the kind checks: views into the document (or CSV header),
+  // at most one per known item key.
+  std::array<std::string_view, 16> present{};
+  size_t present_count = 0;
+  void Present(std::string_view key) {
+    if (present_count < present.size()) present[present_count++] = key;
+  }
 };
 
 }  // namespace
@@ -304,7 +311,7 @@ class ShipmentParser::Impl {
   void SetItemField(std::string_view prefix, std::string_view key, const Scalar& s,
                     ItemFields* f) {
     std::string field = fmt::format("{}.{}", prefix, Clip(key));
-    f->present.emplace_back(key);
+    f->Present(key);
     if (key == "kind") {
       std::string kind;
       if (SetString(field, s, 32, &kind)) f->kind = std::move(kind);
@@ -331,7 +338,7 @@ class ShipmentParser::Impl {
     } else if (key == "derived_from_published") {
       f->derived = GetBool(field, s);
     } else {
-      f->present.pop_back();
+      --f->present_count;
       Error(kErrUnknownField, field, fmt::format("unknown field `{}`", field));
     }
   }
@@ -347,7 +354,8 @@ class ShipmentParser::Impl {
         "kind", "training_ops", "published", "derived_from_published", "base_training_ops",
         "additional_training_ops"};
     auto allow = [&](auto& keys) {
-      for (const std::string& k : f->present) {
+      for (size_t i = 0; i < f->present_count; ++i) {
+        std::string_view k = f->present[i];
         bool ok = false;
         for (std::string_view a : keys) ok = ok || k == a;
         if (!ok) {
@@ -479,19 +487,25 @@ bool AtEnd(od::document& doc) {
   return doc.current_location().error() == sj::OUT_OF_BOUNDS;
 }
 
-// Tracks keys seen in one object so duplicates are errors.
+// Tracks keys seen in one object so duplicates are errors. Keys are views into
+// the parser's string buffer, valid for the whole document. No object of the
+// contract has more than kKeysMax keys, so an object with more already has
+// unknown-field errors; keys past that many are not tracked.
 class SeenKeys {
  public:
+  static constexpr size_t kKeysMax = 16;
+  // False when `key` was seen before.
   bool Insert(std::string_view key) {
-    for (const std::string& k : keys_) {
-      if (k == key) return false;
+    for (size_t i = 0; i < count_; ++i) {
+      if (keys_[i] == key) return false;
     }
-    keys_.emplace_back(key);
+    if (count_ < kKeysMax) keys_[count_++] = key;
     return true;
   }
 
  private:
-  std::vector<std::string> keys_;
+  std::array<std::string_view, kKeysMax> keys_;
+  size_t count_ = 0;
 };
 
 }  // namespace
@@ -609,7 +623,7 @@ sj::error_code ParseIcObject(Impl* p, od::object obj, std::string_view prefix, I
                  fmt::format("`{}`: a part of a computer cannot contain parts", field));
         continue;
       }
-      f->present.emplace_back(key);
+      f->Present(key);
       if (auto e = ParseContains(p, v, prefix, f)) return e;
       continue;
     }
