@@ -23,9 +23,7 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr int kThreads = 8;
-constexpr int64_t kAllocationCap = 1000;  // units; about 2/3 of the default demand
-constexpr int64_t kLppCap = 700;
-constexpr int64_t kAmount = 3;
+constexpr int64_t kAmount = 3;   // units per draw
 constexpr int kRetriesMax = 32;  // fresh-balance retries of one shipment after kConflict
 
 int Rounds() {
@@ -34,11 +32,22 @@ int Rounds() {
   return rounds > 0 ? rounds : 60;
 }
 
+// Every shipment draws on the allocation; every other one on the LPP account
+// too. The caps scale with the demand (threads x rounds x amount) so that any
+// length of race runs both accounts full: the allocation cap at 5/6 of its
+// demand, the LPP cap at 2/3 of its own. Neither is a multiple of kAmount, so
+// "full" leaves a remainder no draw fits in.
+int64_t Demand() { return kThreads * Rounds() * kAmount; }
+int64_t AllocationCap() { return Demand() * 5 / 6 + 1; }
+int64_t LppCap() { return Demand() / 3 + 1; }
+
 struct Totals {
   std::mutex mu;
   int64_t allocation_milli = 0;
   int64_t lpp_milli = 0;
   int64_t transfers = 0;
+  int64_t shipments_drawn = 0;
+  int64_t conflicts = 0;              // Records refused because another thread drew first
   std::vector<std::string> failures;  // anything a thread saw that must not happen
 
   void Fail(std::string what) {
@@ -47,45 +56,50 @@ struct Totals {
   }
 };
 
-std::vector<TransferRequest> Draws(const std::string& shipment) {
+std::vector<TransferRequest> Draws(const std::string& shipment, bool with_lpp) {
   TransferRequest alloc;
   alloc.id = shipment + "/allocation:AE";
   alloc.account = "allocation:AE";
   alloc.amount = Fixed::FromUnits(kAmount);
   alloc.state = TransferState::kPending;
-  alloc.cap = Fixed::FromUnits(kAllocationCap);
+  alloc.cap = Fixed::FromUnits(AllocationCap());
   alloc.shipment_id = shipment;
   alloc.on = Date::FromCivil(2025, 5, 1);
   TransferRequest lpp = alloc;
   lpp.id = shipment + "/lpp:acme:2025";
   lpp.account = "lpp:acme:2025";
   lpp.state = TransferState::kPosted;
-  lpp.cap = Fixed::FromUnits(kLppCap);
+  lpp.cap = Fixed::FromUnits(LppCap());
+  if (!with_lpp) return {alloc};
   return {alloc, lpp};
 }
 
 // Checks the caps from this thread's view; true when the shipment fits.
-bool Fits(LedgerStore* s, const std::string& shipment, Totals* totals) {
+bool Fits(LedgerStore* s, const std::string& shipment, bool with_lpp, Totals* totals) {
   Result<AccountBalance> alloc = s->Balance("allocation:AE", shipment);
   Result<AccountBalance> lpp = s->Balance("lpp:acme:2025", shipment);
   if (!alloc.ok() || !lpp.ok()) {
     totals->Fail("balance: " + (alloc.ok() ? lpp : alloc).status().ToString());
     return false;
   }
-  if (alloc->drawn() > Fixed::FromUnits(kAllocationCap) ||
-      lpp->drawn() > Fixed::FromUnits(kLppCap)) {
+  if (alloc->drawn() > Fixed::FromUnits(AllocationCap()) ||
+      lpp->drawn() > Fixed::FromUnits(LppCap())) {
     totals->Fail("an account passed its cap");
   }
-  return alloc->drawn().milli() + kAmount * 1000 <= kAllocationCap * 1000 &&
-         lpp->drawn().milli() + kAmount * 1000 <= kLppCap * 1000;
+  bool lpp_fits = lpp->drawn().milli() + kAmount * 1000 <= LppCap() * 1000;
+  return alloc->drawn().milli() + kAmount * 1000 <= AllocationCap() * 1000 &&
+         (lpp_fits || !with_lpp);
 }
 
 // One shipment, as the engine runs it: read, decide, record; on kConflict
 // (someone drew first) decide again on fresh balances. Returns whether it drew.
-bool Ship(LedgerStore* s, const std::string& shipment, Totals* totals) {
+bool Ship(LedgerStore* s, const std::string& shipment, bool with_lpp, Totals* totals) {
   for (int attempt = 0; attempt < kRetriesMax; ++attempt) {
-    if (!Fits(s, shipment, totals)) return false;
-    std::vector<TransferRequest> draws = Draws(shipment);
+    if (!Fits(s, shipment, with_lpp, totals)) return false;
+    std::vector<TransferRequest> draws = Draws(shipment, with_lpp);
+    // Widen the window between reading and recording, where another thread
+    // can draw first: the case Record must refuse with kConflict.
+    std::this_thread::yield();
     Status st = s->Record(draws);
     if (st.ok()) {
       // A retry of the same request (a client that lost the reply) draws nothing.
@@ -97,6 +111,8 @@ bool Ship(LedgerStore* s, const std::string& shipment, Totals* totals) {
       totals->Fail("record: " + st.ToString());
       return false;
     }
+    std::lock_guard<std::mutex> lock(totals->mu);
+    ++totals->conflicts;
   }
   totals->Fail("no progress after retries: " + shipment);
   return false;
@@ -107,10 +123,14 @@ void Racer(const std::string& path, int thread, bool batched, Totals* totals) {
   if (!opened.ok()) return totals->Fail("open: " + opened.status().ToString());
   LedgerStore* s = opened->get();
   int rounds = Rounds();
-  int64_t drawn = 0;
+  int64_t drawn = 0, drawn_lpp = 0;
   for (int i = 0; i < rounds; ++i) {
     if (batched && i % 5 == 0 && !s->BeginBatch().ok()) return totals->Fail("begin batch");
-    if (Ship(s, fmt::format("t{}-{}", thread, i), totals)) ++drawn;
+    bool with_lpp = i % 2 == 0;
+    if (Ship(s, fmt::format("t{}-{}", thread, i), with_lpp, totals)) {
+      ++drawn;
+      drawn_lpp += with_lpp ? 1 : 0;
+    }
     if (batched && (i % 5 == 4 || i == rounds - 1)) {
       Status st = s->CommitBatch();
       if (!st.ok()) return totals->Fail("commit batch: " + st.ToString());
@@ -118,8 +138,9 @@ void Racer(const std::string& path, int thread, bool batched, Totals* totals) {
   }
   std::lock_guard<std::mutex> lock(totals->mu);
   totals->allocation_milli += drawn * kAmount * 1000;
-  totals->lpp_milli += drawn * kAmount * 1000;
-  totals->transfers += drawn * 2;
+  totals->lpp_milli += drawn_lpp * kAmount * 1000;
+  totals->transfers += drawn + drawn_lpp;
+  totals->shipments_drawn += drawn;
 }
 
 class LedgerRace : public testing::TestWithParam<bool> {
@@ -141,21 +162,24 @@ TEST_P(LedgerRace, EightThreadsNeverPassACapAndDrawEachShipmentOnce) {
   for (int t = 0; t < kThreads; ++t) threads.emplace_back(Racer, path, t, GetParam(), &totals);
   for (std::thread& t : threads) t.join();
   for (const std::string& f : totals.failures) ADD_FAILURE() << f;
+  RecordProperty("conflicts", std::to_string(totals.conflicts));
+  RecordProperty("shipments_drawn", std::to_string(totals.shipments_drawn));
 
   Result<std::unique_ptr<SqliteStore>> s = SqliteStore::Open(path, SqliteOptions{});
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   Result<AccountState> alloc = (*s)->Show("allocation:AE");
   Result<AccountState> lpp = (*s)->Show("lpp:acme:2025");
   ASSERT_TRUE(alloc.ok() && lpp.ok());
-  EXPECT_LE(*Fixed::Add(alloc->posted, alloc->pending), Fixed::FromUnits(kAllocationCap));
-  EXPECT_LE(*Fixed::Add(lpp->posted, lpp->pending), Fixed::FromUnits(kLppCap));
+  EXPECT_LE(*Fixed::Add(alloc->posted, alloc->pending), Fixed::FromUnits(AllocationCap()));
+  EXPECT_LE(*Fixed::Add(lpp->posted, lpp->pending), Fixed::FromUnits(LppCap()));
   EXPECT_EQ(alloc->pending.milli(), totals.allocation_milli);
   EXPECT_EQ(lpp->posted.milli(), totals.lpp_milli);
   EXPECT_EQ(static_cast<int64_t>((*s)->Transfers()->size()), totals.transfers);
-  // The demand (8 x rounds x 3) exceeds the LPP cap, so the race ran it full.
-  if (kThreads * Rounds() * kAmount >= kLppCap) {
-    EXPECT_EQ(lpp->posted, Fixed::FromUnits(699));
-  }
+  // Both caps are below their demand, so the race ran them full: to the
+  // largest multiple of the draw that fits.
+  EXPECT_EQ(lpp->posted, Fixed::FromUnits(LppCap() / kAmount * kAmount));
+  EXPECT_EQ(alloc->pending, Fixed::FromUnits(AllocationCap() / kAmount * kAmount));
+  EXPECT_GT(totals.shipments_drawn, 0);
   Result<VerifyReport> r = (*s)->Verify();
   ASSERT_TRUE(r.ok()) << r.status().ToString();
   EXPECT_TRUE(r->ok) << r->problem;

@@ -169,6 +169,12 @@ Status PgDb::Configure() {
       "'0'",
       options_.lock_timeout_ms);
   if (options_.read_only) sql += "; SET default_transaction_read_only = on";
+  // The ledger's statements look rows up by indexed columns. On a new ledger
+  // the planner has no statistics yet, and a prepared statement keeps the plan
+  // it chose while the tables were nearly empty: a full scan per lookup, which
+  // made a 100,000-line run quadratic. Without sequential scans it takes the
+  // indexes; a statement no index serves (a whole-table read) still scans.
+  sql += "; SET enable_seqscan = off";
   Result<PgRows> done = Exec(sql.c_str(), "configuring the session");
   return done.status();
 }

@@ -273,6 +273,83 @@ TEST_F(PostgresFaults, ConcurrentOpenersOfAnEmptyDatabaseCreateTheTablesOnce) {
   EXPECT_EQ(admin_->Count("SELECT count(*) FROM ledger_meta"), 2);
 }
 
+// A batch works from memory while it holds the chain head, and keeps what it
+// read into the next batch only while no one else has written: here another
+// store draws between two batches, and the second batch must see that draw.
+TEST_F(PostgresFaults, BatchCacheSeesWhatOthersWroteBetweenBatches) {
+  auto a = OpenStore();
+  auto b = OpenStore();
+  ASSERT_TRUE(a != nullptr && b != nullptr);
+  constexpr int64_t kCap = 10'000;
+  ASSERT_TRUE(a->BeginBatch().ok());
+  ASSERT_TRUE(a->Balance(kAllocation, "s1").ok());
+  TransferRequest first = Draw("s1/a", kAllocation, 6'000, kCap, TransferState::kPending);
+  ASSERT_TRUE(a->Record({&first, 1}).ok());
+  ASSERT_TRUE(a->Record({&first, 1}).ok());  // a retry inside the batch draws once
+  ASSERT_TRUE(a->CommitBatch().ok());
+
+  TransferRequest other = Draw("s2/a", kAllocation, 3'000, kCap, TransferState::kPending);
+  ASSERT_TRUE(b->Record({&other, 1}).ok());
+
+  ASSERT_TRUE(a->BeginBatch().ok());
+  Result<AccountBalance> seen = a->Balance(kAllocation, "s3");
+  ASSERT_TRUE(seen.ok());
+  EXPECT_EQ(seen->pending, Fixed::FromMilli(9'000));
+  TransferRequest late = Draw("s3/a", kAllocation, 2'000, kCap, TransferState::kPending);
+  EXPECT_EQ(a->Record({&late, 1}).code(), Status::Code::kConflict);
+  TransferRequest fits = Draw("s4/a", kAllocation, 1'000, kCap, TransferState::kPending);
+  EXPECT_TRUE(a->Record({&fits, 1}).ok());
+  ASSERT_TRUE(a->CommitBatch().ok());
+
+  // With no one else writing, the next batch keeps its cache and still
+  // answers exactly, including a retry of a shipment of an earlier batch.
+  ASSERT_TRUE(a->BeginBatch().ok());
+  ASSERT_TRUE(a->Record({&first, 1}).ok());
+  Result<AccountBalance> own = a->Balance(kAllocation, "s1");
+  ASSERT_TRUE(own.ok());
+  EXPECT_EQ(own->pending, Fixed::FromMilli(4'000));  // all but s1's own draw
+  ASSERT_TRUE(a->CommitBatch().ok());
+  Result<AccountState> acc = b->Show(kAllocation);
+  ASSERT_TRUE(acc.ok());
+  EXPECT_EQ(acc->pending, Fixed::FromMilli(10'000));
+  Result<VerifyReport> v = b->Verify();
+  ASSERT_TRUE(v.ok()) << v.status().ToString();
+  EXPECT_TRUE(v->ok) << v->problem;
+  EXPECT_EQ(v->events, 3);
+}
+
+// Two stores open batches at once: the second waits for the first's chain
+// head and then sees its draws.
+TEST_F(PostgresFaults, ConcurrentBatchesQueueOnTheChainHead) {
+  auto a = OpenStore();
+  auto b = OpenStore();
+  ASSERT_TRUE(a != nullptr && b != nullptr);
+  ASSERT_TRUE(a->BeginBatch().ok());
+  TransferRequest first = Draw("s1/a", kAllocation, 7'000, 10'000, TransferState::kPending);
+  ASSERT_TRUE(a->Record({&first, 1}).ok());
+  int pid_b = static_cast<PostgresStore*>(b.get())->backend_pid_for_test();
+  std::atomic<bool> began{false};
+  Status second;
+  std::thread other([&] {
+    Status st = b->BeginBatch();
+    began = true;
+    if (!st.ok()) {
+      second = st;
+      return;
+    }
+    TransferRequest t = Draw("s2/a", kAllocation, 4'000, 10'000, TransferState::kPending);
+    second = b->Record({&t, 1});
+    Status c = b->CommitBatch();
+    if (second.ok()) second = c;
+  });
+  bool waited = WaitsOnLock(pid_b);
+  EXPECT_TRUE(waited);
+  EXPECT_FALSE(began.load());
+  ASSERT_TRUE(a->CommitBatch().ok());
+  other.join();
+  EXPECT_EQ(second.code(), Status::Code::kConflict) << second.ToString();  // 7,000 + 4,000
+}
+
 // --- the race --------------------------------------------------------------------
 
 constexpr int kRacers = 8;

@@ -54,6 +54,7 @@ CREATE TABLE transfers(
   note TEXT NOT NULL
 );
 CREATE INDEX transfers_by_account ON transfers(account, shipment_id);
+CREATE INDEX transfers_by_shipment ON transfers(shipment_id);
 CREATE INDEX transfers_pending ON transfers(created_ns) WHERE state = 'pending';
 CREATE TABLE events(
   seq BIGINT PRIMARY KEY,
@@ -135,6 +136,13 @@ inline constexpr PgSql kAllEvents{
 // For Record: $1 the accounts drawn on, $2 the transfer ids.
 inline constexpr PgSql kPrefetchRecord{
     "hf_prefetch_record", HF_PG_PREFETCH("id = ANY($2::text[])", "id = ANY($1::text[])")};
+// For a batch's cache: every transfer of shipment $1 and every transfer whose
+// id starts with "$1/" ($2 = "$1/", $3 = "$10": '0' follows '/'), so the
+// default ids of the shipment's draws are known to exist or not; and the
+// accounts $4.
+inline constexpr PgSql kLoadShipment{
+    "hf_load_shipment",
+    HF_PG_PREFETCH("shipment_id = $1 OR (id >= $2 AND id < $3)", "id = ANY($4::text[])")};
 // For Post and Void: $1 the transfer ids.
 inline constexpr PgSql kPrefetchSettle{
     "hf_prefetch_settle", HF_PG_PREFETCH("id = ANY($1::text[])", "id IN (SELECT account FROM t)")};

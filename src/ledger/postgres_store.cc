@@ -156,12 +156,18 @@ Status PostgresStore::WriteOnce(const Work& work) {
   return st;
 }
 
+// A write other than Record inside a batch (Post, Void, Seed, expiry): the
+// batch's cached rows are written first, and the write reads the database
+// itself; the cache, which it would make stale, starts again empty.
 Status PostgresStore::WriteInBatch(const Work& work) {
   HF_ASSERT(in_batch_);
   if (!head_locked_) {
     Status locked = LockHead();
     if (!locked.ok()) return AbandonBatch(locked);
   }
+  Status flushed = Flush();
+  if (!flushed.ok()) return AbandonBatch(flushed);
+  DropCache();
   dirty_ = false;
   Status st = work();
   if (st.ok()) return st;
@@ -176,6 +182,7 @@ Status PostgresStore::AbandonBatch(const Status& why) {
   HF_ASSERT(in_batch_);
   Rollback();
   head_locked_ = false;
+  DropCache();
   batch_error_ = Status::IOError(fmt::format(
       "{} (the open batch was rolled back: none of its writes were kept)", why.message()));
   return batch_error_;
@@ -244,6 +251,8 @@ void PostgresStore::Rollback() {
 Status PostgresStore::Read(const Work& work) {
   HF_RETURN_IF_ERROR(batch_error_);
   if (in_batch_) {
+    Status flushed = Flush();  // the read sees the batch's own writes
+    if (!flushed.ok()) return AbandonBatch(flushed);
     Status st = work();
     if (st.ok() || db_->failure() == PgDb::Failure::kNone) return st;
     return AbandonBatch(st);
@@ -255,36 +264,46 @@ Status PostgresStore::Read(const Work& work) {
   return work();
 }
 
+// Opens the batch's transaction and takes the chain head at once, as SQLite's
+// BEGIN IMMEDIATE takes its write lock: until CommitBatch no one else writes,
+// which is what lets Balance and Record work from the cache.
 Status PostgresStore::BeginBatch() {
   HF_ASSERT(!in_batch_);                              // REQUIRES: batches do not nest
   if (db_->options().read_only) return Status::Ok();  // a dry run writes nothing to batch
-  HF_RETURN_IF_ERROR(db_->Reconnect());
-  Result<PgRows> begun = db_->Exec("BEGIN ISOLATION LEVEL READ COMMITTED", "starting a batch");
-  if (!begun.ok() && db_->failure() == PgDb::Failure::kConnectionLost) {
-    HF_RETURN_IF_ERROR(db_->Reconnect());
-    begun = db_->Exec("BEGIN ISOLATION LEVEL READ COMMITTED", "starting a batch");
-  }
-  if (!begun.ok()) return begun.status();
+  HF_RETURN_IF_ERROR(BeginWrite());
   in_batch_ = true;
-  head_locked_ = false;
   batch_error_ = Status::Ok();
+  KeepOrDropCache();
   return Status::Ok();
 }
 
 Status PostgresStore::CommitBatch() {
   if (!in_batch_) return Status::Ok();
-  in_batch_ = false;
   Status done = batch_error_;
+  if (done.ok()) done = Flush();
+  in_batch_ = false;
   batch_error_ = Status::Ok();
-  if (done.ok()) return Commit();
-  Rollback();
-  return done;
+  if (!done.ok()) {
+    Rollback();
+    DropCache();
+    return done;
+  }
+  done = Commit();
+  if (!done.ok()) {
+    DropCache();
+    return done;
+  }
+  cache_seq_ = tail_seq_;  // what this store wrote last: the cache agrees with it
+  cache_hash_ = tail_hash_;
+  return Status::Ok();
 }
 
 // --- reads ---------------------------------------------------------------------
 
 Result<AccountBalance> PostgresStore::Balance(std::string_view account,
                                               std::string_view shipment_id) {
+  HF_RETURN_IF_ERROR(batch_error_);
+  if (in_batch_) return CachedBalance(account, shipment_id);
   AccountBalance out;
   Status st = Read([&]() -> Status {
     PgParams params;

@@ -19,9 +19,17 @@
 //      under the locks, and an id that exists is an idempotent retry;
 //   4. writes transfers, events and accounts in one statement, and commits.
 // A serialization failure or deadlock (possible only if something else locks
-// these rows) is retried up to kWriteAttemptsMax times. Inside a batch
-// (BeginBatch .. CommitBatch) the writes share one transaction, which takes the
-// chain head at its first write and keeps it until CommitBatch.
+// these rows) is retried up to kWriteAttemptsMax times.
+//
+// Batches. BeginBatch opens one transaction and takes the chain head at once
+// (as SQLite's BEGIN IMMEDIATE), keeping it until CommitBatch. As no one else
+// can write meanwhile, Balance and Record inside the batch work from memory:
+// each account row and each shipment's transfers are read (and the accounts
+// locked) once, the caps are checked by the same rules against those rows plus
+// the batch's own draws, and the batch's transfers, events and account totals
+// are written by one statement at CommitBatch (or every kFlushEventsMax
+// events). What was read stays valid into the next batch while the chain's
+// tail is still the one this store wrote last.
 //
 // Failures. A connection lost mid-transaction is rolled back by the server: the
 // call returns kIOError saying so and nothing of it is kept; the next call
@@ -58,6 +66,12 @@ class PostgresStore : public LedgerStore {
   // Attempts of one write transaction that keeps failing with a serialization
   // failure or a deadlock before it reports kIOError.
   static constexpr int kWriteAttemptsMax = 5;
+  // Events a batch keeps in memory before it writes them (before CommitBatch):
+  // bounds the memory and the size of one statement.
+  static constexpr size_t kFlushEventsMax = 10'000;
+  // Entries (accounts, transfers, shipments) the batch cache may hold when a
+  // batch begins; past it the cache starts empty again.
+  static constexpr size_t kCacheEntriesMax = 500'000;
 
   static Result<std::unique_ptr<PostgresStore>> Open(const std::string& url,
                                                      const PgOptions& options);
@@ -76,14 +90,18 @@ class PostgresStore : public LedgerStore {
   Status BeginBatch() override;
   Status CommitBatch() override;
 
+  ~PostgresStore() override;
+
   // Test hook: the server process serving this store (0 when not connected),
   // so a test can end it with pg_terminate_backend.
   int backend_pid_for_test() const { return db_->backend_pid(); }
 
  private:
   class Lookup;
+  class CacheLookup;
+  struct BatchCache;
   using Work = std::function<Status()>;
-  explicit PostgresStore(std::unique_ptr<PgDb> db) : db_(std::move(db)) {}
+  explicit PostgresStore(std::unique_ptr<PgDb> db);
 
   // Opening.
   Status CheckSchema();
@@ -106,8 +124,22 @@ class PostgresStore : public LedgerStore {
   Status ExpireIn(int64_t cutoff_ns, int64_t* count);
   Status SeedIn(std::string_view account, Fixed amount, std::string_view note);
   Status WriteCreate(const RecordPlan& plan, std::string_view kind);
+  Status WriteRows(const std::vector<const TransferRecord*>& transfers,
+                   const std::vector<Event>& events,
+                   const std::vector<const AccountState*>& accounts);
   Status WriteSettles(const std::vector<SettlePlan>& plans);
   Status CheckCounts(const PgRows& counts, int64_t transfers, int64_t events, int64_t accounts);
+  // The batch's fast path (postgres_store_batch.cc): Balance and Record
+  // served from memory and written at CommitBatch.
+  Result<AccountBalance> CachedBalance(std::string_view account, std::string_view shipment_id);
+  Status CachedRecord(std::span<const TransferRequest> transfers);
+  Status LoadFor(std::span<const TransferRequest> transfers);
+  Status LoadShipment(std::string_view shipment, const std::vector<std::string_view>& accounts);
+  Status LoadRows(const PgRows& rows, const std::string* shipment);
+  void ApplyCreate(const RecordPlan& plan, std::string_view kind);
+  Status Flush();
+  void KeepOrDropCache();
+  void DropCache();
   // Reads.
   Result<std::vector<TransferRecord>> ReadTransfers(const PgSql& sql, std::string_view arg);
   Result<VerifyReport> VerifyIn();
@@ -119,6 +151,11 @@ class PostgresStore : public LedgerStore {
   Status batch_error_;        // set when an error abandoned the open batch
   int64_t tail_seq_ = 0;      // the newest event, valid while head_locked_
   std::string tail_hash_;
+  // What the open batch knows of the ledger. It outlives a batch while the
+  // chain's tail is still the one it last wrote (no one else wrote since).
+  std::unique_ptr<BatchCache> cache_;
+  int64_t cache_seq_ = -1;  // the tail the cache agrees with, after CommitBatch
+  std::string cache_hash_;
 };
 
 }  // namespace highfence::ledger

@@ -85,6 +85,14 @@ struct EventArrays {
     *tail_hash = std::move(e.hash);
     return *tail_seq;
   }
+  void Add(const Event& e) {
+    seq.Add(e.seq);
+    kind.Add(e.kind);
+    payload.Add(e.payload);
+    prev_hash.Add(e.prev_hash);
+    hash.Add(e.hash);
+    ++count;
+  }
   void AddTo(PgParams* params) {
     params->Add(seq.literal()).Add(kind.literal()).Add(payload.literal());
     params->Add(prev_hash.literal()).Add(hash.literal());
@@ -107,17 +115,17 @@ Status PostgresStore::CheckCounts(const PgRows& counts, int64_t transfers, int64
       accounts));
 }
 
-Status PostgresStore::WriteCreate(const RecordPlan& plan, std::string_view kind) {
-  HF_ASSERT(head_locked_);
-  HF_ASSERT(plan.fresh.size() == plan.caps.size());
-  if (plan.fresh.empty()) return Status::Ok();  // every transfer was done already
-  int64_t seq = tail_seq_;
-  std::string hash = tail_hash_;
-  EventArrays events;
+// Inserts `transfers` (each created by the event of the same index in
+// `events`, in order) and `events`, and upserts `accounts`, in one statement.
+Status PostgresStore::WriteRows(const std::vector<const TransferRecord*>& transfers,
+                                const std::vector<Event>& events,
+                                const std::vector<const AccountState*>& accounts) {
+  HF_ASSERT(transfers.size() == events.size());
   PgArray t_seq, id, account, amount, state, shipment, on, created, settled, note;
-  for (size_t i = 0; i < plan.fresh.size(); ++i) {
-    const TransferRecord& t = plan.fresh[i];
-    t_seq.Add(events.Append(kind, CreatePayload(kind, t, plan.caps[i]), &seq, &hash));
+  EventArrays e;
+  for (size_t i = 0; i < transfers.size(); ++i) {
+    const TransferRecord& t = *transfers[i];
+    t_seq.Add(events[i].seq);
     id.Add(t.id);
     account.Add(t.account);
     amount.Add(t.amount.milli());
@@ -127,27 +135,48 @@ Status PostgresStore::WriteCreate(const RecordPlan& plan, std::string_view kind)
     created.Add(t.created_ns);
     settled.Add(t.settled_ns);
     note.Add(t.note);
+    e.Add(events[i]);
   }
   PgArray a_id, a_cap, a_posted, a_pending;
-  for (const AccountState& a : plan.accounts) {
-    HF_ASSERT(!a.posted.is_negative());
-    HF_ASSERT(!a.pending.is_negative());
-    a_id.Add(a.account);
-    a_cap.Add(a.cap);
-    a_posted.Add(a.posted.milli());
-    a_pending.Add(a.pending.milli());
+  for (const AccountState* a : accounts) {
+    HF_ASSERT(!a->posted.is_negative());
+    HF_ASSERT(!a->pending.is_negative());
+    a_id.Add(a->account);
+    a_cap.Add(a->cap);
+    a_posted.Add(a->posted.milli());
+    a_pending.Add(a->pending.milli());
   }
   PgParams params;
   for (PgArray* a :
        {&t_seq, &id, &account, &amount, &state, &shipment, &on, &created, &settled, &note}) {
     params.Add(a->literal());
   }
-  events.AddTo(&params);
+  e.AddTo(&params);
   for (PgArray* a : {&a_id, &a_cap, &a_posted, &a_pending}) params.Add(a->literal());
   Result<PgRows> counts = db_->Run(pgsql::kWriteCreate, params, "recording transfers");
   if (!counts.ok()) return counts.status();
-  HF_RETURN_IF_ERROR(CheckCounts(*counts, static_cast<int64_t>(plan.fresh.size()), events.count,
-                                 static_cast<int64_t>(plan.accounts.size())));
+  return CheckCounts(*counts, static_cast<int64_t>(transfers.size()),
+                     static_cast<int64_t>(events.size()), static_cast<int64_t>(accounts.size()));
+}
+
+Status PostgresStore::WriteCreate(const RecordPlan& plan, std::string_view kind) {
+  HF_ASSERT(head_locked_);
+  HF_ASSERT(plan.fresh.size() == plan.caps.size());
+  if (plan.fresh.empty()) return Status::Ok();  // every transfer was done already
+  int64_t seq = tail_seq_;
+  std::string hash = tail_hash_;
+  std::vector<const TransferRecord*> transfers;
+  std::vector<Event> events;
+  for (size_t i = 0; i < plan.fresh.size(); ++i) {
+    events.push_back(
+        ChainEvent(seq + 1, kind, CreatePayload(kind, plan.fresh[i], plan.caps[i]), hash));
+    seq = events.back().seq;
+    hash = events.back().hash;
+    transfers.push_back(&plan.fresh[i]);
+  }
+  std::vector<const AccountState*> accounts;
+  for (const AccountState& a : plan.accounts) accounts.push_back(&a);
+  HF_RETURN_IF_ERROR(WriteRows(transfers, events, accounts));
   tail_seq_ = seq;
   tail_hash_ = std::move(hash);
   return Status::Ok();
@@ -212,6 +241,7 @@ Status PostgresStore::RecordIn(std::span<const TransferRequest> transfers) {
 
 Status PostgresStore::Record(std::span<const TransferRequest> transfers) {
   if (transfers.empty()) return batch_error_;
+  if (in_batch_ && batch_error_.ok()) return CachedRecord(transfers);
   return Write([&] { return RecordIn(transfers); });
 }
 

@@ -56,6 +56,7 @@ class SqliteDb {
   SqliteDb(sqlite3* db, std::string path, SqliteOptions options)
       : db_(db), path_(std::move(path)), options_(options) {}
   Status Configure();
+  Status UseWal();
 
   sqlite3* db_;
   std::string path_;

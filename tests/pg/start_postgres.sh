@@ -78,19 +78,31 @@ logging_collector = off
 CONF
 fi
 
-if pg_ctl status >/dev/null 2>&1; then
+server_up() { "$bin/pg_isready" -q -h 127.0.0.1 -p "$port"; }
+
+if pg_ctl status >/dev/null 2>&1 && server_up; then
   log "reusing the server running on $data"
 else
-  log "starting PostgreSQL 15 on 127.0.0.1:$port"
-  pg_ctl -l "$data/server.log" -w -t 60 start >&2 ||
-    { tail -n 30 "$data/server.log" >&2 || true; die "the server did not start"; }
+  # A server still starting, or what is left of one that was killed (its
+  # processes take a moment to go): wait for it to come up or to be gone.
+  for _ in $(seq 1 50); do
+    pg_ctl status >/dev/null 2>&1 || break
+    server_up && break
+    sleep 0.2
+  done
+  if ! server_up; then
+    if pg_ctl status >/dev/null 2>&1; then pg_ctl -m immediate -w stop >&2 || true; fi
+    log "starting PostgreSQL 15 on 127.0.0.1:$port"
+    pg_ctl -l "$data/server.log" -w -t 60 start >&2 ||
+      { tail -n 30 "$data/server.log" >&2 || true; die "the server did not start"; }
+  fi
 fi
 
 for _ in $(seq 1 50); do
-  "$bin/pg_isready" -q -h 127.0.0.1 -p "$port" && break
+  server_up && break
   sleep 0.2
 done
-"$bin/pg_isready" -q -h 127.0.0.1 -p "$port" || die "the server does not accept connections"
+server_up || die "the server does not accept connections on 127.0.0.1:$port"
 
 if [[ -z $(psql_super -tAc "SELECT 1 FROM pg_database WHERE datname = '$db'") ]]; then
   log "creating database $db"
