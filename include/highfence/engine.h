@@ -12,6 +12,7 @@
 
 #include "base/status.h"
 #include "catalog/catalog.h"
+#include "classify/cache.h"
 #include "highfence/determination.h"
 #include "highfence/ledger.h"
 #include "highfence/shipment.h"
@@ -46,6 +47,7 @@ class Engine {
  private:
   std::unique_ptr<law::Law> law_;
   catalog::Catalog catalog_;
+  std::unique_ptr<classify::ClassificationCache> cache_;
 };
 
 }  // namespace highfence

@@ -202,7 +202,7 @@ bool StepUaeApproved(Context& x) {
 }
 
 void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger,
-               Determination* d) {
+               Determination* d, const classify::ClassificationCache* cache) {
   d->id = s.id;
   d->mode = law.mode;
   d->regime = law::WireName(law.regime);
@@ -218,7 +218,7 @@ void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger,
   if (x.dest != s.destination) {
     x.Reason("destination.hong_kong", cite::kHongKong, "Hong Kong is treated as China");
   }
-  x.c = classify::Classify(s, law, d);
+  x.c = cache != nullptr ? cache->Classify(s, law, d) : classify::Classify(s, law, d);
   SetQuantities(x);
   if (law.regime == law::RegimeId::kUs2025) ReasonTier(x);
   if (x.c.missing_figure || !d->errors.empty()) {

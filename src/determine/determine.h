@@ -6,6 +6,7 @@
 #ifndef HIGHFENCE_DETERMINE_DETERMINE_H_
 #define HIGHFENCE_DETERMINE_DETERMINE_H_
 
+#include "classify/cache.h"
 #include "highfence/determination.h"
 #include "highfence/ledger.h"
 #include "highfence/shipment.h"
@@ -14,8 +15,9 @@
 namespace highfence::determine {
 
 // REQUIRES: d is cleared. Never fails: problems become `needs_review`.
+// `cache` (optional) holds the classifications of catalog chips.
 void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger,
-               Determination* d);
+               Determination* d, const classify::ClassificationCache* cache = nullptr);
 
 }  // namespace highfence::determine
 

@@ -53,13 +53,15 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   std::unique_ptr<Engine> engine(new Engine());
   engine->law_ = std::move(law).value();
   engine->catalog_ = std::move(catalog).value();
+  engine->cache_ = std::make_unique<classify::ClassificationCache>(
+      engine->catalog_, engine->law_->snapshot_count());
   return engine;
 }
 
 void Engine::EvaluateDry(const Shipment& s, const law::RegimeChoice& choice, LedgerView* ledger,
                          Determination* out) const {
   out->Clear();
-  determine::Determine(s, law_->At(s.date, choice), ledger, out);
+  determine::Determine(s, law_->At(s.date, choice), ledger, out, cache_.get());
 }
 
 void Engine::Evaluate(const Shipment& s, const law::RegimeChoice& choice, Ledger* ledger,
@@ -68,7 +70,7 @@ void Engine::Evaluate(const Shipment& s, const law::RegimeChoice& choice, Ledger
   std::vector<TransferRequest> transfers;
   for (int attempt = 0; attempt < kRecordAttemptsMax; ++attempt) {
     out->Clear();
-    determine::Determine(s, snapshot, ledger, out);
+    determine::Determine(s, snapshot, ledger, out, cache_.get());
     if (out->debits.empty()) return;
     transfers.clear();
     for (const Debit& d : out->debits) {

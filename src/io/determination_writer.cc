@@ -7,16 +7,19 @@
 #include <fmt/format.h>
 
 namespace highfence::io {
+
+using std::string_view_literals::operator""sv;
+
 namespace {
 
 void AppendFixedOrNull(const std::optional<Fixed>& v, std::string* out) {
   if (v) v->AppendTo(out);
-  else out->append("null");
+  else out->append("null"sv);
 }
 
 void AppendNameOrNull(std::string_view name, std::string* out) {
   if (name.empty()) {
-    out->append("null");
+    out->append("null"sv);
   } else {
     out->push_back('"');
     out->append(name);  // wire names need no escaping
@@ -57,13 +60,13 @@ void AppendEscaped(std::string_view s, size_t from, std::string* out) {
     out->append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out->append("\\\""); break;
-      case '\\': out->append("\\\\"); break;
-      case '\n': out->append("\\n"); break;
-      case '\r': out->append("\\r"); break;
-      case '\t': out->append("\\t"); break;
+      case '"': out->append("\\\""sv); break;
+      case '\\': out->append("\\\\"sv); break;
+      case '\n': out->append("\\n"sv); break;
+      case '\r': out->append("\\r"sv); break;
+      case '\t': out->append("\\t"sv); break;
       default:
-        out->append("\\u00");
+        out->append("\\u00"sv);
         out->push_back(kHex[c >> 4]);
         out->push_back(kHex[c & 15]);
     }
@@ -97,75 +100,75 @@ void AppendJsonString(std::string_view s, std::string* out) {
 }
 
 void AppendJson(const Determination& d, int64_t line, std::string* out) {
-  out->append("{\"id\":");
+  out->append("{\"id\":"sv);
   AppendJsonString(d.id, out);
-  out->append(",\"regime\":\"");
+  out->append(",\"regime\":\""sv);
   out->append(d.regime);
-  out->append("\",\"mode\":\"");
+  out->append("\",\"mode\":\""sv);
   out->append(WireName(d.mode));
-  out->append("\",\"eccn\":");
+  out->append("\",\"eccn\":"sv);
   AppendNameOrNull(WireName(d.eccn), out);
-  out->append(",\"tpp\":");
+  out->append(",\"tpp\":"sv);
   AppendFixedOrNull(d.tpp, out);
-  out->append(",\"tpp_total\":");
+  out->append(",\"tpp_total\":"sv);
   AppendFixedOrNull(d.tpp_total, out);
-  out->append(",\"performance_density\":");
+  out->append(",\"performance_density\":"sv);
   AppendFixedOrNull(d.performance_density, out);
-  out->append(",\"tier\":");
-  if (d.tier == 0) out->append("null");
+  out->append(",\"tier\":"sv);
+  if (d.tier == 0) out->append("null"sv);
   else AppendInt(d.tier, out);
-  out->append(",\"decision\":\"");
+  out->append(",\"decision\":\""sv);
   out->append(WireName(d.decision));
-  out->append("\",\"authorization\":");
+  out->append("\",\"authorization\":"sv);
   AppendNameOrNull(WireName(d.authorization), out);
-  out->append(",\"license_policy\":");
+  out->append(",\"license_policy\":"sv);
   AppendNameOrNull(WireName(d.license_policy), out);
-  out->append(",\"notices\":[");
+  out->append(",\"notices\":["sv);
   for (size_t i = 0; i < d.notices.size(); ++i) {
     if (i) out->push_back(',');
     AppendNameOrNull(d.notices[i], out);
   }
-  out->append("],\"debits\":[");
+  out->append("],\"debits\":["sv);
   for (size_t i = 0; i < d.debits.size(); ++i) {
     if (i) out->push_back(',');
-    out->append("{\"account\":");
+    out->append("{\"account\":"sv);
     AppendJsonString(d.debits[i].account, out);
-    out->append(",\"tpp\":");
+    out->append(",\"tpp\":"sv);
     d.debits[i].tpp.AppendTo(out);
-    out->append(",\"state\":\"");
+    out->append(",\"state\":\""sv);
     out->append(WireName(d.debits[i].state));
-    out->append("\"}");
+    out->append("\"}"sv);
   }
-  out->append("],\"reasons\":[");
+  out->append("],\"reasons\":["sv);
   for (size_t i = 0; i < d.reasons.size(); ++i) {
     const Reason& r = d.reasons[i];
     if (i) out->push_back(',');
-    out->append("{\"rule\":\"");
+    out->append("{\"rule\":\""sv);
     out->append(r.rule);
-    out->append("\",\"citation\":");
+    out->append("\",\"citation\":"sv);
     AppendJsonString(r.citation, out);
-    out->append(",\"text\":");
+    out->append(",\"text\":"sv);
     AppendJsonString(d.ReasonText(r), out);
     out->push_back('}');
   }
-  out->append("],\"errors\":[");
+  out->append("],\"errors\":["sv);
   for (size_t i = 0; i < d.errors.size(); ++i) {
     const DeterminationError& e = d.errors[i];
     if (i) out->push_back(',');
-    out->append("{\"code\":");
+    out->append("{\"code\":"sv);
     AppendJsonString(e.code, out);
-    out->append(",\"field\":");
+    out->append(",\"field\":"sv);
     AppendJsonString(e.field, out);
-    out->append(",\"message\":");
+    out->append(",\"message\":"sv);
     AppendJsonString(e.message, out);
     out->push_back('}');
   }
   out->push_back(']');
   if (d.decision == Decision::kNeedsReview && line > 0) {
-    out->append(",\"line\":");
+    out->append(",\"line\":"sv);
     AppendInt(line, out);
   }
-  out->append("}\n");
+  out->append("}\n"sv);
 }
 
 // --- CSV -------------------------------------------------------------------------

@@ -331,6 +331,7 @@ Status Law::Build() {
       FillGroups(data_, from, forced.has_value(), &s);
       DeriveDestinationBits(r, from, &s);
       HF_RETURN_IF_ERROR(r.status());
+      s.index = static_cast<uint32_t>(snapshot_count_++);
       snapshots_[choice].push_back(std::move(s));
     }
   }

@@ -56,6 +56,7 @@ struct Cited {
 };
 
 struct Snapshot {
+  uint32_t index = 0;  // unique among one Law's snapshots, 0 .. Law::snapshot_count() - 1
   Date from, until;  // the interval this snapshot covers, both inclusive
   Mode mode = Mode::kAsWritten;
   RegimeId regime = RegimeId::kNone;
@@ -137,6 +138,7 @@ class Law {
   const LawData& data() const { return data_; }
   // The dates on which some part of the law changes, ascending.
   const std::vector<Date>& change_dates() const { return boundaries_; }
+  size_t snapshot_count() const { return snapshot_count_; }
 
  private:
   Law() = default;
@@ -147,6 +149,7 @@ class Law {
   std::vector<Date> boundaries_;  // snapshot i covers [boundaries_[i-1], boundaries_[i]) 
   // [choice][segment]; choice = mode x {by date, forced 2022, 2023, 2025, none}
   std::vector<std::vector<Snapshot>> snapshots_;
+  size_t snapshot_count_ = 0;
 };
 
 }  // namespace highfence::law
