@@ -236,6 +236,16 @@ TEST_F(PostgresFaults, UnreachableServerIsAClearIOError) {
   EXPECT_EQ(s.status().message().find("secret"), std::string_view::npos);  // no password
 }
 
+TEST_F(PostgresFaults, MissingSchemaIsAClearError) {
+  char sep = base_url_.find('?') == std::string::npos ? '?' : '&';
+  std::string url = fmt::format("{}{}options=-csearch_path%3D{}_none", base_url_, sep, schema_);
+  Result<std::unique_ptr<LedgerStore>> s = OpenPostgresStore(url, false);
+  ASSERT_FALSE(s.ok());
+  EXPECT_EQ(s.status().code(), Status::Code::kInvalidArgument);
+  EXPECT_NE(s.status().message().find("no schema to hold the ledger"), std::string_view::npos)
+      << s.status().ToString();
+}
+
 TEST_F(PostgresFaults, ReadOnlyStoreReadsButNeverWrites) {
   {
     Result<std::unique_ptr<LedgerStore>> none = OpenPostgresStore(url_, true);

@@ -24,11 +24,13 @@ inline constexpr char kSchemaVersion[] = "1";
 inline constexpr char kSchemaLock[] = "SELECT pg_advisory_lock(7523094288207667809)";
 inline constexpr char kSchemaUnlock[] = "SELECT pg_advisory_unlock(7523094288207667809)";
 
-// Which of the ledger's tables exist in the current schema (search_path).
+// Which of the ledger's tables exist in the current schema (search_path), and
+// whether there is a schema to create them in.
 inline constexpr char kTablesPresent[] =
     "SELECT to_regclass('ledger_meta') IS NOT NULL,"
     " (to_regclass('accounts') IS NOT NULL OR to_regclass('transfers') IS NOT NULL"
-    "  OR to_regclass('events') IS NOT NULL)";
+    "  OR to_regclass('events') IS NOT NULL),"
+    " current_schema() IS NOT NULL, current_setting('search_path')";
 
 inline constexpr char kCreateSchema[] = R"(
 CREATE TABLE ledger_meta(

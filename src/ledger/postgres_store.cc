@@ -94,7 +94,13 @@ Status PostgresStore::CreateSchema() {
     st = present.status();
   }
   if (st.ok() && present->Text(0, 0) != "t") {
-    if (present->Text(0, 1) == "t") {
+    if (present->Text(0, 2) != "t") {
+      st = Status::InvalidArgument(fmt::format(
+          "the database at {} has no schema to hold the ledger: no schema of its search_path "
+          "`{}` exists (create it with CREATE SCHEMA, or name another with "
+          "?options=-csearch_path%3DNAME)",
+          db_->where(), present->Text(0, 3)));
+    } else if (present->Text(0, 1) == "t") {
       st = Status::InvalidArgument(fmt::format(
           "the database at {} has tables named accounts, transfers or events but no highfence "
           "ledger: use another database, or a schema of its own (?options=-csearch_path%3DNAME)",
