@@ -99,3 +99,36 @@ if [[ -x $bin/highfence_bench ]]; then
   echo "## engine micro-benchmarks (Google Benchmark)"
   "$bin/highfence_bench" --benchmark_out="$out/engine_bench.json" --benchmark_out_format=json
 fi
+
+# --- the durable ledger ---------------------------------------------------------
+# check --ledger on the 500k file: a fresh SQLite ledger, the same file again
+# (idempotent: nothing is drawn twice), and PostgreSQL when HF_TEST_POSTGRES_URL
+# names a server (tests/pg/start_postgres.sh starts one).
+durable() {  # durable LABEL LEDGER
+  local start rc=0
+  start=$(date +%s.%N)
+  "$bin/highfence" check --format jsonl --ledger "$2" "$out/shipments-500k.jsonl" > /dev/null || rc=$?
+  (( rc == 0 || rc == 2 )) || { echo "run_bench.sh: durable check on $2 exited $rc" >&2; exit 1; }
+  awk -v s="$start" -v e="$(date +%s.%N)" -v l="$1" \
+    'BEGIN { printf "| %s | %.3f | %.0f |\n", l, e - s, 500000 / (e - s) }'
+}
+echo
+echo "## check --ledger, 500,000 lines"
+echo
+echo "| ledger | seconds | shipments/s |"
+echo "|---|---:|---:|"
+rm -f "$out/ledger.db" "$out/ledger.db-wal" "$out/ledger.db-shm"
+durable "SQLite, fresh" "$out/ledger.db"
+durable "SQLite, same file again" "$out/ledger.db"
+if [[ -n ${HF_TEST_POSTGRES_URL:-} ]] && command -v psql >/dev/null; then
+  db="hf_bench_$$"
+  psql "$HF_TEST_POSTGRES_URL" -qc "CREATE DATABASE $db" >/dev/null
+  durable "PostgreSQL, fresh" "${HF_TEST_POSTGRES_URL%/*}/$db"
+  psql "$HF_TEST_POSTGRES_URL" -qc "DROP DATABASE $db" >/dev/null
+fi
+if [[ -x $bin/ledger_latency ]]; then
+  echo
+  echo "## one durable determination in a long-running process"
+  rm -f "$out/latency.db"*
+  "$bin/ledger_latency" "$out/latency.db" 2000
+fi
