@@ -46,8 +46,10 @@ class LedgerView {
     (void)prefix;
     return std::optional<std::vector<BaseAccount>>();
   }
-  // The balance of `account`, leaving out transfers made for `shipment_id`
-  // (so re-running a shipment sees the ledger as it was before its first run).
+  // The balance of `account` as `shipment_id` first saw it: when the shipment
+  // has drawn on the account before (a re-run, or a retry after a crash), every
+  // transfer recorded from that draw on is left out, so the shipment is
+  // determined again exactly as the first time; otherwise the current balance.
   // An account never drawn on has a zero balance.
   virtual Result<AccountBalance> Balance(std::string_view account,
                                          std::string_view shipment_id) = 0;

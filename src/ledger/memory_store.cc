@@ -1,5 +1,7 @@
 #include "ledger/memory_store.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "ledger/event_log.h"
@@ -29,17 +31,23 @@ Result<AccountBalance> MemoryStore::Balance(std::string_view account,
                                             std::string_view shipment_id) {
   auto it = accounts_.find(account);
   if (it == accounts_.end()) return AccountBalance{};
-  AccountBalance own;
+  // Leave out every transfer recorded from this shipment's first draw on the
+  // account onwards: the account as the shipment first saw it.
+  AccountBalance later;
   auto mine = by_shipment_.find(std::string(shipment_id));
   if (!shipment_id.empty() && mine != by_shipment_.end()) {
+    size_t first = transfers_.size();
     for (size_t i : mine->second) {
+      if (transfers_[i].account == account) first = std::min(first, i);
+    }
+    for (size_t i = first; i < transfers_.size(); ++i) {
       const TransferRecord& t = transfers_[i];
       if (t.account != account || t.state == TransferState::kVoided) continue;
-      Fixed* field = t.state == TransferState::kPosted ? &own.posted : &own.pending;
+      Fixed* field = t.state == TransferState::kPosted ? &later.posted : &later.pending;
       *field = *Fixed::Add(*field, t.amount);  // bounded by the account's own sum
     }
   }
-  return BalanceOf(it->second, own);
+  return BalanceOf(it->second, later);
 }
 
 void MemoryStore::Append(std::string_view kind, std::string payload) {

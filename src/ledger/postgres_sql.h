@@ -56,6 +56,7 @@ CREATE TABLE transfers(
   note TEXT NOT NULL
 );
 CREATE INDEX transfers_by_account ON transfers(account, shipment_id);
+CREATE INDEX transfers_by_account_seq ON transfers(account, seq);
 CREATE INDEX transfers_by_shipment ON transfers(shipment_id);
 CREATE INDEX transfers_pending ON transfers(created_ns) WHERE state = 'pending';
 CREATE TABLE events(
@@ -94,14 +95,16 @@ inline constexpr PgSql kBrokenCap{
   "id, account, amount_milli, state, shipment_id, on_date, created_ns, settled_ns, note"
 #define HF_PG_ACCOUNT_COLUMNS "id, cap_milli, posted_milli, pending_milli"
 
-// One statement, so the account row and the shipment's own transfers come from
-// one snapshot while others write. $2 NULL excludes nothing.
+// The account as it stood before shipment $2 first drew on it: the account
+// row less every transfer recorded from that draw on (none when $2 never drew
+// on it, or is NULL). One statement, so it reads one snapshot while others write.
 inline constexpr PgSql kBalance{
     "hf_balance",
     "SELECT a.id, a.cap_milli, a.posted_milli, a.pending_milli,"
     " coalesce(sum(t.amount_milli) FILTER (WHERE t.state = 'posted'), 0),"
     " coalesce(sum(t.amount_milli) FILTER (WHERE t.state = 'pending'), 0)"
-    " FROM accounts a LEFT JOIN transfers t ON t.account = a.id AND t.shipment_id = $2"
+    " FROM accounts a LEFT JOIN transfers t ON t.account = a.id AND t.seq >="
+    " (SELECT min(f.seq) FROM transfers f WHERE f.account = $1 AND f.shipment_id = $2)"
     " WHERE a.id = $1 GROUP BY a.id"};
 
 inline constexpr PgSql kSelectAccount{

@@ -27,6 +27,7 @@ CREATE TABLE transfers(
   note TEXT NOT NULL
 ) STRICT;
 CREATE INDEX transfers_by_account ON transfers(account, shipment_id);
+CREATE INDEX transfers_by_account_seq ON transfers(account);
 CREATE INDEX transfers_pending ON transfers(created_ns) WHERE state = 'pending';
 CREATE TABLE events(
   seq INTEGER PRIMARY KEY,
@@ -48,11 +49,14 @@ inline constexpr char kTableCount[] = "SELECT count(*) FROM sqlite_schema";
 // One statement, so the account row and the shipment's own transfers come
 // from one read snapshot even while other processes write. ?2 NULL excludes
 // nothing.
+// The account as it stood before shipment ?2 first drew on it: the account row
+// less every transfer recorded from that draw on (rowid is creation order).
 inline constexpr char kBalance[] =
     "SELECT a.id, a.cap_milli, a.posted_milli, a.pending_milli,"
     " coalesce(sum(t.amount_milli) FILTER (WHERE t.state = 'posted'), 0),"
     " coalesce(sum(t.amount_milli) FILTER (WHERE t.state = 'pending'), 0)"
-    " FROM accounts a LEFT JOIN transfers t ON t.account = a.id AND t.shipment_id = ?2"
+    " FROM accounts a LEFT JOIN transfers t ON t.account = a.id AND t.rowid >="
+    " (SELECT min(f.rowid) FROM transfers f WHERE f.account = ?1 AND f.shipment_id = ?2)"
     " WHERE a.id = ?1 GROUP BY a.id";
 inline constexpr char kSelectTransfer[] =
     "SELECT " HF_TRANSFER_COLUMNS " FROM transfers WHERE id = ?1";

@@ -86,9 +86,9 @@ class LedgerStore : public Ledger {
   // postgres:// URL. `read_only` for --dry-run.
   static Result<std::unique_ptr<LedgerStore>> Open(const std::string& target, bool read_only);
 
-  // Ledger (the engine's view): Balance excludes transfers of `shipment_id`
-  // (an empty shipment_id excludes nothing); Record is all-or-none, idempotent
-  // on transfer id, kConflict past a cap (rules in ledger/record_plan.h).
+  // Ledger (the engine's view): Balance is the account as the shipment first
+  // saw it (highfence/ledger.h); Record is all-or-none, idempotent on transfer
+  // id, kConflict past a cap (rules in ledger/record_plan.h).
 
   // The licence lifecycle. Post settles a pending transfer as posted (licence
   // granted), Void as voided (denied, withdrawn). kNotFound for an unknown id;

@@ -260,13 +260,14 @@ TEST_P(StoreContract, RecordsPostedAndPendingExactly) {
   EXPECT_EQ(counter->posted, Units(5));
 }
 
-TEST_P(StoreContract, BalanceExcludesTheShipmentsOwnTransfers) {
+TEST_P(StoreContract, BalanceIsTheAccountAsTheShipmentFirstSawIt) {
   EXPECT_OK(Record({Req("s1", "allocation:AE", 30, 100, TransferState::kPending)}));
   EXPECT_OK(Record({Req("s2", "allocation:AE", 20, 100)}));
-  EXPECT_EQ(Bal("allocation:AE", "s1").drawn(), Units(20));
-  EXPECT_EQ(Bal("allocation:AE", "s1").pending, Fixed());
+  // s1 drew first: everything from its draw on is left out, s2's draw included.
+  EXPECT_EQ(Bal("allocation:AE", "s1").drawn(), Fixed());
   EXPECT_EQ(Bal("allocation:AE", "s2").drawn(), Units(30));
-  EXPECT_EQ(Bal("allocation:AE", "s3").drawn(), Units(50));
+  EXPECT_EQ(Bal("allocation:AE", "s2").pending, Units(30));
+  EXPECT_EQ(Bal("allocation:AE", "s3").drawn(), Units(50));  // never drew: current balance
   EXPECT_EQ(Bal("allocation:AE", "").drawn(), Units(50));
   // Re-running s1 sees the ledger as before its first run and draws nothing twice.
   EXPECT_OK(Record({Req("s1", "allocation:AE", 30, 100, TransferState::kPending)}));
