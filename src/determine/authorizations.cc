@@ -74,8 +74,8 @@ Candidate TryAia(Context& x) {
   x.Reason("auth.aia", cite::kAia,
            "located and headquartered in Tier 1: AIA available (ECCN furnished, one-time "
            "consignee certification, AIA notice with each shipment)");
-  if (x.party.empty()) return c;
-  std::string account = AiaAccount(x.party);
+  if (x.party().empty()) return c;
+  std::string account = AiaAccount(x.party());
   std::optional<AccountBalance> b = x.Balance(account);
   if (!b) return c;
   Fixed before = b->drawn();
@@ -98,7 +98,7 @@ Candidate TryAia(Context& x) {
 // notice); false: a limit would be passed (reason written).
 std::optional<bool> CheckUveuShares(Context& x) {
   Result<std::optional<std::vector<BaseAccount>>> base =
-      x.ledger->DeclaredBase(fmt::format("uveu:{}:", x.party));
+      x.ledger->DeclaredBase(fmt::format("uveu:{}:", x.party()));
   if (!base.ok()) {
     x.ledger_failed = true;
     x.NeedsReview("ledger_unavailable", "", base.status().ToString());
@@ -160,7 +160,7 @@ Candidate TryUveu(Context& x) {
   // The share limits are measured on chips meeting 3A090.a (supp. 10 para. 6):
   // only .a-level TPP enters the installed base.
   c.needs_account = x.c.a_level();
-  if (!x.c.a_level() || x.party.empty()) {
+  if (!x.c.a_level() || x.party().empty()) {
     c.eligible = true;
     x.Reason("auth.uveu", cite::kVeu,
              "Universal VEU with a Tier 1 headquarters, data center outside Macau/D:5: covered");
@@ -171,7 +171,7 @@ Candidate TryUveu(Context& x) {
   if (!*shares_ok) return c;
   c.eligible = true;
   c.debits.push_back(
-      {UveuAccount(x.party, x.dest), x.tpp_total, TransferState::kPosted, std::nullopt});
+      {UveuAccount(x.party(), x.dest), x.tpp_total, TransferState::kPosted, std::nullopt});
   if (x.d->reasons.back().rule != std::string_view("auth.uveu.shares")) {
     AddNoticeTo(&c, "uveu_share_unverified");
     x.Reason("auth.uveu", cite::kUveuShares,
@@ -211,11 +211,11 @@ Candidate TryNveu(Context& x) {
     return c;
   }
   c.needs_account = true;
-  if (x.party.empty()) {
+  if (x.party().empty()) {
     c.eligible = true;  // D17 turns this into needs_review if chosen
     return c;
   }
-  std::string account = NveuAccount(x.party, x.dest);
+  std::string account = NveuAccount(x.party(), x.dest);
   std::optional<AccountBalance> b = x.Balance(account);
   if (!b) return c;
   Fixed cap = x.law.nveu_cap_tpp.value;
@@ -322,11 +322,11 @@ Candidate TryLpp(Context& x) {
     return c;
   }
   c.needs_account = true;
-  if (x.party.empty()) {
+  if (x.party().empty()) {
     c.eligible = true;
     return c;
   }
-  std::string account = LppAccount(x.party, x.s.date.year());
+  std::string account = LppAccount(x.party(), x.s.date.year());
   std::optional<AccountBalance> b = x.Balance(account);
   if (!b) return c;
   Fixed cap = x.law.lpp_cap_tpp.value;
@@ -338,7 +338,7 @@ Candidate TryLpp(Context& x) {
     x.Reason("auth.lpp", cite::kLppWhole,
              "{} has drawn {} of its {} LPP cap for {}; {} more would pass it, so the shipment as "
              "a whole is not eligible (D7); {} unit(s) would still fit",
-             x.party, drawn, cap, x.s.date.year(), x.tpp_total, fit);
+             x.party(), drawn, cap, x.s.date.year(), x.tpp_total, fit);
     return c;
   }
   c.eligible = true;
@@ -349,7 +349,7 @@ Candidate TryLpp(Context& x) {
   x.Reason("auth.lpp", cite::kLpp,
            "{} draws {} + {} = {} of its {} LPP cap for {}: LPP available (certification to BIS "
            "within {} days{})",
-           x.party, drawn, x.tpp_total, after, cap, x.s.date.year(),
+           x.party(), drawn, x.tpp_total, after, cap, x.s.date.year(),
            x.law.lpp_certification_days.value,
            x.tpp_total >= x.law.lpp_prior_notice_tpp.value
                ? fmt::format("; prior notice: the shipment is {} TPP or more",
@@ -377,7 +377,7 @@ bool TryAuthorizations(Context& x) {
     }
   }
   if (chosen == nullptr) return false;
-  if (chosen->needs_account && x.party.empty() && x.law.ledger_needs_consignee.value) {
+  if (chosen->needs_account && x.party().empty() && x.law.ledger_needs_consignee.value) {
     x.Reason("auth.needs_consignee", cite::kNeedsName,
              "{} draws on a ledger account named after the consignee's ultimate parent, and no "
              "usable name is given",

@@ -26,9 +26,19 @@ struct Context {
   classify::Classification c;
   CountryCode dest;          // destination, Hong Kong read as China
   CountryCode hq, parent_hq;  // with the contract's defaults, Hong Kong read as China
-  std::string party;         // PartySlug of the ultimate parent; may be empty
+  // PartySlug of the ultimate parent, computed on first use (most lines never
+  // need a ledger account); may be empty.
+  const std::string& party() {
+    if (!party_done_) {
+      party_ = PartySlug(s.Parent());
+      party_done_ = true;
+    }
+    return party_;
+  }
   Fixed tpp_total;           // units x tpp (zero for model weights and HBM)
   bool ledger_failed = false;
+  std::string party_;
+  bool party_done_ = false;
 
   // Facts used by many steps.
   bool DestIn(uint16_t bits) const { return law.In(dest, bits); }

@@ -182,10 +182,10 @@ void Decide2023(Context& x) {
 // The July 2026 UAE rule: no licence for the listed approved parties and the
 // UAE subsidiaries of listed U.S. AI companies.
 bool StepUaeApproved(Context& x) {
-  if (!x.law.uae_change || !x.DestIn(law::kUaeDest) || x.party.empty()) return false;
+  if (!x.law.uae_change || !x.DestIn(law::kUaeDest) || x.party().empty()) return false;
   auto matches = [&](const std::vector<std::string>& list) {
     for (const std::string& p : list) {
-      if (x.party == p || x.party.rfind(p + "-", 0) == 0) return true;
+      if (x.party() == p || x.party().rfind(p + "-", 0) == 0) return true;
     }
     return false;
   };
@@ -195,7 +195,7 @@ bool StepUaeApproved(Context& x) {
   if (!approved && !us_ai) return false;
   x.d->decision = Decision::kNoLicenseRequired;
   x.Reason("uae.approved", x.law.uae_citation,
-           "`{}` is {}: no licence required for advanced computing items to the UAE", x.party,
+           "`{}` is {}: no licence required for advanced computing items to the UAE", x.party(),
            approved ? "an approved UAE entity (supplement no. 8 to part 740)"
                     : "a listed U.S.-headquartered AI company's UAE operation");
   return true;
@@ -213,7 +213,7 @@ void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger,
     return;
   }
   Context x{s, law, ledger, d, {}, HongKongAsChina(s.destination), HongKongAsChina(s.Hq()),
-            HongKongAsChina(s.ParentHq()), PartySlug(s.Parent()), Fixed(), false};
+            HongKongAsChina(s.ParentHq()), Fixed(), false, {}, false};
   ReasonRegime(x);
   if (x.dest != s.destination) {
     x.Reason("destination.hong_kong", cite::kHongKong, "Hong Kong is treated as China");
