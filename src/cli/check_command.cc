@@ -1,6 +1,7 @@
 // `highfence check` and `highfence explain`: stream shipments through the engine.
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdio>
 #include <memory>
 
@@ -202,6 +203,7 @@ namespace {
 // Lines per durable transaction: large enough to amortise the fsync, small
 // enough that a batch commits in milliseconds and other writers wait little.
 constexpr int64_t kBatchLines = 2000;
+constexpr int64_t kNsPerDay = 86'400'000'000'000;
 
 struct Run {
   const Engine* engine;
@@ -250,6 +252,28 @@ bool EvaluateAll(Run& run, ShipmentStream& stream, Sink& sink,
 
 }  // namespace
 
+// Voids pending allocation reservations older than the law's expiry period
+// (pending_reservation_expiry_days) before a durable run draws, so expired
+// reservations no longer hold room in an allocation.
+bool ExpireReservations(const Engine& engine, ledger::LedgerStore* store) {
+  const int64_t now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                             std::chrono::system_clock::now().time_since_epoch())
+                             .count();
+  const law::Snapshot& law = engine.law().At(
+      Date::FromDays(static_cast<int32_t>(now_ns / kNsPerDay)), law::RegimeChoice{});
+  Result<int64_t> expired = store->ExpirePending(now_ns - law.pending_expiry_days.value * kNsPerDay);
+  if (!expired.ok()) {
+    std::fprintf(stderr, "highfence: %s\n", expired.status().ToString().c_str());
+    return false;
+  }
+  if (*expired > 0) {
+    std::fprintf(stderr, "highfence: %lld pending reservation(s) older than %lld days expired\n",
+                 static_cast<long long>(*expired),
+                 static_cast<long long>(law.pending_expiry_days.value));
+  }
+  return true;
+}
+
 int RunCheck(const CommonOptions& common, const CheckOptions& o) {
   std::optional<law::RegimeChoice> choice = ParseChoice(common);
   if (!choice) return kExitFailed;
@@ -268,6 +292,7 @@ int RunCheck(const CommonOptions& common, const CheckOptions& o) {
       return kExitFailed;
     }
     store = std::move(opened).value();
+    if (!o.dry_run && !ExpireReservations(*engine, store.get())) return kExitFailed;
   }
   Input in;
   bool csv = false;

@@ -123,6 +123,13 @@ Result<std::vector<AccountState>> MemoryStore::List(std::string_view prefix) {
   return out;
 }
 
+Result<bool> MemoryStore::HasTransferWithPrefix(std::string_view prefix) {
+  for (const TransferRecord& t : transfers_) {
+    if (t.id.starts_with(prefix)) return true;
+  }
+  return false;
+}
+
 Result<std::vector<TransferRecord>> MemoryStore::History(std::string_view account) {
   std::vector<TransferRecord> out;
   for (const TransferRecord& t : transfers_) {

@@ -23,6 +23,15 @@ class OverlayLedger : public Ledger {
                           *Fixed::Add(base->pending, own.pending)};
   }
 
+  Result<std::optional<std::vector<BaseAccount>>> DeclaredBase(std::string_view prefix) override {
+    Result<std::optional<std::vector<BaseAccount>>> base = base_->DeclaredBase(prefix);
+    if (!base.ok() || !base->has_value()) return base;
+    for (BaseAccount& a : **base) {
+      a.drawn = *Fixed::Add(a.drawn, local_.Balance(a.account, "")->drawn());
+    }
+    return base;
+  }
+
   Status Record(std::span<const TransferRequest> transfers) override {
     // Check caps against base + local, then record locally only.
     for (const TransferRequest& t : transfers) {

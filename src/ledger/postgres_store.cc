@@ -365,6 +365,21 @@ Result<std::vector<AccountState>> PostgresStore::List(std::string_view prefix) {
   return out;
 }
 
+Result<bool> PostgresStore::HasTransferWithPrefix(std::string_view prefix) {
+  bool found = false;
+  Status st = Read([&]() -> Status {
+    PgParams params;
+    params.Add(prefix);
+    params.Add(std::string(prefix) + "\xf4\x8f\xbf\xbf");  // U+10FFFF: above every valid id
+    Result<PgRows> rows = db_->Run(pgsql::kHasPrefix, params, "looking for a seed");
+    if (!rows.ok()) return rows.status();
+    found = rows->size() > 0;
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return found;
+}
+
 Result<std::vector<TransferRecord>> PostgresStore::ReadTransfers(const PgSql& sql,
                                                                  std::string_view arg) {
   std::vector<TransferRecord> out;

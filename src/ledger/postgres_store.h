@@ -83,6 +83,7 @@ class PostgresStore : public LedgerStore {
   Result<int64_t> ExpirePending(int64_t cutoff_ns) override;
   Result<AccountState> Show(std::string_view account) override;
   Result<std::vector<AccountState>> List(std::string_view prefix) override;
+  Result<bool> HasTransferWithPrefix(std::string_view prefix) override;
   Result<std::vector<TransferRecord>> History(std::string_view account) override;
   Result<std::vector<TransferRecord>> Transfers() override;
   Status Seed(std::string_view account, Fixed amount, std::string_view note) override;

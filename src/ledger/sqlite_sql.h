@@ -80,6 +80,8 @@ inline constexpr char kDue[] =
 inline constexpr char kList[] = "SELECT " HF_ACCOUNT_COLUMNS
                                 " FROM accounts"
                                 " WHERE substr(id, 1, length(?1)) = ?1 ORDER BY id";
+// Ids from ?1 up to ?2 (?1 followed by 0xFF): a range on the primary key.
+inline constexpr char kHasPrefix[] = "SELECT 1 FROM transfers WHERE id >= ?1 AND id < ?2 LIMIT 1";
 inline constexpr char kHistory[] =
     "SELECT " HF_TRANSFER_COLUMNS " FROM transfers WHERE account = ?1 ORDER BY rowid";
 inline constexpr char kAllTransfers[] =

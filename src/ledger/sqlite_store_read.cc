@@ -166,6 +166,15 @@ Result<std::vector<AccountState>> SqliteStore::List(std::string_view prefix) {
   }
 }
 
+Result<bool> SqliteStore::HasTransferWithPrefix(std::string_view prefix) {
+  HF_RETURN_IF_ERROR(Usable());
+  std::string upper = std::string(prefix) + "\xff";
+  Stmt q(db_.get(), sql::kHasPrefix);
+  q.Bind(1, prefix);
+  q.Bind(2, upper);
+  return q.Step();
+}
+
 Result<std::vector<TransferRecord>> SqliteStore::ReadTransfers(const char* query,
                                                                std::string_view arg) {
   HF_RETURN_IF_ERROR(Usable());

@@ -22,4 +22,19 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const std::string& target
   return std::unique_ptr<LedgerStore>(std::move(*store));
 }
 
+Result<std::optional<std::vector<BaseAccount>>> LedgerStore::DeclaredBase(
+    std::string_view prefix) {
+  using Base = std::optional<std::vector<BaseAccount>>;
+  Result<bool> seeded = HasTransferWithPrefix(std::string("seed:") + std::string(prefix));
+  if (!seeded.ok()) return seeded.status();
+  if (!*seeded) return Base();
+  Result<std::vector<AccountState>> accounts = List(prefix);
+  if (!accounts.ok()) return accounts.status();
+  std::vector<BaseAccount> base;
+  for (const AccountState& a : *accounts) {
+    base.push_back({a.account, *Fixed::Add(a.posted, a.pending)});
+  }
+  return Base(std::move(base));
+}
+
 }  // namespace highfence::ledger

@@ -110,6 +110,12 @@ class LedgerStore : public Ledger {
   // Each call adds to the base (transfer id "seed:ACCOUNT:SEQ"); the
   // account's recorded cap, if any, still holds (kConflict past it).
   virtual Status Seed(std::string_view account, Fixed amount, std::string_view note) = 0;
+  // True when some transfer's id starts with `prefix` (e.g. "seed:uveu:acme:").
+  virtual Result<bool> HasTransferWithPrefix(std::string_view prefix) = 0;
+  // LedgerView: the party's declared installed base, when a seed was recorded
+  // for one of its accounts under `prefix` ("uveu:PARTY:").
+  Result<std::optional<std::vector<BaseAccount>>> DeclaredBase(std::string_view prefix) override;
+
   // Recomputes every balance from the transfers and checks the hash chain.
   virtual Result<VerifyReport> Verify() = 0;
 

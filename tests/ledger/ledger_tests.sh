@@ -14,6 +14,8 @@ failed=0
 
 bash "$repo/tests/ledger/race_test.sh" "$hf" "$work/race.db" || failed=$((failed + 1))
 bash "$repo/tests/ledger/crash_test.sh" "$hf" "$work" || failed=$((failed + 1))
+bash "$repo/tests/ledger/ledger_cli_test.sh" "$hf" "$work/cli.db" || failed=$((failed + 1))
+suites=3
 
 if [ -n "${HF_TEST_POSTGRES_URL:-}" ]; then
   db="hf_race_$$_$RANDOM"
@@ -21,6 +23,10 @@ if [ -n "${HF_TEST_POSTGRES_URL:-}" ]; then
     url="${HF_TEST_POSTGRES_URL%/*}/$db"
     bash "$repo/tests/ledger/race_test.sh" "$hf" "$url" || failed=$((failed + 1))
     psql "$HF_TEST_POSTGRES_URL" -qc "DROP DATABASE $db" >/dev/null
+    psql "$HF_TEST_POSTGRES_URL" -qc "CREATE DATABASE ${db}_cli" >/dev/null
+    bash "$repo/tests/ledger/ledger_cli_test.sh" "$hf" "${url}_cli" || failed=$((failed + 1))
+    psql "$HF_TEST_POSTGRES_URL" -qc "DROP DATABASE ${db}_cli" >/dev/null
+    suites=5
   else
     echo "FAIL could not create a database on $HF_TEST_POSTGRES_URL"
     failed=$((failed + 1))
@@ -28,5 +34,5 @@ if [ -n "${HF_TEST_POSTGRES_URL:-}" ]; then
 else
   echo "skipped: PostgreSQL race (HF_TEST_POSTGRES_URL is not set; .ci/run starts a server)"
 fi
-echo "ledger suites: $((3 - failed)) passed, $failed failed"
+echo "ledger suites: $((suites - failed)) passed, $failed failed"
 [ "$failed" -eq 0 ]
