@@ -132,6 +132,8 @@ class PostgresStore : public LedgerStore {
   Status CheckCounts(const PgRows& counts, int64_t transfers, int64_t events, int64_t accounts);
   // The batch's fast path (postgres_store_batch.cc): Balance and Record
   // served from memory and written at CommitBatch.
+  Result<AccountBalance> CommittedBalanceBefore(std::string_view account,
+                                                std::string_view shipment_id);
   Result<AccountBalance> CachedBalance(std::string_view account, std::string_view shipment_id);
   Status CachedRecord(std::span<const TransferRequest> transfers);
   Status LoadFor(std::span<const TransferRequest> transfers);

@@ -259,18 +259,27 @@ Result<AccountBalance> PostgresStore::CachedBalance(std::string_view account,
   if (!st.ok()) return db_->failure() == PgDb::Failure::kNone ? st : AbandonBatch(st);
   const std::optional<AccountState>& row = c.accounts.at(name);
   if (!row) return AccountBalance{};
-  AccountBalance own;
   if (!shipment_id.empty()) {
     for (const std::string& id : c.by_shipment.at(std::string(shipment_id))) {
-      const TransferRecord& t = c.transfers.at(id).transfer;
-      if (t.account != account || t.state == TransferState::kVoided) continue;
-      Fixed& field = t.state == TransferState::kPosted ? own.posted : own.pending;
-      std::optional<Fixed> sum = Fixed::Add(field, t.amount);
-      if (!sum) return Status::Corruption(fmt::format("account `{}` overflows", account));
-      field = *sum;
+      if (c.transfers.at(id).transfer.account != account) continue;
+      // A re-run: the account as the shipment first saw it. Everything before
+      // its first draw was committed before this batch, so the committed rows
+      // answer it (the batch's own unflushed rows all come after).
+      return CommittedBalanceBefore(account, shipment_id);
     }
   }
-  return BalanceOf(*row, own);
+  return BalanceOf(*row, AccountBalance{});
+}
+
+Result<AccountBalance> PostgresStore::CommittedBalanceBefore(std::string_view account,
+                                                            std::string_view shipment_id) {
+  PgParams params;
+  params.Add(account).Add(shipment_id);
+  Result<PgRows> rows = db_->Run(pgsql::kBalance, params, "reading a balance");
+  if (!rows.ok()) return rows.status();
+  if (rows->size() == 0) return AccountBalance{};
+  AccountBalance later{Fixed::FromMilli(rows->Int(0, 4)), Fixed::FromMilli(rows->Int(0, 5))};
+  return BalanceOf(PgAccountFromRow(*rows, 0, 0), later);
 }
 
 }  // namespace highfence::ledger

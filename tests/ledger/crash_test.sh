@@ -4,6 +4,7 @@
 # the whole file then leaves exactly the balances of one clean run.
 #
 # Usage: crash_test.sh HIGHFENCE_BINARY LEDGER_DIR
+#        crash_test.sh HIGHFENCE_BINARY CRASHED_URL CLEAN_URL   (two empty PostgreSQL databases)
 set -u
 hf=$1
 dir=$2
@@ -13,9 +14,14 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail=0
 check() { if eval "$2"; then echo "ok   $1"; else echo "FAIL $1"; fail=$((fail + 1)); fi; }
-crashed="$dir/crashed.db"
-clean="$dir/clean.db"
-rm -f "$crashed"* "$clean"*
+if [[ $dir == postgres://* || $dir == postgresql://* ]]; then
+  crashed=$2
+  clean=$3
+else
+  crashed="$dir/crashed.db"
+  clean="$dir/clean.db"
+  rm -f "$crashed"* "$clean"*
+fi
 
 countries=(IN MY SG BR MX VN PL CH IL SA)
 for i in $(seq 1 "$lines"); do

@@ -23,10 +23,16 @@ if [ -n "${HF_TEST_POSTGRES_URL:-}" ]; then
     url="${HF_TEST_POSTGRES_URL%/*}/$db"
     bash "$repo/tests/ledger/race_test.sh" "$hf" "$url" || failed=$((failed + 1))
     psql "$HF_TEST_POSTGRES_URL" -qc "DROP DATABASE $db" >/dev/null
-    psql "$HF_TEST_POSTGRES_URL" -qc "CREATE DATABASE ${db}_cli" >/dev/null
+    for suffix in cli crashed clean; do
+      psql "$HF_TEST_POSTGRES_URL" -qc "CREATE DATABASE ${db}_$suffix" >/dev/null
+    done
     bash "$repo/tests/ledger/ledger_cli_test.sh" "$hf" "${url}_cli" || failed=$((failed + 1))
-    psql "$HF_TEST_POSTGRES_URL" -qc "DROP DATABASE ${db}_cli" >/dev/null
-    suites=5
+    HF_CRASH_KILLS=${HF_CRASH_KILLS_PG:-8} bash "$repo/tests/ledger/crash_test.sh" "$hf" \
+      "${url}_crashed" "${url}_clean" || failed=$((failed + 1))
+    for suffix in cli crashed clean; do
+      psql "$HF_TEST_POSTGRES_URL" -qc "DROP DATABASE ${db}_$suffix" >/dev/null
+    done
+    suites=6
   else
     echo "FAIL could not create a database on $HF_TEST_POSTGRES_URL"
     failed=$((failed + 1))
