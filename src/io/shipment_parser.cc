@@ -126,7 +126,16 @@ class ShipmentParser::Impl {
       return std::nullopt;
     }
     int64_t v = 0;
-    for (char c : t) v = v * 10 + (c - '0');
+    bool overflow = false;
+    for (char c : t) {
+      overflow = overflow || __builtin_mul_overflow(v, 10, &v) ||
+                 __builtin_add_overflow(v, c - '0', &v);
+    }
+    if (overflow) {
+      Error(kErrOutOfRange, field,
+            fmt::format("`{}` must be from {} to {}, got `{}`", field, min, max, Clip(t)));
+      return std::nullopt;
+    }
     if (v < min || v > max) {
       Error(kErrOutOfRange, field,
             fmt::format("`{}` must be from {} to {}, got {}", field, min, max, v));
