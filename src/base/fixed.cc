@@ -91,7 +91,11 @@ std::optional<Fixed> Fixed::Parse(std::string_view text) {
   if (n.digits == "0") return Fixed(0);
   if (static_cast<int64_t>(n.digits.size()) + shift > 19) return std::nullopt;
   int64_t v = 0;
-  for (char c : n.digits) v = v * 10 + (c - '0');
+  for (char c : n.digits) {
+    if (__builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, c - '0', &v)) {
+      return std::nullopt;  // 19 digits can pass INT64_MAX
+    }
+  }
   for (int64_t k = 0; k < shift; ++k) {
     if (v > INT64_MAX / 10) return std::nullopt;
     v *= 10;

@@ -290,5 +290,11 @@ TEST(Magnitude, ScaledByQuarter) {
   EXPECT_LT(third, Mag("3.34e25"));
 }
 
+TEST(FixedParse, NineteenDigitsPastInt64AreRejectedNotOverflowed) {
+  // 19 significant digits with no shift: 9999999999999999.999 thousandths pass INT64_MAX.
+  EXPECT_FALSE(Fixed::Parse("9999999999999999.999").has_value());
+  EXPECT_TRUE(Fixed::Parse("999999999999999.999").has_value());
+}
+
 }  // namespace
 }  // namespace highfence
