@@ -200,9 +200,10 @@ Format ChooseFormat(const std::string& name) {
 
 namespace {
 
-// Lines per durable transaction: large enough to amortise the fsync, small
-// enough that a batch commits in milliseconds and other writers wait little.
-constexpr int64_t kBatchLines = 2000;
+// Lines per durable transaction: large enough to amortise the fsyncs (a run is
+// bound by them), small enough that a batch commits in tens of milliseconds and
+// other writers, which queue behind it, wait little.
+constexpr int64_t kBatchLines = 10000;
 constexpr int64_t kNsPerDay = 86'400'000'000'000;
 
 struct Run {
