@@ -62,29 +62,36 @@ const T& Pick(Rng& rng, const std::vector<Weighted<T>>& table) {
 // Destinations, weighted by rough trade volume. Tier 1 (Supp. 5 para (a)),
 // Tier 2, Tier 3 (D:5 and Macau; HK is treated as CN).
 const std::vector<Weighted<std::string_view>> kDestinations = {
-    {"US", 120}, {"DE", 30}, {"GB", 30}, {"FR", 20}, {"JP", 30}, {"KR", 25},
-    {"TW", 35},  {"NL", 15}, {"CA", 15}, {"AU", 12}, {"IE", 10}, {"SE", 8},
-    {"IN", 40},  {"MY", 35}, {"SG", 35}, {"AE", 25}, {"SA", 20}, {"BR", 12},
-    {"MX", 12},  {"VN", 12}, {"IL", 12}, {"CH", 10}, {"PL", 8},  {"TH", 8},
-    {"ID", 8},   {"TR", 6},  {"KZ", 4},  {"PT", 4},  {"CN", 40}, {"HK", 10},
-    {"MO", 2},   {"RU", 3},  {"IR", 1},  {"BY", 1},  {"VE", 1},
+    {"US", 120}, {"DE", 30}, {"GB", 30}, {"FR", 20}, {"JP", 30}, {"KR", 25}, {"TW", 35},
+    {"NL", 15},  {"CA", 15}, {"AU", 12}, {"IE", 10}, {"SE", 8},  {"IN", 40}, {"MY", 35},
+    {"SG", 35},  {"AE", 25}, {"SA", 20}, {"BR", 12}, {"MX", 12}, {"VN", 12}, {"IL", 12},
+    {"CH", 10},  {"PL", 8},  {"TH", 8},  {"ID", 8},  {"TR", 6},  {"KZ", 4},  {"PT", 4},
+    {"CN", 40},  {"HK", 10}, {"MO", 2},  {"RU", 3},  {"IR", 1},  {"BY", 1},  {"VE", 1},
 };
 
 const std::vector<Weighted<std::string_view>> kCatalogItems = {
-    {"nvidia-h100-sxm", 30},  {"nvidia-h200-sxm", 15},      {"nvidia-b200", 10},
-    {"nvidia-a100-sxm4-80gb", 8}, {"nvidia-a800-sxm4-80gb", 2}, {"nvidia-a30", 4},
-    {"nvidia-h20", 8},        {"nvidia-l40s", 8},           {"nvidia-rtx-4090", 8},
-    {"nvidia-rtx-4090d", 3},  {"amd-mi300x", 5},            {"huawei-ascend-910c", 1},
+    {"nvidia-h100-sxm", 30},
+    {"nvidia-h200-sxm", 15},
+    {"nvidia-b200", 10},
+    {"nvidia-a100-sxm4-80gb", 8},
+    {"nvidia-a800-sxm4-80gb", 2},
+    {"nvidia-a30", 4},
+    {"nvidia-h20", 8},
+    {"nvidia-l40s", 8},
+    {"nvidia-rtx-4090", 8},
+    {"nvidia-rtx-4090d", 3},
+    {"amd-mi300x", 5},
+    {"huawei-ascend-910c", 1},
 };
 
 const std::vector<Weighted<std::string_view>> kServerParts = {
-    {"nvidia-h100-sxm", 45}, {"nvidia-h200-sxm", 25}, {"nvidia-b200", 15},
+    {"nvidia-h100-sxm", 45},       {"nvidia-h200-sxm", 25}, {"nvidia-b200", 15},
     {"nvidia-a100-sxm4-80gb", 10}, {"amd-mi300x", 5},
 };
 
 const std::vector<Weighted<std::string_view>> kEndUses = {
-    {"development", 30}, {"production", 20}, {"storage", 20},
-    {"frontier_training", 25}, {"military", 3}, {"wmd", 2},
+    {"development", 30},       {"production", 20}, {"storage", 20},
+    {"frontier_training", 25}, {"military", 3},    {"wmd", 2},
 };
 
 constexpr int kConsignees = 5000;
@@ -92,7 +99,7 @@ constexpr int kParents = 300;
 
 struct Party {
   std::string_view hq;
-  int parent = -1;  // index into the parent groups, or -1 when its own parent
+  int parent = -1;       // index into the parent groups, or -1 when its own parent
   std::string_view veu;  // "", "UVEU" or "NVEU"
 };
 
@@ -194,8 +201,8 @@ void WriteItem(Rng& rng, Writer& out, int64_t* units) {
   } else if (r < 95) {
     out << "{\"kind\":\"computer\",\"contains\":[";
     if (rng.Percent(85)) {
-      out << "{\"item\":\"" << Pick(rng, kServerParts) << "\",\"count\":" << (rng.Percent(80) ? 8 : 4)
-          << "}";
+      out << "{\"item\":\"" << Pick(rng, kServerParts)
+          << "\",\"count\":" << (rng.Percent(80) ? 8 : 4) << "}";
     } else {
       out << "{\"item\":";
       WriteInlineIc(rng, out);

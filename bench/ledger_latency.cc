@@ -4,13 +4,13 @@
 // request. Prints p50/p90/p99/max over N shipments.
 //
 // Usage: ledger_latency LEDGER [N]   (LEDGER: a SQLite path or postgres:// URL)
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "highfence/engine.h"
 #include "io/shipment_parser.h"
@@ -51,8 +51,9 @@ int main(int argc, char** argv) {
   }
   std::sort(us.begin(), us.end());
   auto pct = [&](double p) { return us[static_cast<size_t>(p * (us.size() - 1))]; };
-  std::printf("%d single durable determinations (%d drew on the ledger): p50 %.0f us, "
-              "p90 %.0f us, p99 %.0f us, max %.0f us\n",
-              n, drew, pct(0.5), pct(0.9), pct(0.99), us.back());
+  std::printf(
+      "%d single durable determinations (%d drew on the ledger): p50 %.0f us, "
+      "p90 %.0f us, p99 %.0f us, max %.0f us\n",
+      n, drew, pct(0.5), pct(0.9), pct(0.99), us.back());
   return 0;
 }

@@ -4,6 +4,9 @@
 // every named one is, so a case states exactly the facts it defends.
 //
 // Usage: highfence_cases DIR [FILTER]   (FILTER: substring of case names)
+#include <fmt/format.h>
+#include <yaml-cpp/yaml.h>
+
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
@@ -11,9 +14,6 @@
 #include <set>
 #include <string>
 #include <vector>
-
-#include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
 #include "highfence/engine.h"
 #include "io/determination_writer.h"
@@ -57,8 +57,10 @@ void ToJson(const YAML::Node& n, std::string* out) {
     }
     case YAML::NodeType::Scalar: {
       std::string s = n.as<std::string>();
-      if (n.Tag() != "!" && IsPlainJsonScalar(s)) out->append(s);
-      else hf::io::AppendJsonString(s, out);
+      if (n.Tag() != "!" && IsPlainJsonScalar(s))
+        out->append(s);
+      else
+        hf::io::AppendJsonString(s, out);
       return;
     }
     default:
@@ -167,7 +169,8 @@ class Checker {
     }
     for (const auto& c : e["citations"]) {
       bool found = false;
-      for (const std::string& have : citations) found = found || have.find(c.as<std::string>()) != std::string::npos;
+      for (const std::string& have : citations)
+        found = found || have.find(c.as<std::string>()) != std::string::npos;
       if (!found) Fail("citations: none contains " + c.as<std::string>());
     }
   }
@@ -184,8 +187,8 @@ class Checker {
       if (!found) {
         std::string have;
         for (const auto& x : d_.errors) have += x.code + "@" + x.field + " ";
-        Fail(fmt::format("errors: no {}@{} (have {})", Str(want["code"]), Str(want["field"]),
-                         have));
+        Fail(
+            fmt::format("errors: no {}@{} (have {})", Str(want["code"]), Str(want["field"]), have));
       }
     }
     if (e["errors"].size() == 0 && !d_.errors.empty()) Fail("errors: expected none");
@@ -231,8 +234,10 @@ void RunCase(const hf::Engine& engine, const YAML::Node& c, const std::string& w
     hf::law::RegimeChoice choice = ChoiceOf(c);
     for (size_t i = 0; i < shipments.size(); ++i) {
       std::string line;
-      if (shipments[i].IsMap() && shipments[i]["raw"]) line = Str(shipments[i]["raw"]);
-      else ToJson(shipments[i], &line);
+      if (shipments[i].IsMap() && shipments[i]["raw"])
+        line = Str(shipments[i]["raw"]);
+      else
+        ToJson(shipments[i], &line);
       parser.ParseJson(line, &s);
       engine.Evaluate(s, choice, &ledger, &d);
       std::vector<std::string> step;

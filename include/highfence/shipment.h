@@ -61,16 +61,16 @@ struct ModelSpec {
 
 struct Item {
   ItemKind kind = ItemKind::kIc;
-  std::string catalog_id;  // empty for inline items
-  IcSpec ic;                       // kIc
-  Fixed hbm_density_gbs_per_mm2;   // kHbm
-  std::vector<ComputerPart> parts; // kComputer
-  ModelSpec model;                 // kModelWeights
+  std::string catalog_id;           // empty for inline items
+  IcSpec ic;                        // kIc
+  Fixed hbm_density_gbs_per_mm2;    // kHbm
+  std::vector<ComputerPart> parts;  // kComputer
+  ModelSpec model;                  // kModelWeights
 };
 
 struct Consignee {
-  std::string name;    // may be empty
-  std::string parent;  // ultimate parent; defaults to name
+  std::string name;                      // may be empty
+  std::string parent;                    // ultimate parent; defaults to name
   std::optional<CountryCode> hq;         // defaults to destination
   std::optional<CountryCode> parent_hq;  // defaults to hq
   Veu veu = Veu::kNone;

@@ -1,10 +1,10 @@
 #include "base/country.h"
 
+#include <gtest/gtest.h>
+
 #include <set>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace highfence {
 namespace {

@@ -79,10 +79,16 @@ void Date::AppendTo(std::string* out) const {
 
 void Date::ToChars(char* out) const {
   Civil c = CivilFromDays(days_);
-  const char buf[10] = {static_cast<char>('0' + c.y / 1000), static_cast<char>('0' + c.y / 100 % 10),
-                  static_cast<char>('0' + c.y / 10 % 10), static_cast<char>('0' + c.y % 10),
-                  '-', static_cast<char>('0' + c.m / 10), static_cast<char>('0' + c.m % 10),
-                  '-', static_cast<char>('0' + c.d / 10), static_cast<char>('0' + c.d % 10)};
+  const char buf[10] = {static_cast<char>('0' + c.y / 1000),
+                        static_cast<char>('0' + c.y / 100 % 10),
+                        static_cast<char>('0' + c.y / 10 % 10),
+                        static_cast<char>('0' + c.y % 10),
+                        '-',
+                        static_cast<char>('0' + c.m / 10),
+                        static_cast<char>('0' + c.m % 10),
+                        '-',
+                        static_cast<char>('0' + c.d / 10),
+                        static_cast<char>('0' + c.d % 10)};
   std::memcpy(out, buf, 10);
 }
 

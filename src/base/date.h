@@ -26,7 +26,7 @@ class Date {
   int month() const;
   int day() const;
   int quarter() const { return (month() - 1) / 3 + 1; }
-  std::string ToString() const;   // YYYY-MM-DD
+  std::string ToString() const;  // YYYY-MM-DD
   void AppendTo(std::string* out) const;
   void ToChars(char* buf) const;  // writes exactly 10 bytes
   Date AddDays(int32_t n) const { return Date(days_ + n); }

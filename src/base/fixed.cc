@@ -86,7 +86,7 @@ std::optional<Fixed> Fixed::Parse(std::string_view text) {
   auto d = Decompose(text);
   if (!d) return std::nullopt;
   Digits n = Normalize(*d);
-  int64_t shift = n.exponent + 3;  // to thousandths
+  int64_t shift = n.exponent + 3;      // to thousandths
   if (shift < 0) return std::nullopt;  // finer than a thousandth
   if (n.digits == "0") return Fixed(0);
   if (static_cast<int64_t>(n.digits.size()) + shift > 19) return std::nullopt;
@@ -106,7 +106,8 @@ std::optional<Fixed> Fixed::Parse(std::string_view text) {
 
 size_t Fixed::ToChars(char* buf) const {
   char* p = buf;
-  uint64_t v = milli_ < 0 ? static_cast<uint64_t>(-(milli_ + 1)) + 1 : static_cast<uint64_t>(milli_);
+  uint64_t v =
+      milli_ < 0 ? static_cast<uint64_t>(-(milli_ + 1)) + 1 : static_cast<uint64_t>(milli_);
   if (milli_ < 0) *p++ = '-';
   p = std::to_chars(p, buf + 32, v / kScale).ptr;
   uint64_t frac = v % kScale;

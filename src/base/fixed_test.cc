@@ -1,10 +1,10 @@
 #include "base/fixed.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdint>
 #include <limits>
 #include <string>
-
-#include <gtest/gtest.h>
 
 #include "base/format.h"
 
@@ -79,9 +79,9 @@ TEST(FixedParse, RejectsOverflow) {
 }
 
 TEST(FixedParse, RejectsJunk) {
-  for (const char* junk : {"", " ", "-", "abc", "1.", ".5", "+1", "1e", "1e+", "1.5.5", " 1",
-                           "1 ", "0x10", "1,5", "--1", "1e3.5", "NaN", "nan", "Infinity",
-                           "-Infinity", "inf", "1_000", "١"}) {
+  for (const char* junk : {"",    " ",     "-",        "abc",       "1.",   ".5",    "+1",  "1e",
+                           "1e+", "1.5.5", " 1",       "1 ",        "0x10", "1,5",   "--1", "1e3.5",
+                           "NaN", "nan",   "Infinity", "-Infinity", "inf",  "1_000", "١"}) {
     EXPECT_FALSE(Fixed::Parse(junk)) << '"' << junk << '"';
   }
 }
@@ -116,8 +116,19 @@ TEST(FixedText, AppendToAppends) {
 }
 
 TEST(FixedText, RoundTripsThroughParse) {
-  const int64_t samples[] = {0, 1, 9, 10, 99, 100, 999, 1000, 1001, 123'456'789, 5'920,
-                             15'832'000, Fixed::kUnitsMax * Fixed::kScale};
+  const int64_t samples[] = {0,
+                             1,
+                             9,
+                             10,
+                             99,
+                             100,
+                             999,
+                             1000,
+                             1001,
+                             123'456'789,
+                             5'920,
+                             15'832'000,
+                             Fixed::kUnitsMax * Fixed::kScale};
   for (int64_t m : samples) {
     for (int64_t v : {m, -m}) {
       std::string text = M(v).ToString();
@@ -184,7 +195,7 @@ TEST(FixedArithmetic, DivRoundsHalfAwayFromZero) {
   EXPECT_EQ(Fixed::Div(F("1"), F("3")), F("0.333"));
   EXPECT_EQ(Fixed::Div(F("2"), F("3")), F("0.667"));
   EXPECT_EQ(Fixed::Div(F("-2"), F("3")), F("-0.667"));
-  EXPECT_EQ(Fixed::Div(F("0.001"), F("2")), F("0.001"));    // 0.0005 -> 0.001
+  EXPECT_EQ(Fixed::Div(F("0.001"), F("2")), F("0.001"));  // 0.0005 -> 0.001
   EXPECT_EQ(Fixed::Div(F("-0.001"), F("2")), F("-0.001"));
   EXPECT_EQ(Fixed::Div(F("0.001"), F("3")), F("0"));
   EXPECT_EQ(Fixed::Div(F("4736"), F("800")), F("5.92"));

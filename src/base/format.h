@@ -3,11 +3,11 @@
 #ifndef HIGHFENCE_BASE_FORMAT_H_
 #define HIGHFENCE_BASE_FORMAT_H_
 
-#include <string>
-#include <algorithm>
-#include <string_view>
-
 #include <fmt/format.h>
+
+#include <algorithm>
+#include <string>
+#include <string_view>
 
 #include "base/country.h"
 #include "base/date.h"

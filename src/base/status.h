@@ -62,7 +62,7 @@ class [[nodiscard]] Status {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT
     HF_ASSERT(!std::get<Status>(v_).ok());
   }
@@ -93,10 +93,10 @@ class [[nodiscard]] Result {
 };
 
 // Returns from the enclosing function when `expr` (a Status) is not OK.
-#define HF_RETURN_IF_ERROR(expr)          \
-  do {                                    \
-    ::highfence::Status hf_s_ = (expr);   \
-    if (!hf_s_.ok()) return hf_s_;        \
+#define HF_RETURN_IF_ERROR(expr)        \
+  do {                                  \
+    ::highfence::Status hf_s_ = (expr); \
+    if (!hf_s_.ok()) return hf_s_;      \
   } while (0)
 
 }  // namespace highfence

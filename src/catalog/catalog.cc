@@ -1,13 +1,13 @@
 #include "catalog/catalog.h"
 
+#include <toml++/toml.h>
+
 #include <algorithm>
 #include <cstdint>
 #include <string>
 #include <unordered_map>
 #include <utility>
 #include <vector>
-
-#include <toml++/toml.h>
 
 #include "base/assert.h"
 

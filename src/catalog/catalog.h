@@ -46,7 +46,7 @@ class Catalog {
   // The catalog compiled into the binary (catalog/accelerators.toml).
   static Result<Catalog> Embedded();
 
-  const Accelerator* Find(std::string_view id) const;  // nullptr when unknown
+  const Accelerator* Find(std::string_view id) const;             // nullptr when unknown
   const std::vector<Accelerator>& all() const { return items_; }  // sorted by id
 
  private:

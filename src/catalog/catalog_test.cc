@@ -1,5 +1,7 @@
 #include "catalog/catalog.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -10,8 +12,6 @@
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #ifndef HF_SOURCE_DIR
 #error "the build must define HF_SOURCE_DIR (the repository path)"

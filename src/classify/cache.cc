@@ -20,8 +20,7 @@ Classification ClassificationCache::Classify(const Shipment& s, const law::Snaps
   const catalog::Accelerator* a = s.item.ic.accelerator;
   const std::vector<catalog::Accelerator>& all = catalog_.all();
   bool cacheable = s.item.kind == ItemKind::kIc && a != nullptr && !all.empty() &&
-                   a >= all.data() && a < all.data() + all.size() &&
-                   law.index < snapshot_count_;
+                   a >= all.data() && a < all.data() + all.size() && law.index < snapshot_count_;
   if (!cacheable) return classify::Classify(s, law, d);
   size_t slot = law.index * all.size() + static_cast<size_t>(a - all.data());
   const Entry* entry = slots_[slot].load(std::memory_order_acquire);

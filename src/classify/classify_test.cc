@@ -1,10 +1,10 @@
 #include "classify/classify.h"
 
+#include <gtest/gtest.h>
+
 #include <memory>
 #include <string>
 #include <string_view>
-
-#include <gtest/gtest.h>
 
 #include "catalog/catalog.h"
 #include "law/law_data.h"
@@ -136,8 +136,7 @@ TEST(Classify, Rtx4090IsNonDatacenter3A090a) {
   EXPECT_EQ(r.c.eccn, Eccn::k3A090a) << AllReasons(r.d);
   EXPECT_TRUE(r.c.nac_eligible);
   std::string reasons = AllReasons(r.d);
-  EXPECT_NE(reasons.find("not designed or marketed for datacenters"), std::string::npos)
-      << reasons;
+  EXPECT_NE(reasons.find("not designed or marketed for datacenters"), std::string::npos) << reasons;
 }
 
 TEST(Classify, Rtx4090DIsOutsideByNote2) {

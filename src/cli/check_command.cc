@@ -1,11 +1,10 @@
 // `highfence check` and `highfence explain`: stream shipments through the engine.
+#include <fmt/format.h>
 #include <unistd.h>
 
 #include <chrono>
 #include <cstdio>
 #include <memory>
-
-#include <fmt/format.h>
 
 #include "base/limits.h"
 #include "cli/cli.h"
@@ -37,9 +36,15 @@ class Sink {
 
   void Write(const Determination& d, int64_t line) {
     switch (format_) {
-      case Format::kJsonl: io::AppendJson(d, line, &buffer_); break;
-      case Format::kCsv: io::AppendCsv(d, &buffer_); break;
-      case Format::kTable: io::AppendTableRow(d, line, &buffer_); break;
+      case Format::kJsonl:
+        io::AppendJson(d, line, &buffer_);
+        break;
+      case Format::kCsv:
+        io::AppendCsv(d, &buffer_);
+        break;
+      case Format::kTable:
+        io::AppendTableRow(d, line, &buffer_);
+        break;
     }
     if (save_ != nullptr) io::AppendJson(d, line, &save_buffer_);
     counts_.Add(d);
@@ -110,8 +115,9 @@ class ShipmentStream {
       *line = reader_.line_number();
       if (too_long) {
         s->Clear();
-        s->errors.push_back({"too_long", "", fmt::format("line {} is longer than {} bytes", *line,
-                                                         limits::line_bytes_max)});
+        s->errors.push_back(
+            {"too_long", "",
+             fmt::format("line {} is longer than {} bytes", *line, limits::line_bytes_max)});
         return true;
       }
       if (csv_ && !have_header_) {
@@ -226,7 +232,8 @@ bool EvaluateAll(Run& run, ShipmentStream& stream, Sink& sink,
     Status st = run.store->CommitBatch();
     if (!st.ok()) {
       sink.Discard();
-      std::fprintf(stderr, "highfence: the ledger could not commit; the last %lld line(s) were "
+      std::fprintf(stderr,
+                   "highfence: the ledger could not commit; the last %lld line(s) were "
                    "not recorded and are not printed: %s\n",
                    static_cast<long long>(in_batch), st.ToString().c_str());
       return false;
@@ -262,7 +269,8 @@ bool ExpireReservations(const Engine& engine, ledger::LedgerStore* store) {
                              .count();
   const law::Snapshot& law = engine.law().At(
       Date::FromDays(static_cast<int32_t>(now_ns / kNsPerDay)), law::RegimeChoice{});
-  Result<int64_t> expired = store->ExpirePending(now_ns - law.pending_expiry_days.value * kNsPerDay);
+  Result<int64_t> expired =
+      store->ExpirePending(now_ns - law.pending_expiry_days.value * kNsPerDay);
   if (!expired.ok()) {
     std::fprintf(stderr, "highfence: %s\n", expired.status().ToString().c_str());
     return false;
@@ -366,8 +374,10 @@ int RunExplain(const CommonOptions& common, const std::string& file, const std::
     std::string out = fmt::format("Shipment {} (line {} of {})\n", d.id, line, file);
     out += fmt::format("  regime {}, mode {}\n", d.regime, WireName(d.mode));
     out += fmt::format("  decision: {}", WireName(d.decision));
-    if (d.authorization != Authorization::kNone) out += fmt::format(" under {}", WireName(d.authorization));
-    if (d.license_policy != LicensePolicy::kNone) out += fmt::format(", {}", WireName(d.license_policy));
+    if (d.authorization != Authorization::kNone)
+      out += fmt::format(" under {}", WireName(d.authorization));
+    if (d.license_policy != LicensePolicy::kNone)
+      out += fmt::format(", {}", WireName(d.license_policy));
     out += fmt::format("\n  ECCN {}, TPP per unit {}, TPP total {}, tier {}\n\nDerivation:\n",
                        d.eccn == Eccn::kNone ? "none" : WireName(d.eccn),
                        d.tpp ? d.tpp->ToString() : "-", d.tpp_total ? d.tpp_total->ToString() : "-",
@@ -383,7 +393,8 @@ int RunExplain(const CommonOptions& common, const std::string& file, const std::
     if (!d.debits.empty()) {
       out += "\nLedger draws:\n";
       for (const Debit& debit : d.debits) {
-        out += fmt::format("  - {} {} ({})\n", debit.account, debit.tpp.ToString(), WireName(debit.state));
+        out += fmt::format("  - {} {} ({})\n", debit.account, debit.tpp.ToString(),
+                           WireName(debit.state));
       }
     }
     if (!d.errors.empty()) {

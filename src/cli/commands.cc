@@ -1,13 +1,14 @@
 // `highfence classify`, `regimes`, `law check`, and the helpers the commands share.
-#include <cstdio>
-#include <ctime>
+#include "cli/commands.h"
 
 #include <fmt/format.h>
+
+#include <cstdio>
+#include <ctime>
 
 #include "base/format.h"
 #include "classify/classify.h"
 #include "cli/cli.h"
-#include "cli/commands.h"
 #include "io/determination_writer.h"
 #include "law/law_data.h"
 
@@ -39,8 +40,7 @@ std::optional<law::RegimeChoice> ParseChoice(const CommonOptions& common) {
   if (!common.regime.empty()) {
     choice.forced = law::ParseRegime(common.regime);
     if (!choice.forced) {
-      std::fprintf(stderr,
-                   "highfence: unknown regime `%s` (see `highfence regimes`)\n",
+      std::fprintf(stderr, "highfence: unknown regime `%s` (see `highfence regimes`)\n",
                    common.regime.c_str());
       return std::nullopt;
     }
@@ -98,8 +98,8 @@ Date Today() {
 }
 
 int ListCatalog(const Engine& engine) {
-  std::string out = fmt::format("{:<36} {:<8} {:>10} {:>9} {}\n", "ID", "VENDOR", "TPP", "DIE mm2",
-                                "MODEL");
+  std::string out =
+      fmt::format("{:<36} {:<8} {:>10} {:>9} {}\n", "ID", "VENDOR", "TPP", "DIE mm2", "MODEL");
   for (const catalog::Accelerator& a : engine.catalog().all()) {
     out += fmt::format("{:<36} {:<8} {:>10} {:>9} {}{}\n", a.id, a.vendor, a.tpp.ToString(),
                        a.die_area_mm2 ? a.die_area_mm2->ToString() : "-", a.model,
@@ -130,8 +130,8 @@ bool IcFromOptions(const Engine& engine, const ClassifyOptions& o, Shipment* s) 
       return false;
     }
     s->item.catalog_id = a->id;
-    s->item.ic = {a->tpp, a->die_area_mm2, a->datacenter, a->interconnect_gbs,
-                  a->dram_bandwidth_gbs, a};
+    s->item.ic = {
+        a->tpp, a->die_area_mm2, a->datacenter, a->interconnect_gbs, a->dram_bandwidth_gbs, a};
     return true;
   }
   std::optional<Fixed> tpp;
@@ -213,8 +213,9 @@ int RunRegimes(const CommonOptions& common) {
                        r.effective_on ? r.effective_on->ToString() : "-", r.title, r.citation,
                        r.url.empty() ? "" : "\n    ", r.url);
   }
-  out += "\nBy date (both modes): none before 2022-10-07; us-2022-10 to 2023-11-16; us-2023-11\n"
-         "to 2025-05-14; from 2025-05-15 us-2025-01 as written, us-2023-11 as enforced.\n";
+  out +=
+      "\nBy date (both modes): none before 2022-10-07; us-2022-10 to 2023-11-16; us-2023-11\n"
+      "to 2025-05-14; from 2025-05-15 us-2025-01 as written, us-2023-11 as enforced.\n";
   out += fmt::format("Law content hash: {}\n", data.content_hash);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return kExitOk;
@@ -252,10 +253,11 @@ int RunLawCheck(const CommonOptions& common) {
   const law::LawData& d = (*law)->data();
   size_t params = 0;
   for (const law::RuleFile& r : d.rules) params += r.params.size();
-  std::printf("law ok: %zu files, %zu parameters, %zu country groups, %zu change dates\n"
-              "content hash %s\n",
-              sources.size(), params, d.groups.size(), (*law)->change_dates().size(),
-              d.content_hash.c_str());
+  std::printf(
+      "law ok: %zu files, %zu parameters, %zu country groups, %zu change dates\n"
+      "content hash %s\n",
+      sources.size(), params, d.groups.size(), (*law)->change_dates().size(),
+      d.content_hash.c_str());
   return kExitOk;
 }
 

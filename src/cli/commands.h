@@ -32,7 +32,7 @@ struct CheckOptions {
   std::string ledger;
   bool dry_run = false;
   bool summary = false;
-  std::string save;          // also write JSONL determinations here
+  std::string save;  // also write JSONL determinations here
   ShipmentFlags flags;
 };
 

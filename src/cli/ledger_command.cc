@@ -1,9 +1,9 @@
 // `highfence ledger ...`: inspect and settle the durable quota ledger.
-#include <chrono>
-#include <cstdio>
+#include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <fmt/format.h>
+#include <chrono>
+#include <cstdio>
 
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -65,9 +65,9 @@ std::string TransferJson(const ledger::TransferRecord& t) {
   out += fmt::format(",\"tpp\":{},\"state\":\"{}\",\"shipment_id\":", t.amount.ToString(),
                      WireName(t.state));
   io::AppendJsonString(t.shipment_id, &out);
-  out += fmt::format(",\"date\":\"{}\",\"created\":\"{}\",\"settled\":{},\"note\":", t.on.ToString(),
-                     IsoTime(t.created_ns),
-                     t.settled_ns ? "\"" + IsoTime(t.settled_ns) + "\"" : "null");
+  out += fmt::format(
+      ",\"date\":\"{}\",\"created\":\"{}\",\"settled\":{},\"note\":", t.on.ToString(),
+      IsoTime(t.created_ns), t.settled_ns ? "\"" + IsoTime(t.settled_ns) + "\"" : "null");
   io::AppendJsonString(t.note, &out);
   out += "}\n";
   return out;
@@ -108,7 +108,8 @@ int List(ledger::LedgerStore& s, const LedgerOptions& o) {
       s.List(o.kind.empty() ? std::string() : o.kind + ":");
   if (!all.ok()) return Fail(all.status());
   std::string out;
-  for (const ledger::AccountState& a : *all) out += o.format == "json" ? AccountJson(a) : AccountText(a);
+  for (const ledger::AccountState& a : *all)
+    out += o.format == "json" ? AccountJson(a) : AccountText(a);
   Print(out);
   return kExitOk;
 }
@@ -125,8 +126,10 @@ int History(ledger::LedgerStore& s, const LedgerOptions& o) {
 int Export(ledger::LedgerStore& s, const LedgerOptions& o) {
   Result<std::vector<ledger::TransferRecord>> all = s.Transfers();
   if (!all.ok()) return Fail(all.status());
-  std::string out = o.format == "csv" ? "id,account,tpp,state,shipment_id,date,created,settled,note\n" : "";
-  for (const ledger::TransferRecord& t : *all) out += o.format == "csv" ? TransferCsv(t) : TransferJson(t);
+  std::string out =
+      o.format == "csv" ? "id,account,tpp,state,shipment_id,date,created,settled,note\n" : "";
+  for (const ledger::TransferRecord& t : *all)
+    out += o.format == "csv" ? TransferCsv(t) : TransferJson(t);
   Print(out);
   return kExitOk;
 }
@@ -138,9 +141,10 @@ int Verify(ledger::LedgerStore& s) {
     std::printf("ledger verify FAILED: %s\n", r->problem.c_str());
     return kExitFailed;
   }
-  std::printf("ledger ok: %lld events, %lld transfers, %lld accounts; chain and balances verified\n",
-              static_cast<long long>(r->events), static_cast<long long>(r->transfers),
-              static_cast<long long>(r->accounts));
+  std::printf(
+      "ledger ok: %lld events, %lld transfers, %lld accounts; chain and balances verified\n",
+      static_cast<long long>(r->events), static_cast<long long>(r->transfers),
+      static_cast<long long>(r->accounts));
   return kExitOk;
 }
 
@@ -150,8 +154,9 @@ int Seed(ledger::LedgerStore& s, const LedgerOptions& o) {
   std::string party = PartySlug(o.party);
   if (!cc || !tpp || tpp->is_negative() || tpp->is_zero() || party.empty() ||
       (o.kind != "uveu" && o.kind != "nveu")) {
-    std::fprintf(stderr, "highfence: ledger seed needs --party NAME, --country CC, --tpp X > 0 "
-                         "and --kind uveu|nveu\n");
+    std::fprintf(stderr,
+                 "highfence: ledger seed needs --party NAME, --country CC, --tpp X > 0 "
+                 "and --kind uveu|nveu\n");
     return kExitFailed;
   }
   std::string account = fmt::format("{}:{}:{}", o.kind, party, cc->str());
@@ -208,11 +213,13 @@ int RunLedger(int argc, char** argv) {
   show->add_option("account", o.account)->required();
   show->add_option("--format", o.format)->check(CLI::IsMember({"text", "json"}));
   CLI::App* list = common(app.add_subcommand("list", "every account"));
-  list->add_option("--kind", o.kind)->check(CLI::IsMember({"allocation", "lpp", "nveu", "uveu", "aia"}));
+  list->add_option("--kind", o.kind)
+      ->check(CLI::IsMember({"allocation", "lpp", "nveu", "uveu", "aia"}));
   list->add_option("--format", o.format)->check(CLI::IsMember({"text", "json"}));
   CLI::App* history = common(app.add_subcommand("history", "an account's transfers (JSONL)"));
   history->add_option("account", o.account)->required();
-  CLI::App* seed = common(app.add_subcommand("seed", "declare a party's installed base in a country"));
+  CLI::App* seed =
+      common(app.add_subcommand("seed", "declare a party's installed base in a country"));
   seed->add_option("--party", o.party)->required();
   seed->add_option("--country", o.country)->required();
   seed->add_option("--tpp", o.tpp)->required();
@@ -220,16 +227,20 @@ int RunLedger(int argc, char** argv) {
   seed->add_option("--note", o.note);
   CLI::App* exp = common(app.add_subcommand("export", "every transfer (JSONL or CSV)"));
   exp->add_option("--format", o.format)->check(CLI::IsMember({"text", "jsonl", "csv"}));
-  CLI::App* verify = common(app.add_subcommand("verify", "recompute balances, check the hash chain"));
-  CLI::App* post = common(app.add_subcommand("post", "a licence was granted: post its reservation"));
+  CLI::App* verify =
+      common(app.add_subcommand("verify", "recompute balances, check the hash chain"));
+  CLI::App* post =
+      common(app.add_subcommand("post", "a licence was granted: post its reservation"));
   post->add_option("id", o.id)->required();
-  CLI::App* void_cmd = common(app.add_subcommand("void", "denied or withdrawn: void a reservation"));
+  CLI::App* void_cmd =
+      common(app.add_subcommand("void", "denied or withdrawn: void a reservation"));
   void_cmd->add_option("id", o.id)->required();
   void_cmd->add_option("--note", o.note, "why (default: denied)");
   CLI::App* expire = common(app.add_subcommand("expire", "void reservations older than --days"));
   expire->add_option("--days", o.days, "default 365");
   expire->add_option("--now", o.now, "evaluate as of this date (default: now)");
-  CLI::App* licences = common(app.add_subcommand("licences", "licences past their one-year validity"));
+  CLI::App* licences =
+      common(app.add_subcommand("licences", "licences past their one-year validity"));
   licences->add_option("--days", o.days, "validity, default 365");
   licences->add_option("--now", o.now, "as of this date (default: now)");
   try {
@@ -249,7 +260,8 @@ int RunLedger(int argc, char** argv) {
   if (verify->parsed()) return Verify(*store);
   if (licences->parsed()) return Licences(*store, o);
   if (expire->parsed()) return Expire(*store, o);
-  Status st = post->parsed() ? store->Post(o.id) : store->Void(o.id, o.note.empty() ? "denied" : o.note);
+  Status st =
+      post->parsed() ? store->Post(o.id) : store->Void(o.id, o.note.empty() ? "denied" : o.note);
   if (!st.ok()) return Fail(st);
   std::printf("%s %s\n", post->parsed() ? "posted" : "voided", o.id.c_str());
   return kExitOk;

@@ -110,7 +110,8 @@ std::optional<bool> CheckUveuShares(Context& x) {
   if (!x.DestIn(law::kTier1)) outside_tier1 = x.tpp_total;
   if (x.dest == kUs) outside_us = Fixed();
   for (const BaseAccount& a : **base) {
-    std::optional<CountryCode> cc = CountryCode::Parse(std::string_view(a.account).substr(a.account.size() - 2));
+    std::optional<CountryCode> cc =
+        CountryCode::Parse(std::string_view(a.account).substr(a.account.size() - 2));
     if (!cc) continue;
     total = *Fixed::Add(total, a.drawn);
     if (!x.law.In(*cc, law::kTier1)) outside_tier1 = *Fixed::Add(outside_tier1, a.drawn);
@@ -293,8 +294,9 @@ Candidate TryHbm(Context& x) {
   if (x.c.eccn != Eccn::k3A090c) return c;
   c.eligible = x.c.hbm_exception;
   x.Reason("auth.hbm", cite::kHbmException, "memory bandwidth density {} {}: HBM {}",
-           x.s.item.hbm_density_gbs_per_mm2, c.eligible ? "<" : ">=",
-           x.law.hbm_exception_density_max.value, c.eligible ? "available" : "not available");
+           x.s.item.hbm_density_gbs_per_mm2,
+           c.eligible ? "<" : ">=", x.law.hbm_exception_density_max.value,
+           c.eligible ? "available" : "not available");
   return c;
 }
 
@@ -361,9 +363,14 @@ Candidate TryLpp(Context& x) {
 }  // namespace
 
 bool TryAuthorizations(Context& x) {
-  std::array<Candidate, 8> tried = {
-      TryAia(x),  TryUveu(x), TryNveu(x), TryAcm(x), TryAcaNac(x, Authorization::kAca),
-      TryAcaNac(x, Authorization::kNac), TryHbm(x), TryLpp(x)};
+  std::array<Candidate, 8> tried = {TryAia(x),
+                                    TryUveu(x),
+                                    TryNveu(x),
+                                    TryAcm(x),
+                                    TryAcaNac(x, Authorization::kAca),
+                                    TryAcaNac(x, Authorization::kNac),
+                                    TryHbm(x),
+                                    TryLpp(x)};
   if (x.ledger_failed) return true;
   const Candidate* chosen = nullptr;
   std::string others;

@@ -8,7 +8,8 @@
 
 namespace highfence::determine::cite {
 
-inline constexpr std::string_view kHongKong = "15 CFR 772.1 (China includes Hong Kong; 85 FR 45998)";
+inline constexpr std::string_view kHongKong =
+    "15 CFR 772.1 (China includes Hong Kong; 85 FR 45998)";
 inline constexpr std::string_view kTiers =
     "15 CFR 740 supp. 5 para. (a); 15 CFR 742.6(a)(6)(iii)(A) (Macau or D:5)";
 inline constexpr std::string_view kNotExport = "15 CFR 734.13; highfence rules.md section 15, D18";
@@ -29,7 +30,8 @@ inline constexpr std::string_view kGp10 =
 inline constexpr std::string_view kIsInformed =
     "15 CFR 744.23(b) is-informed letters (NVIDIA 8-K of 2025-04-09); highfence rules.md "
     "section 15, D11";
-inline constexpr std::string_view kNonEnforcement = "BIS press release of 2025-05-13 (non-enforcement "
+inline constexpr std::string_view kNonEnforcement =
+    "BIS press release of 2025-05-13 (non-enforcement "
     "of 90 FR 4544); BIS guidance of 2026-05-31";
 inline constexpr std::string_view kTransition =
     "90 FR 4544 (compliance date 2025-05-15); highfence rules.md section 15, D3";
@@ -46,12 +48,14 @@ inline constexpr std::string_view kNacAca = "15 CFR 740.8";
 inline constexpr std::string_view kNac2023 = "15 CFR 740.8 (88 FR 73458)";
 inline constexpr std::string_view kHbmException = "15 CFR 740.25";
 inline constexpr std::string_view kLpp = "15 CFR 740.29";
-inline constexpr std::string_view kLppD1 = "15 CFR 740.2(a)(9)(ii); highfence rules.md section 15, D1";
+inline constexpr std::string_view kLppD1 =
+    "15 CFR 740.2(a)(9)(ii); highfence rules.md section 15, D1";
 inline constexpr std::string_view kLppWhole = "15 CFR 740.29(b); highfence rules.md section 15, D7";
 inline constexpr std::string_view kNeedsName = "highfence rules.md section 15, D17";
 inline constexpr std::string_view kPolicyA = "15 CFR 742.6(b)(10)(iii)";
 inline constexpr std::string_view kPolicyADenial = "15 CFR 742.6(b)(10)(iii)(A)(1)";
-inline constexpr std::string_view kPolicyATier1 = "15 CFR 742.6(b)(10)(iii)(A)(2); highfence rules.md D2";
+inline constexpr std::string_view kPolicyATier1 =
+    "15 CFR 742.6(b)(10)(iii)(A)(2); highfence rules.md D2";
 inline constexpr std::string_view kPolicyAllocation =
     "15 CFR 742.6(b)(10)(iii)(A)(3); highfence rules.md section 15, D8 and D20";
 inline constexpr std::string_view kPolicyB = "15 CFR 742.6(b)(10)(iv)";

@@ -3,10 +3,10 @@
 #ifndef HIGHFENCE_DETERMINE_CONTEXT_H_
 #define HIGHFENCE_DETERMINE_CONTEXT_H_
 
+#include <fmt/format.h>
+
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "base/format.h"
 #include "classify/classify.h"
@@ -24,7 +24,7 @@ struct Context {
   LedgerView* ledger;
   Determination* d;
   classify::Classification c;
-  CountryCode dest;          // destination, Hong Kong read as China
+  CountryCode dest;           // destination, Hong Kong read as China
   CountryCode hq, parent_hq;  // with the contract's defaults, Hong Kong read as China
   // PartySlug of the ultimate parent, computed on first use (most lines never
   // need a ledger account); may be empty.
@@ -35,7 +35,7 @@ struct Context {
     }
     return party_;
   }
-  Fixed tpp_total;           // units x tpp (zero for model weights and HBM)
+  Fixed tpp_total;  // units x tpp (zero for model weights and HBM)
   bool ledger_failed = false;
   std::string party_;
   bool party_done_ = false;
@@ -49,8 +49,8 @@ struct Context {
 
   // Appends a reason whose text is `format` applied to `args`.
   template <typename... Args>
-  void Reason(std::string_view rule, std::string_view citation,
-              fmt::format_string<Args...> format, Args&&... args) {
+  void Reason(std::string_view rule, std::string_view citation, fmt::format_string<Args...> format,
+              Args&&... args) {
     AddReasonF(d, rule, citation, format, std::forward<Args>(args)...);
   }
 
@@ -80,8 +80,8 @@ std::string UveuAccount(std::string_view party, CountryCode c);
 std::string AiaAccount(std::string_view party);
 
 // Steps shared across files.
-void DecideDiffusion(Context& x);     // us-2025-01
-bool TryAuthorizations(Context& x);   // us-2025-01: picks the first that applies
+void DecideDiffusion(Context& x);    // us-2025-01
+bool TryAuthorizations(Context& x);  // us-2025-01: picks the first that applies
 bool TryAuthorizations2023(Context& x);
 void PolicyDiffusion(Context& x);
 void Policy2023(Context& x);

@@ -35,8 +35,8 @@ void ReasonRegime(Context& x) {
              "rules with the worldwide headquarters rule apply",
              law.non_enforcement_on.value);
   } else {
-    x.Reason("regime.select", law.regime_citation, "{} on {} ({}): {}",
-             law::WireName(law.regime), x.s.date, WireName(law.mode), law.regime_title);
+    x.Reason("regime.select", law.regime_citation, "{} on {} ({}): {}", law::WireName(law.regime),
+             x.s.date, WireName(law.mode), law.regime_title);
   }
 }
 
@@ -59,7 +59,7 @@ void SetQuantities(Context& x) {
 void ReasonTier(Context& x) {
   x.d->tier = x.law.Tier(x.dest);
   x.Reason("tier", cite::kTiers, "{} is a Tier {} destination{}", x.dest, x.d->tier,
-           x.d->tier == 3 ? " (Macau or Country Group D:5)"
+           x.d->tier == 3   ? " (Macau or Country Group D:5)"
            : x.d->tier == 1 ? " (supplement no. 5 to part 740, paragraph (a))"
                             : " (neither paragraph (a) of supplement no. 5 nor Macau/D:5)");
 }
@@ -147,12 +147,10 @@ void Decide2023(Context& x) {
     if (!x.DestIn(law::kMacauOrD5)) {
       x.d->decision = Decision::kNoLicenseRequired;
       x.Reason("license.none", cite::kHbmDest,
-               "3A090.c needs a licence only to Macau or Country Group D:5: {} is neither",
-               x.dest);
+               "3A090.c needs a licence only to Macau or Country Group D:5: {} is neither", x.dest);
       return;
     }
-    x.Reason("license.hbm", cite::kHbmDest, "3A090.c to {} (Macau or D:5) needs a licence",
-             x.dest);
+    x.Reason("license.hbm", cite::kHbmDest, "3A090.c to {} (Macau or D:5) needs a licence", x.dest);
   } else if (x.DestIn(law::kDest2023)) {
     x.Reason("license.destination", cite::kDest2023,
              "{} to {} needs a licence: {} is in Country Group D:1, D:4 or D:5 and not A:5 or "
@@ -201,8 +199,8 @@ bool StepUaeApproved(Context& x) {
   return true;
 }
 
-void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger,
-               Determination* d, const classify::ClassificationCache* cache) {
+void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger, Determination* d,
+               const classify::ClassificationCache* cache) {
   d->id = s.id;
   d->mode = law.mode;
   d->regime = law::WireName(law.regime);
@@ -212,8 +210,18 @@ void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger,
     d->AddReason("input.invalid", cite::kInput, "the shipment has errors; nothing was decided");
     return;
   }
-  Context x{s, law, ledger, d, {}, HongKongAsChina(s.destination), HongKongAsChina(s.Hq()),
-            HongKongAsChina(s.ParentHq()), Fixed(), false, {}, false};
+  Context x{s,
+            law,
+            ledger,
+            d,
+            {},
+            HongKongAsChina(s.destination),
+            HongKongAsChina(s.Hq()),
+            HongKongAsChina(s.ParentHq()),
+            Fixed(),
+            false,
+            {},
+            false};
   ReasonRegime(x);
   if (x.dest != s.destination) {
     x.Reason("destination.hong_kong", cite::kHongKong, "Hong Kong is treated as China");
@@ -239,10 +247,18 @@ void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger,
   }
   if (StepPart744(x) || StepGp10(x)) return;
   switch (law.regime) {
-    case law::RegimeId::kNone: d->decision = Decision::kNotControlled; break;
-    case law::RegimeId::kUs2022: Decide2022(x); break;
-    case law::RegimeId::kUs2023: Decide2023(x); break;
-    case law::RegimeId::kUs2025: DecideDiffusion(x); break;
+    case law::RegimeId::kNone:
+      d->decision = Decision::kNotControlled;
+      break;
+    case law::RegimeId::kUs2022:
+      Decide2022(x);
+      break;
+    case law::RegimeId::kUs2023:
+      Decide2023(x);
+      break;
+    case law::RegimeId::kUs2025:
+      DecideDiffusion(x);
+      break;
   }
 }
 
@@ -262,8 +278,8 @@ std::optional<AccountBalance> Context::Balance(std::string_view account) {
   Result<AccountBalance> b = ledger->Balance(account, s.id);
   if (b.ok()) return *b;
   ledger_failed = true;
-  NeedsReview("ledger_unavailable", "", fmt::format("the ledger could not be read: {}",
-                                                    b.status().ToString()));
+  NeedsReview("ledger_unavailable", "",
+              fmt::format("the ledger could not be read: {}", b.status().ToString()));
   return std::nullopt;
 }
 

@@ -16,8 +16,8 @@ namespace highfence::determine {
 
 // REQUIRES: d is cleared. Never fails: problems become `needs_review`.
 // `cache` (optional) holds the classifications of catalog chips.
-void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger,
-               Determination* d, const classify::ClassificationCache* cache = nullptr);
+void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger, Determination* d,
+               const classify::ClassificationCache* cache = nullptr);
 
 }  // namespace highfence::determine
 

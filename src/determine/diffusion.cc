@@ -103,8 +103,7 @@ void PolicyDiffusion(Context& x) {
   if (x.c.eccn == Eccn::k4E091) return PolicyModel(x);
   if (x.c.eccn == Eccn::k3A090c) {
     x.Require(LicensePolicy::kPresumptionOfDenial);
-    x.Reason("policy.hbm", cite::kPolicyHbm,
-             "3A090.c to or for Macau/D:5: presumption of denial");
+    x.Reason("policy.hbm", cite::kPolicyHbm, "3A090.c to or for Macau/D:5: presumption of denial");
     return;
   }
   bool tier3 = x.DestIn(law::kMacauOrD5) || x.HqMacauOrD5();
@@ -117,17 +116,16 @@ void PolicyDiffusion(Context& x) {
   }
   if (x.c.b_level()) {
     x.Require(LicensePolicy::kPresumptionOfApproval);
-    x.Reason("policy.approval", cite::kPolicyB,
-             "{} outside Macau/D:5: presumption of approval", WireName(x.c.eccn));
+    x.Reason("policy.approval", cite::kPolicyB, "{} outside Macau/D:5: presumption of approval",
+             WireName(x.c.eccn));
     return;
   }
   if (x.DestIn(law::kTier1) || x.HqIn(law::kTier1)) {
     x.Require(LicensePolicy::kPresumptionOfApproval);
     x.Reason("policy.approval", cite::kPolicyATier1,
              "{}: presumption of approval, drawing on no country allocation",
-             x.DestIn(law::kTier1)
-                 ? "Tier 1 destination"
-                 : "consignee or ultimate parent headquartered in Tier 1 (D2)");
+             x.DestIn(law::kTier1) ? "Tier 1 destination"
+                                   : "consignee or ultimate parent headquartered in Tier 1 (D2)");
     return;
   }
   PolicyAllocation(x);

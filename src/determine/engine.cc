@@ -1,10 +1,10 @@
 #include "highfence/engine.h"
 
+#include <fmt/format.h>
+
 #include <fstream>
 #include <sstream>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "determine/determine.h"
 #include "law/law_data.h"
@@ -53,8 +53,8 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   std::unique_ptr<Engine> engine(new Engine());
   engine->law_ = std::move(law).value();
   engine->catalog_ = std::move(catalog).value();
-  engine->cache_ = std::make_unique<classify::ClassificationCache>(
-      engine->catalog_, engine->law_->snapshot_count());
+  engine->cache_ = std::make_unique<classify::ClassificationCache>(engine->catalog_,
+                                                                   engine->law_->snapshot_count());
   return engine;
 }
 
@@ -91,9 +91,9 @@ void Engine::Evaluate(const Shipment& s, const law::RegimeChoice& choice, Ledger
       out->authorization = Authorization::kNone;
       out->license_policy = LicensePolicy::kNone;
       out->debits.clear();
-      out->errors.push_back({"ledger_unavailable", "",
-                             fmt::format("the ledger could not record the draws: {}",
-                                         recorded.ToString())});
+      out->errors.push_back(
+          {"ledger_unavailable", "",
+           fmt::format("the ledger could not record the draws: {}", recorded.ToString())});
       return;
     }
   }

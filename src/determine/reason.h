@@ -3,11 +3,11 @@
 #ifndef HIGHFENCE_DETERMINE_REASON_H_
 #define HIGHFENCE_DETERMINE_REASON_H_
 
+#include <fmt/format.h>
+
 #include <iterator>
 #include <string_view>
 #include <utility>
-
-#include <fmt/format.h>
 
 #include "base/format.h"
 #include "highfence/determination.h"

@@ -1,10 +1,10 @@
 #include "io/determination_writer.h"
 
+#include <fmt/format.h>
+
 #include <charconv>
 #include <cstdint>
 #include <cstring>
-
-#include <fmt/format.h>
 
 namespace highfence::io {
 
@@ -13,8 +13,10 @@ using std::string_view_literals::operator""sv;
 namespace {
 
 void AppendFixedOrNull(const std::optional<Fixed>& v, std::string* out) {
-  if (v) v->AppendTo(out);
-  else out->append("null"sv);
+  if (v)
+    v->AppendTo(out);
+  else
+    out->append("null"sv);
 }
 
 void AppendNameOrNull(std::string_view name, std::string* out) {
@@ -60,11 +62,21 @@ void AppendEscaped(std::string_view s, size_t from, std::string* out) {
     out->append(s.data() + run, i - run);
     run = i + 1;
     switch (c) {
-      case '"': out->append("\\\""sv); break;
-      case '\\': out->append("\\\\"sv); break;
-      case '\n': out->append("\\n"sv); break;
-      case '\r': out->append("\\r"sv); break;
-      case '\t': out->append("\\t"sv); break;
+      case '"':
+        out->append("\\\""sv);
+        break;
+      case '\\':
+        out->append("\\\\"sv);
+        break;
+      case '\n':
+        out->append("\\n"sv);
+        break;
+      case '\r':
+        out->append("\\r"sv);
+        break;
+      case '\t':
+        out->append("\\t"sv);
+        break;
       default:
         out->append("\\u00"sv);
         out->push_back(kHex[c >> 4]);
@@ -115,8 +127,10 @@ void AppendJson(const Determination& d, int64_t line, std::string* out) {
   out->append(",\"performance_density\":"sv);
   AppendFixedOrNull(d.performance_density, out);
   out->append(",\"tier\":"sv);
-  if (d.tier == 0) out->append("null"sv);
-  else AppendInt(d.tier, out);
+  if (d.tier == 0)
+    out->append("null"sv);
+  else
+    AppendInt(d.tier, out);
   out->append(",\"decision\":\""sv);
   out->append(WireName(d.decision));
   out->append("\",\"authorization\":"sv);
@@ -191,8 +205,9 @@ void AppendCsvCell(std::string_view s, std::string* out) {
 }  // namespace
 
 void AppendCsvHeader(std::string* out) {
-  out->append("id,regime,mode,eccn,tpp,tpp_total,performance_density,tier,decision,"
-              "authorization,license_policy,notices,debits,reasons,errors\n");
+  out->append(
+      "id,regime,mode,eccn,tpp,tpp_total,performance_density,tier,decision,"
+      "authorization,license_policy,notices,debits,reasons,errors\n");
 }
 
 void AppendCsv(const Determination& d, std::string* out) {
@@ -270,15 +285,16 @@ void AppendTableRow(const Determination& d, int64_t line, std::string* out) {
   std::string tier = d.tier ? std::to_string(d.tier) : "-";
   std::string_view eccn = WireName(d.eccn);
   std::string_view how = d.authorization != Authorization::kNone ? WireName(d.authorization)
-                                                                  : WireName(d.license_policy);
+                                                                 : WireName(d.license_policy);
   std::string tail;
   for (std::string_view n : d.notices) tail += (tail.empty() ? "" : ", ") + std::string(n);
   for (const DeterminationError& e : d.errors) {
     tail += (tail.empty() ? "" : "; ") + (e.field.empty() ? e.code : e.field) + ": " + e.message;
   }
   fmt::format_to(std::back_inserter(*out), "{:<18} {:<10} {:<7} {:>14} {:<4} {:<19} {:<24} {}\n",
-                 d.id.empty() ? fmt::format("(line {})", line) : Fit(d.id, 18), d.regime, eccn.empty() ? "-" : eccn, total, tier,
-                 WireName(d.decision), how.empty() ? "-" : how, Fit(tail, 100));
+                 d.id.empty() ? fmt::format("(line {})", line) : Fit(d.id, 18), d.regime,
+                 eccn.empty() ? "-" : eccn, total, tier, WireName(d.decision),
+                 how.empty() ? "-" : how, Fit(tail, 100));
 }
 
 int64_t DecisionCounts::total() const {

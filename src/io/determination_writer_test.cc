@@ -1,11 +1,11 @@
 #include "io/determination_writer.h"
 
+#include <gtest/gtest.h>
+#include <simdjson.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <gtest/gtest.h>
-#include <simdjson.h>
 
 #include "io/shipment_parser.h"
 
@@ -15,8 +15,9 @@ namespace {
 namespace dom = simdjson::dom;
 
 // Static storage: reasons and notices hold views.
-constexpr std::string_view kTricky = "quote \" backslash \\ slash / tab \t nl \n cr \r "
-                                     "ctl \x01\x1f del \x7f utf8 Zürich 東京 🚀";
+constexpr std::string_view kTricky =
+    "quote \" backslash \\ slash / tab \t nl \n cr \r "
+    "ctl \x01\x1f del \x7f utf8 Zürich 東京 🚀";
 
 Determination Filled() {
   Determination d;
@@ -34,8 +35,8 @@ Determination Filled() {
   d.AddNotice("lpp_prior_notice");
   d.AddNotice("lpp_certification");
   d.debits.push_back({"lpp:acme:2025", *Fixed::Parse("126656"), TransferState::kPosted, {}});
-  d.debits.push_back({"allocation:MY", *Fixed::Parse("0.5"), TransferState::kPending,
-                      *Fixed::Parse("1000")});
+  d.debits.push_back(
+      {"allocation:MY", *Fixed::Parse("0.5"), TransferState::kPending, *Fixed::Parse("1000")});
   d.AddReason("classify.tpp", "15 CFR 774 supp. 1", "TPP 15832 = 1979 x 8");
   d.AddReason("auth.lpp", "15 CFR 740.29(b)", "LPP available");
   return d;

@@ -1,10 +1,10 @@
 #include "io/line_reader.h"
 
+#include <gtest/gtest.h>
+
 #include <cstdio>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "base/limits.h"
 
@@ -64,9 +64,7 @@ TEST(LineReader, LastLineWithoutNewline) {
   EXPECT_EQ(Texts(ReadAll("only")), (Strings{"only"}));
 }
 
-TEST(LineReader, EmptyInputHasNoLines) {
-  EXPECT_TRUE(ReadAll("").empty());
-}
+TEST(LineReader, EmptyInputHasNoLines) { EXPECT_TRUE(ReadAll("").empty()); }
 
 TEST(LineReader, BlankLinesAreLines) {
   std::vector<Line> lines = ReadAll("\n\na\n\r\n\nb\n");

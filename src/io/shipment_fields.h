@@ -3,12 +3,12 @@
 #ifndef HIGHFENCE_IO_SHIPMENT_FIELDS_H_
 #define HIGHFENCE_IO_SHIPMENT_FIELDS_H_
 
+#include <fmt/format.h>
+
 #include <array>
 #include <optional>
 #include <string>
 #include <string_view>
-
-#include <fmt/format.h>
 
 #include "base/limits.h"
 #include "io/shipment_parser.h"
@@ -24,8 +24,8 @@ struct Scalar {
 };
 
 inline std::string_view TrimRight(std::string_view s) {
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' ||
-                        s.back() == '\r')) {
+  while (!s.empty() &&
+         (s.back() == ' ' || s.back() == '\t' || s.back() == '\n' || s.back() == '\r')) {
     s.remove_suffix(1);
   }
   return s;
@@ -33,12 +33,18 @@ inline std::string_view TrimRight(std::string_view s) {
 
 inline std::string_view KindName(Scalar::Kind k) {
   switch (k) {
-    case Scalar::kString: return "a string";
-    case Scalar::kNumber: return "a number";
-    case Scalar::kBool: return "a boolean";
-    case Scalar::kNull: return "null";
-    case Scalar::kCsv: return "text";
-    case Scalar::kOther: return "an array or object";
+    case Scalar::kString:
+      return "a string";
+    case Scalar::kNumber:
+      return "a number";
+    case Scalar::kBool:
+      return "a boolean";
+    case Scalar::kNull:
+      return "null";
+    case Scalar::kCsv:
+      return "text";
+    case Scalar::kOther:
+      return "an array or object";
   }
   return "a value";
 }
@@ -62,7 +68,6 @@ struct ItemFields {
   }
 };
 
-
 // The parsing logic, with access to the parser's state. One instance per line.
 class ShipmentParser::Impl {
  public:
@@ -76,8 +81,8 @@ class ShipmentParser::Impl {
   // --- scalar setters --------------------------------------------------------
   bool ExpectKind(std::string_view field, const Scalar& s, Scalar::Kind want) {
     if (s.kind == want || s.kind == Scalar::kCsv) return true;
-    Error(kErrWrongType, field, fmt::format("`{}` must be {}, not {}", field, KindName(want),
-                                            KindName(s.kind)));
+    Error(kErrWrongType, field,
+          fmt::format("`{}` must be {}, not {}", field, KindName(want), KindName(s.kind)));
     return false;
   }
 
@@ -112,8 +117,7 @@ class ShipmentParser::Impl {
     return v;
   }
 
-  std::optional<int64_t> GetInt(std::string_view field, const Scalar& s, int64_t min,
-                                int64_t max) {
+  std::optional<int64_t> GetInt(std::string_view field, const Scalar& s, int64_t min, int64_t max) {
     if (!ExpectKind(field, s, Scalar::kNumber)) return std::nullopt;
     std::string_view t = s.text;
     bool digits = !t.empty() && t.size() <= 19;
@@ -128,8 +132,8 @@ class ShipmentParser::Impl {
     int64_t v = 0;
     bool overflow = false;
     for (char c : t) {
-      overflow = overflow || __builtin_mul_overflow(v, 10, &v) ||
-                 __builtin_add_overflow(v, c - '0', &v);
+      overflow =
+          overflow || __builtin_mul_overflow(v, 10, &v) || __builtin_add_overflow(v, c - '0', &v);
     }
     if (overflow) {
       Error(kErrOutOfRange, field,
@@ -189,8 +193,9 @@ class ShipmentParser::Impl {
         if (out_->id.empty()) {
           Error(kErrInvalidValue, "id", "`id` must not be empty");
         } else if (static_cast<int64_t>(chars) > limits::shipment_id_chars_max) {
-          Error(kErrTooLong, "id", fmt::format("`id` has {} characters; at most {} are allowed",
-                                               chars, limits::shipment_id_chars_max));
+          Error(kErrTooLong, "id",
+                fmt::format("`id` has {} characters; at most {} are allowed", chars,
+                            limits::shipment_id_chars_max));
           out_->id.clear();
         }
       }
@@ -205,11 +210,16 @@ class ShipmentParser::Impl {
       }
     } else if (key == "type") {
       if (!ExpectKind("type", s, Scalar::kString)) return;
-      if (s.text == "export") out_->type = ShipmentType::kExport;
-      else if (s.text == "reexport") out_->type = ShipmentType::kReexport;
-      else if (s.text == "transfer") out_->type = ShipmentType::kTransfer;
-      else Error(kErrInvalidValue, "type", fmt::format(
-          "`type` must be `export`, `reexport` or `transfer`, got `{}`", Clip(s.text)));
+      if (s.text == "export")
+        out_->type = ShipmentType::kExport;
+      else if (s.text == "reexport")
+        out_->type = ShipmentType::kReexport;
+      else if (s.text == "transfer")
+        out_->type = ShipmentType::kTransfer;
+      else
+        Error(kErrInvalidValue, "type",
+              fmt::format("`type` must be `export`, `reexport` or `transfer`, got `{}`",
+                          Clip(s.text)));
     } else if (key == "from") {
       if (auto c = GetCountry("from", s)) out_->from = *c;
     } else if (key == "destination") {
@@ -236,14 +246,15 @@ class ShipmentParser::Impl {
   void SetItemId(std::string_view field, const Scalar& s, Item* item) {
     if (!ExpectKind(field, s, Scalar::kString)) return;
     if (static_cast<int64_t>(s.text.size()) > limits::catalog_id_bytes_max) {
-      Error(kErrTooLong, field, fmt::format("`{}` is longer than {} bytes", field,
-                                            limits::catalog_id_bytes_max));
+      Error(kErrTooLong, field,
+            fmt::format("`{}` is longer than {} bytes", field, limits::catalog_id_bytes_max));
       return;
     }
     const catalog::Accelerator* a = catalog_->Find(s.text);
     if (a == nullptr) {
       Error(kErrUnknownItem, field,
-            fmt::format("`{}` is not in the catalog (see `highfence classify --list`)", Clip(s.text)));
+            fmt::format("`{}` is not in the catalog (see `highfence classify --list`)",
+                        Clip(s.text)));
       return;
     }
     item->kind = ItemKind::kIc;
@@ -265,9 +276,12 @@ class ShipmentParser::Impl {
   // end_use: a JSON array of tags, or in CSV one cell with tags separated by ';'.
   void AddEndUse(std::string_view tag) {
     static constexpr std::pair<std::string_view, uint8_t> kTags[] = {
-        {"military", kEndUseMilitary},       {"wmd", kEndUseWmd},
-        {"frontier_training", kEndUseFrontierTraining}, {"development", kEndUseDevelopment},
-        {"production", kEndUseProduction},   {"storage", kEndUseStorage}};
+        {"military", kEndUseMilitary},
+        {"wmd", kEndUseWmd},
+        {"frontier_training", kEndUseFrontierTraining},
+        {"development", kEndUseDevelopment},
+        {"production", kEndUseProduction},
+        {"storage", kEndUseStorage}};
     for (const auto& [name, bit] : kTags) {
       if (tag == name) {
         out_->end_use |= bit;
@@ -276,7 +290,8 @@ class ShipmentParser::Impl {
     }
     Error(kErrInvalidValue, "end_use",
           fmt::format("unknown end use `{}`; known: military, wmd, frontier_training, "
-                      "development, production, storage", Clip(tag)));
+                      "development, production, storage",
+                      Clip(tag)));
   }
 
   void SetEndUses(std::string_view cell) {
@@ -304,11 +319,14 @@ class ShipmentParser::Impl {
       if (s.kind == Scalar::kNull || (s.kind == Scalar::kCsv && s.text.empty())) {
         c.veu = Veu::kNone;
       } else if (ExpectKind("consignee.veu", s, Scalar::kString)) {
-        if (s.text == "UVEU") c.veu = Veu::kUniversal;
-        else if (s.text == "NVEU") c.veu = Veu::kNational;
-        else Error(kErrInvalidValue, "consignee.veu",
-                   fmt::format("`consignee.veu` must be null, `UVEU` or `NVEU`, got `{}`",
-                               Clip(s.text)));
+        if (s.text == "UVEU")
+          c.veu = Veu::kUniversal;
+        else if (s.text == "NVEU")
+          c.veu = Veu::kNational;
+        else
+          Error(kErrInvalidValue, "consignee.veu",
+                fmt::format("`consignee.veu` must be null, `UVEU` or `NVEU`, got `{}`",
+                            Clip(s.text)));
       }
     } else {
       Error(kErrUnknownField, fmt::format("consignee.{}", Clip(key)),
@@ -317,8 +335,7 @@ class ShipmentParser::Impl {
   }
 
   // One field of an item object (or of an IC inside a computer's `contains`).
-  void SetItemField(std::string_view prefix, std::string_view key, const Scalar& s,
-                    ItemFields* f) {
+  void SetItemField(std::string_view prefix, std::string_view key, const Scalar& s, ItemFields* f) {
     std::string field = fmt::format("{}.{}", prefix, Clip(key));
     f->Present(key);
     if (key == "kind") {
@@ -355,13 +372,16 @@ class ShipmentParser::Impl {
   // Turns the fields of an item object into an Item of its kind.
   void ResolveItem(std::string_view prefix, ItemFields* f, Item* item, bool nested) {
     std::string_view kind = f->kind ? std::string_view(*f->kind) : "ic";
-    static constexpr std::string_view kIcKeys[] = {"kind", "tpp", "die_area_mm2", "datacenter",
-                                                   "interconnect_gbs", "dram_bandwidth_gbs"};
+    static constexpr std::string_view kIcKeys[] = {
+        "kind", "tpp", "die_area_mm2", "datacenter", "interconnect_gbs", "dram_bandwidth_gbs"};
     static constexpr std::string_view kHbmKeys[] = {"kind", "memory_bandwidth_density"};
     static constexpr std::string_view kComputerKeys[] = {"kind", "contains"};
-    static constexpr std::string_view kModelKeys[] = {
-        "kind", "training_ops", "published", "derived_from_published", "base_training_ops",
-        "additional_training_ops"};
+    static constexpr std::string_view kModelKeys[] = {"kind",
+                                                      "training_ops",
+                                                      "published",
+                                                      "derived_from_published",
+                                                      "base_training_ops",
+                                                      "additional_training_ops"};
     auto allow = [&](auto& keys) {
       for (size_t i = 0; i < f->present_count; ++i) {
         std::string_view k = f->present[i];
@@ -395,8 +415,10 @@ class ShipmentParser::Impl {
     } else if (kind == "hbm") {
       allow(kHbmKeys);
       item->kind = ItemKind::kHbm;
-      if (f->hbm_density) item->hbm_density_gbs_per_mm2 = *f->hbm_density;
-      else RequireOnce(fmt::format("{}.memory_bandwidth_density", prefix), "high-bandwidth memory");
+      if (f->hbm_density)
+        item->hbm_density_gbs_per_mm2 = *f->hbm_density;
+      else
+        RequireOnce(fmt::format("{}.memory_bandwidth_density", prefix), "high-bandwidth memory");
     } else if (kind == "computer") {
       allow(kComputerKeys);
       item->kind = ItemKind::kComputer;
@@ -415,8 +437,10 @@ class ShipmentParser::Impl {
   void ResolveModel(std::string_view prefix, const ItemFields& f, Item* item) {
     item->kind = ItemKind::kModelWeights;
     ModelSpec& m = item->model;
-    if (f.training_ops) m.training_ops = *f.training_ops;
-    else RequireOnce(fmt::format("{}.training_ops", prefix), "model weights");
+    if (f.training_ops)
+      m.training_ops = *f.training_ops;
+    else
+      RequireOnce(fmt::format("{}.training_ops", prefix), "model weights");
     m.published = f.published.value_or(false);
     m.derived_from_published = f.derived.value_or(false);
     m.base_training_ops = f.base_ops;

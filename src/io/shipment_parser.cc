@@ -1,10 +1,10 @@
 #include "io/shipment_parser.h"
 
+#include <fmt/format.h>
+
 #include <array>
 #include <cstring>
 #include <optional>
-
-#include <fmt/format.h>
 
 #include "base/limits.h"
 #include "io/shipment_fields.h"
@@ -43,9 +43,7 @@ sj::error_code ReadScalar(od::value v, Scalar* s) {
 }
 
 // True when nothing but whitespace follows the document's root value.
-bool AtEnd(od::document& doc) {
-  return doc.current_location().error() == sj::OUT_OF_BOUNDS;
-}
+bool AtEnd(od::document& doc) { return doc.current_location().error() == sj::OUT_OF_BOUNDS; }
 
 // Tracks keys seen in one object so duplicates are errors. Keys are views into
 // the parser's string buffer, valid for the whole document. No object of the
@@ -298,8 +296,9 @@ void ShipmentParser::ParseJson(std::string_view line, Shipment* out) {
   out->Clear();
   Impl impl(catalog_, out);
   if (static_cast<int64_t>(line.size()) > limits::line_bytes_max) {
-    impl.Error(kErrTooLong, "", fmt::format("the line is {} bytes; at most {} are allowed",
-                                            line.size(), limits::line_bytes_max));
+    impl.Error(kErrTooLong, "",
+               fmt::format("the line is {} bytes; at most {} are allowed", line.size(),
+                           limits::line_bytes_max));
     return;
   }
   padded_.resize(line.size() + sj::SIMDJSON_PADDING);

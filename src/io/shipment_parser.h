@@ -9,11 +9,11 @@
 #ifndef HIGHFENCE_IO_SHIPMENT_PARSER_H_
 #define HIGHFENCE_IO_SHIPMENT_PARSER_H_
 
+#include <simdjson.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <simdjson.h>
 
 #include "catalog/catalog.h"
 #include "highfence/shipment.h"
@@ -51,7 +51,7 @@ class ShipmentParser {
 
   const catalog::Catalog* catalog_;
   simdjson::ondemand::parser parser_;
-  std::string padded_;  // the line copied with SIMDJSON_PADDING bytes after it
+  std::string padded_;            // the line copied with SIMDJSON_PADDING bytes after it
   std::vector<int> csv_columns_;  // column index -> field id
 };
 

@@ -1,14 +1,13 @@
 // ShipmentParser's CSV half: header, rows and RFC 4180 splitting.
-#include "io/shipment_parser.h"
+#include <fmt/format.h>
 
 #include <array>
 #include <cstring>
 #include <optional>
 
-#include <fmt/format.h>
-
 #include "base/limits.h"
 #include "io/shipment_fields.h"
+#include "io/shipment_parser.h"
 
 namespace highfence::io {
 namespace sj = simdjson;
@@ -19,13 +18,31 @@ namespace od = simdjson::ondemand;
 namespace {
 
 // CSV columns: the contract's field names, flattened with dots.
-constexpr std::string_view kCsvColumns[] = {
-    "id", "date", "type", "from", "destination", "item", "units", "end_use",
-    "consignee.name", "consignee.parent", "consignee.hq", "consignee.parent_hq", "consignee.veu",
-    "item.kind", "item.tpp", "item.die_area_mm2", "item.datacenter", "item.interconnect_gbs",
-    "item.dram_bandwidth_gbs", "item.memory_bandwidth_density", "item.training_ops",
-    "item.published", "item.derived_from_published", "item.base_training_ops",
-    "item.additional_training_ops"};
+constexpr std::string_view kCsvColumns[] = {"id",
+                                            "date",
+                                            "type",
+                                            "from",
+                                            "destination",
+                                            "item",
+                                            "units",
+                                            "end_use",
+                                            "consignee.name",
+                                            "consignee.parent",
+                                            "consignee.hq",
+                                            "consignee.parent_hq",
+                                            "consignee.veu",
+                                            "item.kind",
+                                            "item.tpp",
+                                            "item.die_area_mm2",
+                                            "item.datacenter",
+                                            "item.interconnect_gbs",
+                                            "item.dram_bandwidth_gbs",
+                                            "item.memory_bandwidth_density",
+                                            "item.training_ops",
+                                            "item.published",
+                                            "item.derived_from_published",
+                                            "item.base_training_ops",
+                                            "item.additional_training_ops"};
 
 }  // namespace
 
@@ -61,9 +78,9 @@ void ShipmentParser::ParseCsvRow(const std::vector<std::string_view>& cells, Shi
     }
   }
   if (cells.size() != csv_columns_.size()) {
-    impl.Error(kErrInvalidValue, "",
-               fmt::format("the row has {} cells; the header has {}", cells.size(),
-                           csv_columns_.size()));
+    impl.Error(
+        kErrInvalidValue, "",
+        fmt::format("the row has {} cells; the header has {}", cells.size(), csv_columns_.size()));
   }
   ItemFields f;
   bool item_fields = false;

@@ -1,10 +1,10 @@
 #include "io/shipment_parser.h"
 
+#include <gtest/gtest.h>
+
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 #include "base/limits.h"
 #include "catalog/catalog.h"
@@ -210,9 +210,9 @@ TEST(ShipmentParserValid, Hbm) {
 }
 
 TEST(ShipmentParserValid, ComputerWithCatalogAndInlineParts) {
-  Shipment s = ParseLine(LineWith(
-      "item", R"({"kind":"computer","contains":[{"item":"nvidia-h100-sxm","count":8},)"
-              R"({"count":2,"item":{"tpp":4992,"die_area_mm2":826}}]})"));
+  Shipment s = ParseLine(
+      LineWith("item", R"({"kind":"computer","contains":[{"item":"nvidia-h100-sxm","count":8},)"
+                       R"({"count":2,"item":{"tpp":4992,"die_area_mm2":826}}]})"));
   ASSERT_TRUE(s.errors.empty()) << ErrorList(s);
   EXPECT_EQ(s.item.kind, ItemKind::kComputer);
   ASSERT_EQ(s.item.parts.size(), 2u);
@@ -378,16 +378,16 @@ const BadField kBadItem[] = {
     {"unknown_kind", "item", R"({"kind":"gpu","tpp":1})", "item.kind", kErrInvalidValue},
     {"hbm_missing_density", "item", R"({"kind":"hbm"})", "item.memory_bandwidth_density",
      kErrMissingField},
-    {"hbm_with_tpp", "item", R"({"kind":"hbm","tpp":5,"memory_bandwidth_density":3})",
-     "item.tpp", kErrUnknownField},
+    {"hbm_with_tpp", "item", R"({"kind":"hbm","tpp":5,"memory_bandwidth_density":3})", "item.tpp",
+     kErrUnknownField},
     {"ic_with_hbm_density", "item", R"({"tpp":5,"memory_bandwidth_density":3})",
      "item.memory_bandwidth_density", kErrUnknownField},
     {"computer_missing_contains", "item", R"({"kind":"computer"})", "item.contains",
      kErrMissingField},
     {"contains_not_array", "item", R"({"kind":"computer","contains":{}})", "item.contains",
      kErrWrongType},
-    {"contains_element_number", "item", R"({"kind":"computer","contains":[5]})",
-     "item.contains[0]", kErrWrongType},
+    {"contains_element_number", "item", R"({"kind":"computer","contains":[5]})", "item.contains[0]",
+     kErrWrongType},
     {"part_missing_count", "item", R"({"kind":"computer","contains":[{"item":"nvidia-a30"}]})",
      "item.contains[0].count", kErrMissingField},
     {"part_missing_item", "item", R"({"kind":"computer","contains":[{"count":8}]})",
@@ -430,8 +430,7 @@ const BadField kBadItem[] = {
     {"model_with_tpp", "item", R"({"kind":"model_weights","training_ops":3e26,"tpp":1})",
      "item.tpp", kErrUnknownField},
 };
-INSTANTIATE_TEST_SUITE_P(Item, ShipmentParserBadField, ::testing::ValuesIn(kBadItem),
-                         CaseName);
+INSTANTIATE_TEST_SUITE_P(Item, ShipmentParserBadField, ::testing::ValuesIn(kBadItem), CaseName);
 
 const BadField kMissing[] = {
     {"id", "id", "", "id", kErrMissingField},
@@ -440,15 +439,14 @@ const BadField kMissing[] = {
     {"item", "item", "", "item", kErrMissingField},
     {"units", "units", "", "units", kErrMissingField},
 };
-INSTANTIATE_TEST_SUITE_P(Missing, ShipmentParserBadField, ::testing::ValuesIn(kMissing),
-                         CaseName);
+INSTANTIATE_TEST_SUITE_P(Missing, ShipmentParserBadField, ::testing::ValuesIn(kMissing), CaseName);
 
 // --- whole-line and multi-error cases -------------------------------------------------
 
 TEST(ShipmentParserErrors, NotJson) {
-  for (const char* line : {"", "hello", "{", "[1,2]", "\"S-1\"", "null", "{\"id\":}",
-                           "{\"id\":\"a\",}", "{'id':'a'}", "{\"units\":NaN}",
-                           "{\"id\":\"S-1\",\"units\":8"}) {
+  for (const char* line :
+       {"", "hello", "{", "[1,2]", "\"S-1\"", "null", "{\"id\":}", "{\"id\":\"a\",}", "{'id':'a'}",
+        "{\"units\":NaN}", "{\"id\":\"S-1\",\"units\":8"}) {
     Shipment s = ParseLine(line);
     EXPECT_TRUE(HasError(s, "", kErrInvalidJson)) << '`' << line << '`';
   }
@@ -478,9 +476,9 @@ TEST(ShipmentParserErrors, ModelWeightsNeedOneUnit) {
 }
 
 TEST(ShipmentParserErrors, SeveralErrorsOnOneLineAreAllReported) {
-  Shipment s = ParseLine(
-      R"({"id":"S-9","date":"2025-02-30","destination":"XX","item":"nope","units":0,)"
-      R"("consignee":{"name":"A","hq":"zz"},"end_use":["mining"],"colour":1})");
+  Shipment s =
+      ParseLine(R"({"id":"S-9","date":"2025-02-30","destination":"XX","item":"nope","units":0,)"
+                R"("consignee":{"name":"A","hq":"zz"},"end_use":["mining"],"colour":1})");
   EXPECT_TRUE(HasError(s, "date", kErrInvalidValue));
   EXPECT_TRUE(HasError(s, "destination", kErrInvalidValue));
   EXPECT_TRUE(HasError(s, "item", kErrUnknownItem));
@@ -511,8 +509,8 @@ TEST(ShipmentParserErrors, ErrorCountIsBounded) {
 }
 
 TEST(ShipmentParserErrors, OverlongLineIsTooLong) {
-  std::string line = LineWith("consignee", "{\"name\":\"" +
-                                               std::string(limits::line_bytes_max, 'n') + "\"}");
+  std::string line =
+      LineWith("consignee", "{\"name\":\"" + std::string(limits::line_bytes_max, 'n') + "\"}");
   Shipment s = ParseLine(line);
   EXPECT_TRUE(HasError(s, "", kErrTooLong));
 }
@@ -553,8 +551,8 @@ TEST_F(CsvTest, HeaderRejectsUnknownAndDuplicateColumns) {
 
 TEST_F(CsvTest, RowWithCatalogItem) {
   Header("id,date,type,from,destination,item,units,end_use,consignee.name,consignee.hq");
-  Shipment s = Row(
-      "C-1,2025-06-01,reexport,SG,MY,nvidia-h100-sxm,8,development;storage,\"Acme, Inc.\",CN");
+  Shipment s =
+      Row("C-1,2025-06-01,reexport,SG,MY,nvidia-h100-sxm,8,development;storage,\"Acme, Inc.\",CN");
   ASSERT_TRUE(s.errors.empty()) << ErrorList(s);
   EXPECT_EQ(s.id, "C-1");
   EXPECT_EQ(s.date, D("2025-06-01"));
@@ -592,9 +590,9 @@ TEST_F(CsvTest, RowWithHbmAndModelColumns) {
 
 TEST_F(CsvTest, RowWithJsonItemCell) {
   Header("id,date,destination,item,units");
-  Shipment s = Row(
-      "C-5,2025-06-01,DE,\"{\"\"kind\"\":\"\"computer\"\",\"\"contains\"\":"
-      "[{\"\"item\"\":\"\"nvidia-h100-sxm\"\",\"\"count\"\":8}]}\",2");
+  Shipment s =
+      Row("C-5,2025-06-01,DE,\"{\"\"kind\"\":\"\"computer\"\",\"\"contains\"\":"
+          "[{\"\"item\"\":\"\"nvidia-h100-sxm\"\",\"\"count\"\":8}]}\",2");
   ASSERT_TRUE(s.errors.empty()) << ErrorList(s);
   EXPECT_EQ(s.item.kind, ItemKind::kComputer);
   ASSERT_EQ(s.item.parts.size(), 1u);

@@ -25,20 +25,20 @@ namespace highfence::law {
 // The closed list of parameter units. A parameter's unit fixes the C++ type of
 // its values (see Value below).
 enum class Unit : uint8_t {
-  kTpp,         // Fixed
-  kTppPerMm2,   // Fixed
-  kGbs,         // Fixed (GB/s)
-  kGbsPerMm2,   // Fixed
-  kOps,         // Magnitude (operations, e.g. "1e26")
-  kDate,        // Date
-  kBool,        // bool
-  kCount,       // int64_t
-  kPercent,     // int64_t (whole percent)
-  kPolicy,      // std::string: a license_policy wire name, or "none"
-  kCountries,   // std::vector<CountryCode>
-  kParties,     // std::vector<std::string>: party slugs (contract.md section 4)
-  kEndUses,     // std::vector<std::string>: end-use tags
-  kText,        // std::string
+  kTpp,        // Fixed
+  kTppPerMm2,  // Fixed
+  kGbs,        // Fixed (GB/s)
+  kGbsPerMm2,  // Fixed
+  kOps,        // Magnitude (operations, e.g. "1e26")
+  kDate,       // Date
+  kBool,       // bool
+  kCount,      // int64_t
+  kPercent,    // int64_t (whole percent)
+  kPolicy,     // std::string: a license_policy wire name, or "none"
+  kCountries,  // std::vector<CountryCode>
+  kParties,    // std::vector<std::string>: party slugs (contract.md section 4)
+  kEndUses,    // std::vector<std::string>: end-use tags
+  kText,       // std::string
 };
 std::string_view UnitName(Unit u);
 std::optional<Unit> ParseUnit(std::string_view name);
@@ -61,7 +61,7 @@ struct Param {
   std::string name;
   Unit unit = Unit::kText;
   std::string description;
-  std::string decision;  // project decision id ("D1".."D20") or empty
+  std::string decision;            // project decision id ("D1".."D20") or empty
   std::vector<DatedValue> values;  // ascending by `from`, non-empty
 
   // The value in force on `on`, or nullptr before the first value.
@@ -110,10 +110,10 @@ struct Country {
 };
 
 struct LawData {
-  std::vector<RuleFile> rules;        // sorted by id
-  std::vector<CountryGroup> groups;   // sorted by id
-  std::vector<Country> countries;     // sorted by code
-  std::string content_hash;           // hex digest over all sources, in name order
+  std::vector<RuleFile> rules;       // sorted by id
+  std::vector<CountryGroup> groups;  // sorted by id
+  std::vector<Country> countries;    // sorted by code
+  std::string content_hash;          // hex digest over all sources, in name order
 
   const RuleFile* FindRule(std::string_view id) const;
   const CountryGroup* FindGroup(std::string_view id) const;

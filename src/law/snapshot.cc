@@ -1,8 +1,8 @@
 #include "law/snapshot.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "base/assert.h"
 
@@ -10,10 +10,14 @@ namespace highfence::law {
 
 std::string_view WireName(RegimeId r) {
   switch (r) {
-    case RegimeId::kNone: return "none";
-    case RegimeId::kUs2022: return "us-2022-10";
-    case RegimeId::kUs2023: return "us-2023-11";
-    case RegimeId::kUs2025: return "us-2025-01";
+    case RegimeId::kNone:
+      return "none";
+    case RegimeId::kUs2022:
+      return "us-2022-10";
+    case RegimeId::kUs2023:
+      return "us-2023-11";
+    case RegimeId::kUs2025:
+      return "us-2025-01";
   }
   HF_ASSERT(false);
 }
@@ -36,9 +40,9 @@ constexpr std::string_view kRuleUae = "us-2026-07-uae";
 constexpr std::string_view kRuleDefaults = "defaults";
 
 std::optional<LicensePolicy> PolicyFromName(std::string_view s) {
-  for (LicensePolicy p : {LicensePolicy::kNone, LicensePolicy::kPresumptionOfApproval,
-                          LicensePolicy::kCaseByCase, LicensePolicy::kPresumptionOfDenial,
-                          LicensePolicy::kPolicyOfDenial}) {
+  for (LicensePolicy p :
+       {LicensePolicy::kNone, LicensePolicy::kPresumptionOfApproval, LicensePolicy::kCaseByCase,
+        LicensePolicy::kPresumptionOfDenial, LicensePolicy::kPolicyOfDenial}) {
     if (WireName(p) == s || (p == LicensePolicy::kNone && s == "none")) return p;
   }
   return std::nullopt;
@@ -66,8 +70,10 @@ class Resolver {
   Cited<LicensePolicy> Policy(std::string_view rule, std::string_view name) {
     Cited<std::string> s = Get<std::string>(rule, name);
     Cited<LicensePolicy> out{LicensePolicy::kNone, s.citation, s.decision};
-    if (auto p = PolicyFromName(s.value)) out.value = *p;
-    else if (status_.ok()) Fail(fmt::format("law parameter `{}.{}` is not a policy", rule, name));
+    if (auto p = PolicyFromName(s.value))
+      out.value = *p;
+    else if (status_.ok())
+      Fail(fmt::format("law parameter `{}.{}` is not a policy", rule, name));
     return out;
   }
 
@@ -75,13 +81,20 @@ class Resolver {
     Cited<std::vector<std::string>> tags = Get<std::vector<std::string>>(rule, name);
     Cited<uint8_t> out{0, tags.citation, tags.decision};
     for (const std::string& t : tags.value) {
-      if (t == "military") out.value |= kEndUseMilitary;
-      else if (t == "wmd") out.value |= kEndUseWmd;
-      else if (t == "frontier_training") out.value |= kEndUseFrontierTraining;
-      else if (t == "development") out.value |= kEndUseDevelopment;
-      else if (t == "production") out.value |= kEndUseProduction;
-      else if (t == "storage") out.value |= kEndUseStorage;
-      else Fail(fmt::format("law parameter `{}.{}`: unknown end use `{}`", rule, name, t));
+      if (t == "military")
+        out.value |= kEndUseMilitary;
+      else if (t == "wmd")
+        out.value |= kEndUseWmd;
+      else if (t == "frontier_training")
+        out.value |= kEndUseFrontierTraining;
+      else if (t == "development")
+        out.value |= kEndUseDevelopment;
+      else if (t == "production")
+        out.value |= kEndUseProduction;
+      else if (t == "storage")
+        out.value |= kEndUseStorage;
+      else
+        Fail(fmt::format("law parameter `{}.{}`: unknown end use `{}`", rule, name, t));
     }
     return out;
   }
@@ -106,8 +119,7 @@ class Resolver {
  private:
   // The value in force on the date; before a parameter's first value (only
   // reachable under --regime), its first value.
-  const DatedValue* Find(std::string_view rule, std::string_view name,
-                         std::string_view* decision) {
+  const DatedValue* Find(std::string_view rule, std::string_view name, std::string_view* decision) {
     const RuleFile* r = Rule(rule);
     if (r == nullptr) return nullptr;
     const Param* p = r->Find(name);
@@ -133,7 +145,7 @@ class Resolver {
 // dated change (a kind-"change" law file) introduced are ignored.
 void FillGroups(const LawData& law, Date on, bool forced, Snapshot* s) {
   static constexpr std::pair<std::string_view, uint16_t> kGroups[] = {
-      {"A:5", kA5}, {"A:6", kA6}, {"D:1", kD1}, {"D:4", kD4},         {"D:5", kD5},
+      {"A:5", kA5}, {"A:6", kA6}, {"D:1", kD1},      {"D:4", kD4},       {"D:5", kD5},
       {"E:1", kE1}, {"E:2", kE2}, {"tier1", kTier1}, {"supp5b", kSupp5b}};
   s->groups.fill(0);
   for (const auto& [id, bit] : kGroups) {
@@ -217,10 +229,10 @@ void ResolveDiffusion(Resolver& r, Snapshot* s) {
 
 void ResolveChangesAndDefaults(Resolver& r, Snapshot* s) {
   s->gp10_policy = r.Policy(kRuleDefaults, "gp10_policy");
-  s->non_enforcement_on = {r.Effective(kRuleNonEnforcement),
-                           r.Rule(kRuleNonEnforcement) ? r.Rule(kRuleNonEnforcement)->citation
-                                                       : std::string_view(),
-                           {}};
+  s->non_enforcement_on = {
+      r.Effective(kRuleNonEnforcement),
+      r.Rule(kRuleNonEnforcement) ? r.Rule(kRuleNonEnforcement)->citation : std::string_view(),
+      {}};
   s->band_tpp_max = r.Get<Fixed>(kRuleBand, "band_tpp_max");
   s->band_dram_gbs_max = r.Get<Fixed>(kRuleBand, "band_dram_gbs_max");
   s->band_policy = r.Policy(kRuleBand, "band_policy");
@@ -247,8 +259,10 @@ void ResolveChangesAndDefaults(Resolver& r, Snapshot* s) {
 void DeriveDestinationBits(Resolver& r, Date on, Snapshot* s) {
   Cited<std::vector<CountryCode>> dest2022 =
       r.Get<std::vector<CountryCode>>(kRule2022, "license_destinations");
-  Cited<std::vector<CountryCode>> band = r.Get<std::vector<CountryCode>>(kRuleBand, "band_destinations");
-  Cited<std::vector<CountryCode>> uae = r.Get<std::vector<CountryCode>>(kRuleUae, "uae_destinations");
+  Cited<std::vector<CountryCode>> band =
+      r.Get<std::vector<CountryCode>>(kRuleBand, "band_destinations");
+  Cited<std::vector<CountryCode>> uae =
+      r.Get<std::vector<CountryCode>>(kRuleUae, "uae_destinations");
   CountryCode macau = *CountryCode::Parse("MO");
   for (CountryCode c : dest2022.value) s->groups[static_cast<size_t>(c.index())] |= kDest2022;
   for (CountryCode c : band.value) s->groups[static_cast<size_t>(c.index())] |= kBandDest;
@@ -295,8 +309,8 @@ Status Law::Build() {
     if (regime_slot > 0) forced = static_cast<RegimeId>(regime_slot - 1);
     for (size_t seg = 0; seg <= boundaries_.size(); ++seg) {
       Date from = seg == 0 ? Date::FromCivil(1900, 1, 1) : boundaries_[seg - 1];
-      Date until = seg == boundaries_.size() ? Date::FromCivil(2199, 12, 31)
-                                             : boundaries_[seg].AddDays(-1);
+      Date until =
+          seg == boundaries_.size() ? Date::FromCivil(2199, 12, 31) : boundaries_[seg].AddDays(-1);
       Snapshot s;
       s.from = from;
       s.until = until;

@@ -57,7 +57,7 @@ struct Cited {
 
 struct Snapshot {
   uint32_t index = 0;  // unique among one Law's snapshots, 0 .. Law::snapshot_count() - 1
-  Date from, until;  // the interval this snapshot covers, both inclusive
+  Date from, until;    // the interval this snapshot covers, both inclusive
   Mode mode = Mode::kAsWritten;
   RegimeId regime = RegimeId::kNone;
   bool forced = false;  // chosen with --regime
@@ -146,7 +146,7 @@ class Law {
   static size_t ChoiceIndex(const RegimeChoice& c);
 
   LawData data_;
-  std::vector<Date> boundaries_;  // snapshot i covers [boundaries_[i-1], boundaries_[i]) 
+  std::vector<Date> boundaries_;  // snapshot i covers [boundaries_[i-1], boundaries_[i])
   // [choice][segment]; choice = mode x {by date, forced 2022, 2023, 2025, none}
   std::vector<std::vector<Snapshot>> snapshots_;
   size_t snapshot_count_ = 0;

@@ -1,10 +1,10 @@
 #include "ledger/memory_ledger.h"
 
+#include <gtest/gtest.h>
+
 #include <limits>
 #include <string>
 #include <vector>
-
-#include <gtest/gtest.h>
 
 namespace highfence::ledger {
 namespace {
@@ -119,8 +119,7 @@ TEST(MemoryLedger, CapConflictWritesNothingAcrossTransfers) {
   ASSERT_TRUE(ledger.Record({&seed, 1}).ok());
   // The first and last transfers fit; the middle one passes its cap.
   std::vector<TransferRequest> ts = {
-      Transfer("aia:acme", "500"),
-      Transfer("nveu:acme:MY", "100.001", F("1000")),
+      Transfer("aia:acme", "500"), Transfer("nveu:acme:MY", "100.001", F("1000")),
       Transfer("allocation:MY", "5", F("10"), TransferState::kPending)};
   Status s = ledger.Record(ts);
   EXPECT_EQ(s.code(), Status::Code::kConflict);

@@ -1,8 +1,8 @@
 #include "ledger/memory_store.h"
 
-#include <algorithm>
-
 #include <fmt/format.h>
+
+#include <algorithm>
 
 #include "ledger/event_log.h"
 #include "ledger/verify.h"

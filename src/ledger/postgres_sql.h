@@ -110,8 +110,8 @@ inline constexpr PgSql kBalance{
 inline constexpr PgSql kSelectAccount{
     "hf_select_account", "SELECT " HF_PG_ACCOUNT_COLUMNS " FROM accounts WHERE id = $1"};
 // Ids from $1 up to $2 ($1 followed by U+10FFFF); ids are COLLATE "C", byte order.
-inline constexpr PgSql kHasPrefix{
-    "hf_has_prefix", "SELECT 1 FROM transfers WHERE id >= $1 AND id < $2 LIMIT 1"};
+inline constexpr PgSql kHasPrefix{"hf_has_prefix",
+                                  "SELECT 1 FROM transfers WHERE id >= $1 AND id < $2 LIMIT 1"};
 inline constexpr PgSql kList{"hf_list", "SELECT " HF_PG_ACCOUNT_COLUMNS
                                         " FROM accounts"
                                         " WHERE left(id, length($1)) = $1 ORDER BY id"};

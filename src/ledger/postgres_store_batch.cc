@@ -272,7 +272,7 @@ Result<AccountBalance> PostgresStore::CachedBalance(std::string_view account,
 }
 
 Result<AccountBalance> PostgresStore::CommittedBalanceBefore(std::string_view account,
-                                                            std::string_view shipment_id) {
+                                                             std::string_view shipment_id) {
   PgParams params;
   params.Add(account).Add(shipment_id);
   Result<PgRows> rows = db_->Run(pgsql::kBalance, params, "reading a balance");

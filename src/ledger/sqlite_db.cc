@@ -72,8 +72,8 @@ Status SqliteDb::Configure() {
 Status SqliteDb::UseWal() {
   Result<sqlite3_stmt*> mode = Prepare("PRAGMA journal_mode=WAL");
   if (!mode.ok()) return mode.status();
-  auto deadline = std::chrono::steady_clock::now() +
-                  std::chrono::milliseconds(options_.busy_timeout_ms);
+  auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(options_.busy_timeout_ms);
   for (int attempt = 1;; ++attempt) {
     int rc = sqlite3_step(*mode);
     std::string got =

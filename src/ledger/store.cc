@@ -22,8 +22,7 @@ Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const std::string& target
   return std::unique_ptr<LedgerStore>(std::move(*store));
 }
 
-Result<std::optional<std::vector<BaseAccount>>> LedgerStore::DeclaredBase(
-    std::string_view prefix) {
+Result<std::optional<std::vector<BaseAccount>>> LedgerStore::DeclaredBase(std::string_view prefix) {
   using Base = std::optional<std::vector<BaseAccount>>;
   Result<bool> seeded = HasTransferWithPrefix(std::string("seed:") + std::string(prefix));
   if (!seeded.ok()) return seeded.status();

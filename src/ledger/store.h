@@ -55,18 +55,18 @@ struct TransferRecord {
   Fixed amount;
   TransferState state = TransferState::kPending;
   std::string shipment_id;
-  Date on;                // the shipment's date
+  Date on;                 // the shipment's date
   int64_t created_ns = 0;  // when recorded (Unix epoch nanoseconds)
   int64_t settled_ns = 0;  // when posted or voided, 0 while pending
   std::string note;        // why it was voided ("denied", "expired", ...)
 };
 
 struct Event {
-  int64_t seq = 0;          // 1, 2, 3, ...
-  std::string kind;         // "transfer", "post", "void", "seed"
-  std::string payload;      // canonical JSON of what changed
-  std::string prev_hash;    // hex; 64 zeros for the first event
-  std::string hash;         // hex SHA-256(prev_hash || payload)
+  int64_t seq = 0;        // 1, 2, 3, ...
+  std::string kind;       // "transfer", "post", "void", "seed"
+  std::string payload;    // canonical JSON of what changed
+  std::string prev_hash;  // hex; 64 zeros for the first event
+  std::string hash;       // hex SHA-256(prev_hash || payload)
 };
 
 // Outcome of Verify: ok, or the first broken entry.

@@ -10,7 +10,6 @@
 #include "io/shipment_parser.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  highfence::io::FuzzOneShipmentLine(
-      std::string_view(reinterpret_cast<const char*>(data), size));
+  highfence::io::FuzzOneShipmentLine(std::string_view(reinterpret_cast<const char*>(data), size));
   return 0;
 }
