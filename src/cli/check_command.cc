@@ -2,10 +2,10 @@
 #include <fmt/format.h>
 #include <unistd.h>
 
-#include <chrono>
 #include <cstdio>
 #include <memory>
 
+#include "base/clock.h"
 #include "base/limits.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
@@ -210,7 +210,6 @@ namespace {
 // bound by them), small enough that a batch commits in tens of milliseconds and
 // other writers, which queue behind it, wait little.
 constexpr int64_t kBatchLines = 10000;
-constexpr int64_t kNsPerDay = 86'400'000'000'000;
 
 struct Run {
   const Engine* engine;
@@ -264,11 +263,8 @@ bool EvaluateAll(Run& run, ShipmentStream& stream, Sink& sink,
 // (pending_reservation_expiry_days) before a durable run draws, so expired
 // reservations no longer hold room in an allocation.
 bool ExpireReservations(const Engine& engine, ledger::LedgerStore* store) {
-  const int64_t now_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                             std::chrono::system_clock::now().time_since_epoch())
-                             .count();
-  const law::Snapshot& law = engine.law().At(
-      Date::FromDays(static_cast<int32_t>(now_ns / kNsPerDay)), law::RegimeChoice{});
+  const int64_t now_ns = NowNs();
+  const law::Snapshot& law = engine.law().At(DateOfNs(now_ns), law::RegimeChoice{});
   Result<int64_t> expired =
       store->ExpirePending(now_ns - law.pending_expiry_days.value * kNsPerDay);
   if (!expired.ok()) {

@@ -2,9 +2,9 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
-#include <chrono>
 #include <cstdio>
 
+#include "base/clock.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "io/determination_writer.h"
@@ -12,8 +12,6 @@
 
 namespace highfence::cli {
 namespace {
-
-constexpr int64_t kNsPerDay = 86'400'000'000'000;
 
 std::unique_ptr<ledger::LedgerStore> OpenStore(const std::string& target, bool read_only) {
   Result<std::unique_ptr<ledger::LedgerStore>> store = ledger::LedgerStore::Open(target, read_only);
@@ -79,14 +77,11 @@ std::string TransferCsv(const ledger::TransferRecord& t) {
                      IsoTime(t.settled_ns), t.note);
 }
 
-int64_t NowNs(const std::string& now) {
-  if (now.empty()) {
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(
-               std::chrono::system_clock::now().time_since_epoch())
-        .count();
-  }
+// `--now` as an instant: the given date's midnight UTC, or now; -1 when invalid.
+int64_t NowFlagNs(const std::string& now) {
+  if (now.empty()) return NowNs();
   std::optional<Date> d = Date::Parse(now);
-  return d ? static_cast<int64_t>(d->days()) * kNsPerDay : -1;
+  return d ? NsOfDate(*d) : -1;
 }
 
 struct LedgerOptions {
@@ -167,7 +162,7 @@ int Seed(ledger::LedgerStore& s, const LedgerOptions& o) {
 }
 
 int Expire(ledger::LedgerStore& s, const LedgerOptions& o) {
-  int64_t now = NowNs(o.now);
+  int64_t now = NowFlagNs(o.now);
   if (now < 0) {
     std::fprintf(stderr, "highfence: --now must be YYYY-MM-DD\n");
     return kExitFailed;
@@ -181,7 +176,7 @@ int Expire(ledger::LedgerStore& s, const LedgerOptions& o) {
 
 // Licences (posted allocation draws) past their one-year validity (750.7(g)).
 int Licences(ledger::LedgerStore& s, const LedgerOptions& o) {
-  int64_t now = NowNs(o.now);
+  int64_t now = NowFlagNs(o.now);
   Result<std::vector<ledger::TransferRecord>> all = s.Transfers();
   if (!all.ok()) return Fail(all.status());
   std::string out;

@@ -2,8 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <chrono>
-
 namespace highfence::ledger {
 namespace {
 
@@ -128,7 +126,7 @@ Result<RecordPlan> PlanSeed(std::string id, std::string_view account, Fixed amou
   t.account = account;
   t.amount = amount;
   t.state = TransferState::kPosted;
-  t.on = Date::FromDays(static_cast<int32_t>(now_ns / (86'400LL * 1'000'000'000LL)));
+  t.on = DateOfNs(now_ns);
   Result<RecordPlan> plan = PlanRecord(std::span<const TransferRequest>(&t, 1), now_ns, lookup);
   if (!plan.ok()) return plan.status();
   if (plan->fresh.size() != 1) {
@@ -184,12 +182,6 @@ Result<AccountBalance> BalanceOf(const AccountState& row, AccountBalance own) {
         fmt::format("account `{}`: its own shipment's transfers exceed its balance", row.account));
   }
   return AccountBalance{*posted, *pending};
-}
-
-int64_t NowNs() {
-  return std::chrono::duration_cast<std::chrono::nanoseconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
 }
 
 }  // namespace highfence::ledger

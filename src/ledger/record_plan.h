@@ -23,6 +23,7 @@
 #include <string_view>
 #include <vector>
 
+#include "base/clock.h"
 #include "ledger/store.h"
 
 namespace highfence::ledger {
@@ -63,9 +64,6 @@ Result<SettlePlan> PlanSettle(std::string_view id, TransferState to, std::string
 // it). kCorruption when the row breaks posted + pending <= cap: the invariant
 // is checked again on every load.
 Result<AccountBalance> BalanceOf(const AccountState& row, AccountBalance own);
-
-// Nanoseconds since the Unix epoch, from the system clock.
-int64_t NowNs();
 
 }  // namespace highfence::ledger
 
