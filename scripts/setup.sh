@@ -11,6 +11,7 @@ packages=(
   libgtest-dev libbenchmark-dev                           # tests, benchmarks
   clang libclang-rt-14-dev libfuzzer-14-dev               # fuzzing, sanitizers
   hyperfine time                                          # bench/run_bench.sh
+  ccache                                                  # faster rebuilds
 )
 # For the durable ledger tests (--ledger postgres://...).
 ledger_test_packages=(postgresql)
