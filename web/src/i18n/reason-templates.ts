@@ -1,7 +1,7 @@
 // Chinese templates for the engine's reasons, keyed by rule id.
 //
 // Each entry pairs the engine's English format (its "{}" placeholders in order,
-// as in src/determine and src/classify) with a Chinese template whose "{0}",
+// as in src/determine and src/classify; "{cmp}" marks a comparison phrase) with a Chinese template whose "{0}",
 // "{1}", ... name those values. A reason is translated by matching its English
 // text against the formats of its rule and substituting the captured values;
 // values that are themselves English phrases go through PHRASES. A text that
@@ -59,15 +59,15 @@ export const TEMPLATES: readonly Template[] = [
     "{}TPP {} >= {} (margin +{}, {} %) and interconnect {} GB/s >= {} GB/s: 3A090.a",
     "{0}TPP {1} >= {2}（超出 +{3}，{4} %），且互连带宽 {5} GB/s >= {6} GB/s：3A090.a"],
   ["classify.ic.note2",
-    "{}not designed or marketed for datacenters and TPP {}: outside 3A090 (Note 2 to 3A090)",
+    "{}not designed or marketed for datacenters and TPP {cmp}: outside 3A090 (Note 2 to 3A090)",
     "{0}非为数据中心设计或销售，且 TPP {1}：不属于 3A090（3A090 注 2）"],
-  ["classify.ic.a1", "{}TPP {}, {} % above: 3A090.a.1{}", "{0}TPP {1}，高出 {2} %：3A090.a.1{3}"],
-  ["classify.ic.a2", "{}TPP {} and density {}: 3A090.a.2", "{0}TPP {1}，密度 {2}：3A090.a.2"],
+  ["classify.ic.a1", "{}TPP {cmp}, {} % above: 3A090.a.1{}", "{0}TPP {1}，高出 {2} %：3A090.a.1{3}"],
+  ["classify.ic.a2", "{}TPP {cmp} and density {cmp}: 3A090.a.2", "{0}TPP {1}，密度 {2}：3A090.a.2"],
   ["classify.ic.b1", "{}TPP {} < {} and density {} < {}; {}: 3A090.b",
     "{0}TPP {1} < {2} 且密度 {3} < {4}；{5}：3A090.b"],
   ["classify.ic.b2", "{}TPP {} < {} and density {} < {}; {}: 3A090.b",
     "{0}TPP {1} < {2} 且密度 {3} < {4}；{5}：3A090.b"],
-  ["classify.ic.none", "{}TPP {}: below every prong of 3A090.a and .b; not 3A090",
+  ["classify.ic.none", "{}TPP {cmp}: below every prong of 3A090.a and .b; not 3A090",
     "{0}TPP {1}：低于 3A090.a 和 .b 的所有条款；不属于 3A090"],
   ["classify.ic.none",
     "{}TPP {} with density {}: meets no prong of 3A090.a or .b (.a.2 needs density >= {}; .b.1 " +
@@ -274,7 +274,8 @@ export const TEMPLATES: readonly Template[] = [
     "{} draws on a ledger account named after the consignee's ultimate parent, and no usable " +
       "name is given",
     "{0} 需占用以收货人最终母公司命名的台账账户，但未提供可用名称"],
-  ["auth.chosen", "authorized under {}{}{}", "依 {0} 授权{1}{2}"],
+  ["auth.chosen", "authorized under {}; also available: {}", "依 {0} 授权；亦可使用：{1}"],
+  ["auth.chosen", "authorized under {}", "依 {0} 授权"],
   // Review policy
   ["policy.2022", "licence review: {}", "许可证审查政策：{0}"],
   ["policy.model",
@@ -329,6 +330,7 @@ export const TEMPLATES: readonly Template[] = [
 
 // Phrases the engine puts inside reasons as values (nested formats, wire names).
 export const PHRASES: readonly (readonly [en: string, zh: string])[] = [
+  ["part {} ({} x {}): ", "第 {0} 部分（{1} × {2}）："],
   [" (Macau or Country Group D:5)", "（澳门或 D:5 国家组）"],
   [" (supplement no. 5 to part 740, paragraph (a))", "（第 740 部分补编第 5 号 (a) 段）"],
   [" (neither paragraph (a) of supplement no. 5 nor Macau/D:5)",
@@ -360,8 +362,8 @@ export const PHRASES: readonly (readonly [en: string, zh: string])[] = [
   ["a reexport or transfer", "再出口或转让"],
   ["available", "可用"],
   ["not available", "不可用"],
-  ["3A090.b.1 (TPP {}, density {})", "3A090.b.1（TPP {0}，密度 {1}）"],
-  ["3A090.b.2 (TPP {}, density {})", "3A090.b.2（TPP {0}，密度 {1}）"],
+  ["3A090.b.1 (TPP {cmp}, density {cmp})", "3A090.b.1（TPP {0}，密度 {1}）"],
+  ["3A090.b.2 (TPP {cmp}, density {cmp})", "3A090.b.2（TPP {0}，密度 {1}）"],
   ["{} >= {}, margin +{}", "{0} >= {1}，超出 +{2}"],
   ["{} < {}, short by {}", "{0} < {1}，差 {2}"],
   ["presumption_of_approval", "推定批准"],

@@ -10,29 +10,49 @@ interface Compiled {
   pattern: RegExp;
   zh: string;
   slots: number;
+  literal?: number;
 }
 
 function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
 
+// Placeholders: "{}" any text (shortest match); "{cmp}" the engine's comparison
+// phrase ("15832 >= 4800, margin +11032" or "1.2 < 1.6, short by 0.4"), which
+// itself contains ", " and would otherwise split at the wrong comma.
+const SLOT = /\{(cmp)?\}/g;
+const SLOT_PATTERN: Record<string, string> = {
+  "": "(.*?)",
+  cmp: "(\\S+ (?:>=|<) \\S+, (?:margin \\+|short by )\\S+)",
+};
+
 function compile(en: string, zh: string): Compiled {
-  const parts = en.split("{}");
-  const pattern = new RegExp(`^${parts.map(escape).join("(.*?)")}$`, "s");
-  return { pattern, zh, slots: parts.length - 1 };
+  let source = "^";
+  let last = 0;
+  let slots = 0;
+  for (const m of en.matchAll(SLOT)) {
+    source += escape(en.slice(last, m.index)) + SLOT_PATTERN[m[1] ?? ""];
+    last = (m.index ?? 0) + m[0].length;
+    slots++;
+  }
+  source += `${escape(en.slice(last))}$`;
+  return { pattern: new RegExp(source, "s"), zh, slots };
 }
 
+// A rule's templates, most literal text first, so "D:1 or D:4 destination
+// outside Macau/D:5: ..." is tried before the looser "{} outside Macau/D:5: ...".
 const byRule = new Map<string, Compiled[]>();
 for (const [rule, en, zh] of TEMPLATES) {
   const list = byRule.get(rule) ?? [];
-  list.push(compile(en, zh));
+  list.push({ ...compile(en, zh), literal: en.replace(/\{(cmp)?\}/g, "").length });
   byRule.set(rule, list);
 }
+for (const list of byRule.values()) list.sort((a, b) => (b.literal ?? 0) - (a.literal ?? 0));
 
 const exactPhrases = new Map<string, string>();
 const phraseTemplates: Compiled[] = [];
 for (const [en, zh] of PHRASES) {
-  if (en.includes("{}")) phraseTemplates.push(compile(en, zh));
+  if (/\{(cmp)?\}/.test(en)) phraseTemplates.push(compile(en, zh));
   else exactPhrases.set(en, zh);
 }
 

@@ -36,7 +36,7 @@ interface Match {
 }
 
 const SUPP = /(?:(\d+) CFR )?(?:part )?(\d{3}),? [Ss]upp(?:lement)?\.? (?:[Nn]o\. ?)?(\d+)/g;
-const SECTION = /(?:(\d+) CFR )?(\d{3})\.(\d+)((?:\([a-z0-9]+\))*)/g;
+const SECTION = /(?:(\d+) CFR )?(\d{3})\.(\d+)((?:\([a-zA-Z0-9]+\))*)/g;
 const ECCN = /ECCN (\d[A-E]\d{3})(?:\.[a-z0-9.]+)?/g;
 const FR_CITE = /(\d{2,3}) FR (\d+)/g;
 const FR_DOC = /FR Doc (\d{4}-\d{5})/g;
