@@ -17,12 +17,12 @@ export function Login() {
     setBusy(true);
     setError(null);
     apiBase.set(base.trim());
-    apiKey.set(key.trim());
+    const candidate = key.trim();
     try {
-      await getJson("/v1/catalog");
-      role.set(await discoverRole());
+      await getJson("/v1/catalog", { key: candidate });
+      role.set(await discoverRole(candidate));
+      apiKey.set(candidate);
     } catch (err) {
-      apiKey.set(null);
       setError(err);
     } finally {
       setBusy(false);

@@ -1,4 +1,7 @@
-// Mounts an Observable Plot figure (an SVG or figure element) in a Preact tree.
+// Mounts an Observable Plot figure in a Preact tree. The chart's SVG becomes
+// one labelled image (its table or list beside it carries the figures); Plot's
+// own aria-labels on inner groups are dropped, since ARIA forbids them on
+// elements without a role.
 import { useEffect, useRef } from "preact/hooks";
 
 export function PlotView({ make, deps, label }: { make: () => Element; deps: unknown[]; label: string }) {
@@ -7,8 +10,15 @@ export function PlotView({ make, deps, label }: { make: () => Element; deps: unk
     const el = ref.current;
     if (!el) return;
     const figure = make();
+    for (const g of figure.querySelectorAll("g[aria-label], g[aria-description]")) {
+      g.removeAttribute("aria-label");
+      g.removeAttribute("aria-description");
+    }
+    const svg = figure.tagName.toLowerCase() === "svg" ? figure : figure.querySelector("svg:not([class*='swatch'])");
+    svg?.setAttribute("role", "img");
+    svg?.setAttribute("aria-label", label);
     el.replaceChildren(figure);
     return () => figure.remove();
   }, deps);
-  return <div class="plot" ref={ref} role="img" aria-label={label} />;
+  return <div class="plot" ref={ref} />;
 }

@@ -32,7 +32,10 @@ export const role = createStore<Role | null>(null);
 // The API base URL: empty means the origin that served the UI (`highfence serve`).
 export const apiBase = createStore<string>(readStorage("local", BASE_ITEM) ?? "");
 
-apiKey.subscribe((k) => writeStorage("session", KEY_ITEM, k));
+apiKey.subscribe((k) => {
+  writeStorage("session", KEY_ITEM, k);
+  if (!k) role.set(null);
+});
 apiBase.subscribe((b) => writeStorage("local", BASE_ITEM, b || null));
 
 export type Query = Record<string, string | number | boolean | null | undefined | string[]>;
@@ -55,11 +58,13 @@ export interface RequestOptions {
   rawBody?: BodyInit;
   contentType?: string;
   signal?: AbortSignal;
+  // A key to try instead of the stored one (the login box checks a key before keeping it).
+  key?: string;
 }
 
 export async function request(path: string, opts: RequestOptions = {}): Promise<Response> {
   const headers: Record<string, string> = { Accept: "application/json" };
-  const key = apiKey.get();
+  const key = opts.key ?? apiKey.get();
   if (key) headers.Authorization = `Bearer ${key}`;
   let body: BodyInit | undefined = opts.rawBody;
   if (opts.body !== undefined) {
@@ -73,11 +78,11 @@ export async function request(path: string, opts: RequestOptions = {}): Promise<
     body,
     signal: opts.signal,
   });
-  if (!res.ok) throw await toError(res);
+  if (!res.ok) throw await toError(res, opts.key === undefined);
   return res;
 }
 
-async function toError(res: Response): Promise<ApiError> {
+async function toError(res: Response, storedKey: boolean): Promise<ApiError> {
   let problem: Problem = { status: res.status, title: res.statusText };
   try {
     const text = await res.text();
@@ -85,7 +90,8 @@ async function toError(res: Response): Promise<ApiError> {
   } catch {
     /* not JSON: keep the status line */
   }
-  if (res.status === 401) apiKey.set(null);
+  // The stored key no longer works (revoked, or the server restarted with new keys).
+  if (res.status === 401 && storedKey) apiKey.set(null);
   return new ApiError(res.status, problem);
 }
 
@@ -137,11 +143,11 @@ export function saveBlob(blob: Blob, filename: string): void {
 
 // The role of the key in use: from /v1/health when the server reports it,
 // otherwise by asking for the key list (admin only) and the decision log (viewer).
-export async function discoverRole(): Promise<Role> {
-  const health = await getJson<{ role?: Role }>("/v1/health");
+export async function discoverRole(key?: string): Promise<Role> {
+  const health = await getJson<{ role?: Role }>("/v1/health", { key });
   if (health.role) return health.role;
   try {
-    await request("/v1/keys");
+    await request("/v1/keys", { key });
     return "admin";
   } catch (e) {
     if (!(e instanceof ApiError) || e.status !== 403) throw e;
