@@ -6,16 +6,36 @@ CMAKE := cmake -G Ninja -S .
 BUILD := cmake --build
 JOBS  := -j2
 
-.PHONY: all setup build run test unit asan fuzz-build fuzz-short fuzz bench clean
+.PHONY: all setup build run test unit asan fuzz-build fuzz-short fuzz bench clean web web-test
 
 all: build
 
 setup:
 	@bash scripts/setup.sh
 
-build: setup
+build: setup web
 	$(CMAKE) -B build -DCMAKE_BUILD_TYPE=RelWithDebInfo
 	$(BUILD) build $(JOBS)
+
+# The web UI (docs/web.md): npm ci when the lockfile changed, then a Vite build
+# into web/dist/ with its manifest.json, when a source changed.
+WEB_SOURCES := $(shell find web/src web/scripts -type f 2>/dev/null) web/index.html \
+  web/vite.config.ts web/tsconfig.json
+
+web: web/dist/manifest.json
+
+web/node_modules/.installed: web/package-lock.json | setup
+	cd web && node scripts/check-engines.mjs && npm ci --no-audit --no-fund
+	@touch $@
+
+web/dist/manifest.json: web/node_modules/.installed $(WEB_SOURCES)
+	cd web && npm run build
+
+# Unit tests, then the browser tests: Debian's chromium, headless, against the
+# mock API; screenshots in build/ui-screenshots/. HF_WEB_URL and HF_WEB_KEY run
+# the same tests against a running `highfence serve`.
+web-test: web build
+	cd web && npm test
 
 # Exit 2 means some lines were malformed: examples/orders.jsonl has three on purpose.
 run: build
@@ -23,7 +43,7 @@ run: build
 	build/highfence check --format table --summary --save out/determinations.jsonl \
 	  examples/orders.jsonl; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 2 ] || exit $$rc
 
-test: unit asan fuzz-short
+test: unit asan fuzz-short web-test
 
 unit: build
 	ctest --test-dir build --output-on-failure
@@ -55,4 +75,4 @@ bench: build
 	bash bench/run_bench.sh
 
 clean:
-	rm -rf build build-asan build-fuzz build-release out
+	rm -rf build build-asan build-fuzz build-release out web/dist web/node_modules

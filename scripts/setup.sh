@@ -15,9 +15,15 @@ packages=(
 )
 # For the durable ledger tests (--ledger postgres://...).
 ledger_test_packages=(postgresql)
+# The web UI (web/): Debian's chromium for its browser tests, a CJK font for its
+# Chinese pages, and Debian's own Node 18 and npm unless a Node is already on PATH.
+web_packages=(chromium fonts-wqy-microhei)
+if ! command -v node >/dev/null || ! command -v npm >/dev/null; then
+  web_packages+=(nodejs npm)
+fi
 
 missing=()
-for p in "${packages[@]}" "${ledger_test_packages[@]}"; do
+for p in "${packages[@]}" "${ledger_test_packages[@]}" "${web_packages[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
   [[ "$status" == installed ]] || missing+=("$p")
 done
