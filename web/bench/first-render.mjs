@@ -31,7 +31,9 @@ for (let i = 0; i < runs + 1; i++) {
   const m = await page.evaluate(() => {
     const fcp = performance.getEntriesByName("first-contentful-paint")[0]?.startTime ?? NaN;
     const app = window.__hfApp;
-    const js = performance.getEntriesByType("resource").filter((r) => r.name.endsWith(".js"))
+    const js = performance
+      .getEntriesByType("resource")
+      .filter((r) => r.name.endsWith(".js"))
       .reduce((s, r) => s + r.encodedBodySize, 0);
     return { fcp, app, js };
   });
@@ -46,6 +48,8 @@ const stat = (k) => {
 const f = (x) => x.toFixed(1);
 for (const k of ["fcp", "app"]) {
   const s = stat(k);
-  console.log(`${k}: median ${f(s.median)} ms (min ${f(s.min)}, max ${f(s.max)}) over ${samples.length} runs`);
+  console.log(
+    `${k}: median ${f(s.median)} ms (min ${f(s.min)}, max ${f(s.max)}) over ${samples.length} runs`,
+  );
 }
 console.log(`js_bytes: ${samples[0].js} (as served; the mock serves files uncompressed)`);

@@ -13,7 +13,10 @@ function cmp(a, b) {
 }
 
 function parse(v) {
-  return v.replace(/^v/, "").split(".").map((x) => (x === "x" || x === "*" ? 0 : Number(x)));
+  return v
+    .replace(/^v/, "")
+    .split(".")
+    .map((x) => (x === "x" || x === "*" ? 0 : Number(x)));
 }
 
 // One comparator of a range: >=1.2.3, <2, ^18.0.0, ~1.2, 1.2.x, *
@@ -24,31 +27,46 @@ function satisfies(version, comparator) {
   const v = parse(m[2]);
   const parts = m[2].split(".").filter((x) => x !== "x" && x !== "*").length;
   switch (op) {
-    case ">=": return cmp(version, v) >= 0;
-    case ">": return cmp(version, v) > 0;
-    case "<=": return cmp(version, v) <= 0;
-    case "<": return cmp(version, v) < 0;
-    case "^": return cmp(version, v) >= 0 && version[0] === v[0] && (v[0] !== 0 || version[1] === v[1]);
-    case "~": return cmp(version, v) >= 0 && version[0] === v[0] && (parts < 2 || version[1] === v[1]);
-    default: return version.slice(0, parts).every((x, i) => x === v[i]);
+    case ">=":
+      return cmp(version, v) >= 0;
+    case ">":
+      return cmp(version, v) > 0;
+    case "<=":
+      return cmp(version, v) <= 0;
+    case "<":
+      return cmp(version, v) < 0;
+    case "^":
+      return cmp(version, v) >= 0 && version[0] === v[0] && (v[0] !== 0 || version[1] === v[1]);
+    case "~":
+      return cmp(version, v) >= 0 && version[0] === v[0] && (parts < 2 || version[1] === v[1]);
+    default:
+      return version.slice(0, parts).every((x, i) => x === v[i]);
   }
 }
 
 function inRange(version, range) {
   return range.split("||").some((alt) =>
-    alt.trim().replace(/(>=|<=|>|<|\^|~|=)\s+/g, "$1").split(/\s+/).every((c) => satisfies(version, c)));
+    alt
+      .trim()
+      .replace(/(>=|<=|>|<|\^|~|=)\s+/g, "$1")
+      .split(/\s+/)
+      .every((c) => satisfies(version, c)),
+  );
 }
 
 const bad = [];
 let checked = 0;
 for (const [path, pkg] of Object.entries(lock.packages)) {
   const range = pkg.engines?.node;
-  if (!path || !range || pkg.os?.length && !pkg.os.includes("linux")) continue;
+  if (!path || !range || (pkg.os?.length && !pkg.os.includes("linux"))) continue;
   checked++;
-  if (!inRange(target, range)) bad.push(`${path.replace(/.*node_modules\//, "")}@${pkg.version}: node ${range}`);
+  if (!inRange(target, range))
+    bad.push(`${path.replace(/.*node_modules\//, "")}@${pkg.version}: node ${range}`);
 }
 if (bad.length) {
-  console.error(`check-engines: packages that do not accept Node ${target.join(".")}:\n  ${bad.join("\n  ")}`);
+  console.error(
+    `check-engines: packages that do not accept Node ${target.join(".")}:\n  ${bad.join("\n  ")}`,
+  );
   process.exit(1);
 }
 console.log(`check-engines: ${checked} engines.node ranges accept Node ${target.join(".")}`);

@@ -55,15 +55,27 @@ for (const full of walk(dist).sort()) {
 
 // The JavaScript the first page load fetches: the entry script and what it imports statically.
 const index = readFileSync(join(dist, "index.html"), "utf8");
-const entry = [...index.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map((m) => m[1]);
+const entry = [...index.matchAll(/(?:src|href)="\.\/(assets\/[^"]+\.(?:js|css))"/g)].map(
+  (m) => m[1],
+);
 const firstLoad = files.filter((f) => entry.includes(f.path));
-const sum = (key) => firstLoad.reduce((s, f) => s + (key === "gzip" ? f.gzip?.bytes ?? f.bytes : f.bytes), 0);
+const sum = (key) =>
+  firstLoad.reduce((s, f) => s + (key === "gzip" ? (f.gzip?.bytes ?? f.bytes) : f.bytes), 0);
 
-writeFileSync(join(dist, "manifest.json"), JSON.stringify({
-  format: 1,
-  index: "index.html",
-  first_load: { files: entry, bytes: sum("raw"), gzip_bytes: sum("gzip") },
-  files,
-}, null, 1) + "\n");
-console.log(`manifest: ${files.length} files; first load ${entry.join(", ")}: ` +
-  `${sum("raw")} bytes, ${sum("gzip")} gzip`);
+writeFileSync(
+  join(dist, "manifest.json"),
+  JSON.stringify(
+    {
+      format: 1,
+      index: "index.html",
+      first_load: { files: entry, bytes: sum("raw"), gzip_bytes: sum("gzip") },
+      files,
+    },
+    null,
+    1,
+  ) + "\n",
+);
+console.log(
+  `manifest: ${files.length} files; first load ${entry.join(", ")}: ` +
+    `${sum("raw")} bytes, ${sum("gzip")} gzip`,
+);

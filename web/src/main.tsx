@@ -56,7 +56,11 @@ function App() {
   useEffect(() => {
     if (!key) return;
     getJson<Health>("/v1/health").then(setHealth, () => setHealth(null));
-    if (!role.get()) discoverRole().then((x) => role.set(x), () => undefined);
+    if (!role.get())
+      discoverRole().then(
+        (x) => role.set(x),
+        () => undefined,
+      );
   }, [key]);
   if (!key) return <Login />;
   const page = r.page in LAZY || r.page === "check" ? r.page : "check";

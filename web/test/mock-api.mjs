@@ -13,5 +13,8 @@ const opt = (name, fallback) => {
 const root = fileURLToPath(new URL("..", import.meta.url));
 const { server } = createMockApi({ dist: resolve(root, opt("dist", "dist")) });
 server.listen(Number(opt("port", 8765)), "127.0.0.1", () => {
-  console.log(`mock API and UI on http://127.0.0.1:${server.address().port}/ (keys: admin-key, officer-key, viewer-key)`);
+  console.log(
+    `mock API and UI on http://127.0.0.1:${server.address().port}/ ` +
+      "(keys: admin-key, officer-key, viewer-key)",
+  );
 });

@@ -19,8 +19,13 @@ export function CountrySelect(p: Props) {
     countryName(a.code, a.name).localeCompare(countryName(b.code, b.name)),
   );
   return (
-    <select id={p.id} value={p.value} required={p.required} aria-describedby={p.describedBy}
-      onChange={(e) => p.onChange(e.currentTarget.value)}>
+    <select
+      id={p.id}
+      value={p.value}
+      required={p.required}
+      aria-describedby={p.describedBy}
+      onChange={(e) => p.onChange(e.currentTarget.value)}
+    >
       <option value="">{p.empty ?? "—"}</option>
       {/* Keep a value the list does not hold (a deep link's code) selectable. */}
       {p.value && !p.countries.some((c) => c.code === p.value) && (

@@ -18,7 +18,11 @@ const PAGES: { page: string; label: MessageKey; admin?: boolean }[] = [
   { page: "keys", label: "nav.keys", admin: true },
 ];
 
-export function Layout(props: { page: string; health: Health | null; children: ComponentChildren }) {
+export function Layout(props: {
+  page: string;
+  health: Health | null;
+  children: ComponentChildren;
+}) {
   const l = useLang();
   const r = useStore(role);
   return (
@@ -59,7 +63,9 @@ export function Layout(props: { page: string; health: Health | null; children: C
             <option value="en">{t("lang.en")}</option>
             <option value="zh">{t("lang.zh")}</option>
           </select>
-          {r && <span class="role">{t("login.role", { role: t(`role.${r}` as `role.${Role}`) })}</span>}
+          {r && (
+            <span class="role">{t("login.role", { role: t(`role.${r}` as `role.${Role}`) })}</span>
+          )}
           <button type="button" class="link" onClick={() => apiKey.set(null)}>
             {t("login.signout")}
           </button>

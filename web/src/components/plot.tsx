@@ -4,7 +4,15 @@
 // elements without a role.
 import { useEffect, useRef } from "preact/hooks";
 
-export function PlotView({ make, deps, label }: { make: () => Element; deps: unknown[]; label: string }) {
+export function PlotView({
+  make,
+  deps,
+  label,
+}: {
+  make: () => Element;
+  deps: unknown[];
+  label: string;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = ref.current;
@@ -14,7 +22,10 @@ export function PlotView({ make, deps, label }: { make: () => Element; deps: unk
       g.removeAttribute("aria-label");
       g.removeAttribute("aria-description");
     }
-    const svg = figure.tagName.toLowerCase() === "svg" ? figure : figure.querySelector("svg:not([class*='swatch'])");
+    const svg =
+      figure.tagName.toLowerCase() === "svg"
+        ? figure
+        : figure.querySelector("svg:not([class*='swatch'])");
     svg?.setAttribute("role", "img");
     svg?.setAttribute("aria-label", label);
     el.replaceChildren(figure);

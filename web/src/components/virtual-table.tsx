@@ -22,7 +22,14 @@ interface Props {
 
 const OVERSCAN = 8;
 
-export function VirtualTable({ columns, rowCount, renderCell, label, rowHeight = 34, height = 480 }: Props) {
+export function VirtualTable({
+  columns,
+  rowCount,
+  renderCell,
+  label,
+  rowHeight = 34,
+  height = 480,
+}: Props) {
   const scroller = useRef<HTMLDivElement>(null);
   const [top, setTop] = useState(0);
   useEffect(() => {
@@ -42,8 +49,17 @@ export function VirtualTable({ columns, rowCount, renderCell, label, rowHeight =
   const rows = [];
   for (let r = first; r < last; r++) {
     rows.push(
-      <div role="row" aria-rowindex={r + 2} class="vrow" key={r}
-        style={{ top: `${r * rowHeight}px`, height: `${rowHeight}px`, gridTemplateColumns: template }}>
+      <div
+        role="row"
+        aria-rowindex={r + 2}
+        class="vrow"
+        key={r}
+        style={{
+          top: `${r * rowHeight}px`,
+          height: `${rowHeight}px`,
+          gridTemplateColumns: template,
+        }}
+      >
         {columns.map((c) => (
           <div role="cell" key={c.key} class={`vcell col-${c.key}`}>
             {renderCell(r, c.key)}
@@ -63,8 +79,14 @@ export function VirtualTable({ columns, rowCount, renderCell, label, rowHeight =
           ))}
         </div>
       </div>
-      <div ref={scroller} class="vbody" tabIndex={0} role="rowgroup" aria-label={label}
-        style={{ height: `${height}px` }}>
+      <div
+        ref={scroller}
+        class="vbody"
+        tabIndex={0}
+        role="rowgroup"
+        aria-label={label}
+        style={{ height: `${height}px` }}
+      >
         <div style={{ height: `${rowCount * rowHeight}px`, position: "relative" }}>{rows}</div>
       </div>
     </div>

@@ -72,22 +72,27 @@ export const en = {
   "auth.SPP": "SPP — Syria Peace and Prosperity",
   "notice.nac_notification": "Notify BIS 25 days before the export (NAC)",
   "notice.aia_shipment_notice": "AIA notice with each shipment, one-time consignee certification",
-  "notice.aia_certification_filing": "E-mail the consignee's AIA certification to BIS (253,000,000 TPP reached)",
-  "notice.aia_model_weights_storage": "Model weights storage must meet Supp. 10 to part 748 paras. 14, 15, 18",
+  "notice.aia_certification_filing":
+    "E-mail the consignee's AIA certification to BIS (253,000,000 TPP reached)",
+  "notice.aia_model_weights_storage":
+    "Model weights storage must meet Supp. 10 to part 748 paras. 14, 15, 18",
   "notice.lpp_certification": "Send the consignee's LPP certification to BIS within 30 days",
   "notice.lpp_prior_notice": "Notify BIS before this LPP shipment (3,200,000 TPP or more)",
   "notice.lpp_limit_reached": "This LPP shipment exhausts the consignee's 26,900,000 for the year",
-  "notice.uveu_share_unverified": "UVEU share limits could not be checked (no declared installed base)",
+  "notice.uveu_share_unverified":
+    "UVEU share limits could not be checked (no declared installed base)",
   "notice.china_band_certifications": "The exporter's six certifications for the 2026 China band",
   "notice.gp10_guidance": "Ascend chip named in the GP10 guidance",
-  "notice.is_informed_letters_may_apply": "Is-informed letters may apply (chips to or for Macau/D:5)",
+  "notice.is_informed_letters_may_apply":
+    "Is-informed letters may apply (chips to or for Macau/D:5)",
   "tier.label": "Tier",
   "tier.1": "Tier 1",
   "tier.2": "Tier 2",
   "tier.3": "Tier 3",
   "tier.none": "no tier",
   "check.title": "Check a shipment",
-  "check.intro": "The determination under the law in force on the shipment's date, with every step cited.",
+  "check.intro":
+    "The determination under the law in force on the shipment's date, with every step cited.",
   "check.item": "Item",
   "check.item_source": "What is shipped",
   "check.item_catalog": "From the catalog",
@@ -159,7 +164,9 @@ export const en = {
   "check.balances": "Balances",
   "check.effective": "in force from {date}",
   "batch.title": "Batch",
-  "batch.intro": "Upload shipments as CSV (the contract's fields, dots for consignee.hq) or JSON Lines; results stream in, in input order.",
+  "batch.intro":
+    "Upload shipments as CSV (the contract's fields, dots for consignee.hq) or JSON Lines; " +
+    "results stream in, in input order.",
   "batch.file": "Shipments file (.csv, .jsonl)",
   "batch.run": "Run",
   "batch.cancel": "Stop",
@@ -185,7 +192,8 @@ export const en = {
   "batch.parse_error": "Line {line}: {message}",
   "batch.record": "Record in the ledger",
   "ledger.title": "Ledger",
-  "ledger.intro": "Quota accounts the AI Diffusion rule creates, drawn by determinations; amounts in TPP.",
+  "ledger.intro":
+    "Quota accounts the AI Diffusion rule creates, drawn by determinations; amounts in TPP.",
   "ledger.allocations": "Tier 2 country allocations (2025–2027)",
   "ledger.posted": "posted",
   "ledger.pending": "pending",

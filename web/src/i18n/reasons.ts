@@ -67,7 +67,11 @@ export function translatePhrase(value: string, depth = 0): string {
   if (depth < 3) {
     for (const t of phraseTemplates) {
       const m = t.pattern.exec(value);
-      if (m) return fill(t.zh, m.slice(1).map((v) => translatePhrase(v, depth + 1)));
+      if (m)
+        return fill(
+          t.zh,
+          m.slice(1).map((v) => translatePhrase(v, depth + 1)),
+        );
     }
   }
   return value;
@@ -84,7 +88,9 @@ export function reasonText(reason: Reason, lang: string): LocalText {
   const templates = byRule.get(reason.rule);
   if (!templates) return { text: reason.text, translated: false };
   if (reason.values) {
-    const t = templates.find((c) => c.slots === reason.values!.length && c.pattern.test(reason.text));
+    const t = templates.find(
+      (c) => c.slots === reason.values!.length && c.pattern.test(reason.text),
+    );
     const chosen = t ?? templates.find((c) => c.slots === reason.values!.length);
     if (chosen) {
       const values = reason.values.map((v) => translatePhrase(String(v)));
@@ -93,7 +99,14 @@ export function reasonText(reason: Reason, lang: string): LocalText {
   }
   for (const t of templates) {
     const m = t.pattern.exec(reason.text);
-    if (m) return { text: fill(t.zh, m.slice(1).map((v) => translatePhrase(v))), translated: true };
+    if (m)
+      return {
+        text: fill(
+          t.zh,
+          m.slice(1).map((v) => translatePhrase(v)),
+        ),
+        translated: true,
+      };
   }
   return { text: reason.text, translated: false };
 }

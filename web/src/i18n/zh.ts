@@ -73,7 +73,8 @@ export const zh: Record<MessageKey, string> = {
   "auth.SPP": "SPP：叙利亚和平与繁荣许可例外",
   "notice.nac_notification": "出口前 25 天通知 BIS（NAC）",
   "notice.aia_shipment_notice": "每批货物附 AIA 通知，收货人一次性证明",
-  "notice.aia_certification_filing": "将收货人的 AIA 证明以电子邮件提交 BIS（累计达 253,000,000 TPP）",
+  "notice.aia_certification_filing":
+    "将收货人的 AIA 证明以电子邮件提交 BIS（累计达 253,000,000 TPP）",
   "notice.aia_model_weights_storage": "模型权重的存储须符合第 748 部分补编第 10 号第 14、15、18 段",
   "notice.lpp_certification": "30 天内向 BIS 提交收货人的 LPP 证明",
   "notice.lpp_prior_notice": "本批 LPP 货物出口前通知 BIS（达到或超过 3,200,000 TPP）",
@@ -160,7 +161,8 @@ export const zh: Record<MessageKey, string> = {
   "check.balances": "余额",
   "check.effective": "自 {date} 起有效",
   "batch.title": "批量核查",
-  "batch.intro": "上传 CSV（合同字段，consignee.hq 等以点号展开）或 JSON Lines 格式的货物；结果按输入顺序流式返回。",
+  "batch.intro":
+    "上传 CSV（合同字段，consignee.hq 等以点号展开）或 JSON Lines 格式的货物；结果按输入顺序流式返回。",
   "batch.file": "货物文件（.csv、.jsonl）",
   "batch.run": "运行",
   "batch.cancel": "停止",

@@ -18,5 +18,7 @@ const TABLE =
   "826GB 834TZ 840US 854BF 858UY 860UZ 862VE 887YE 894ZM ";
 
 export const NUMERIC_TO_ALPHA2: ReadonlyMap<string, string> = new Map(
-  TABLE.trim().split(" ").map((x) => [x.slice(0, 3), x.slice(3)] as [string, string]),
+  TABLE.trim()
+    .split(" ")
+    .map((x) => [x.slice(0, 3), x.slice(3)] as [string, string]),
 );

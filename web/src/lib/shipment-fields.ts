@@ -17,12 +17,36 @@ const BOOLEANS = new Set(["item.datacenter", "item.published", "item.derived_fro
 
 // Field order for flattening (CSV columns, URL parameters).
 export const FIELD_ORDER = [
-  "id", "date", "type", "from", "destination", "region", "item", "item.kind", "item.tpp",
-  "item.die_area_mm2", "item.datacenter", "item.interconnect_gbs", "item.dram_bandwidth_gbs",
-  "item.memory_bandwidth_density", "item.training_ops", "item.published",
-  "item.derived_from_published", "item.base_training_ops", "item.additional_training_ops",
-  "item.eccn", "item.hts", "units", "consignee.name", "consignee.parent", "consignee.hq",
-  "consignee.parent_hq", "consignee.veu", "consignee.id", "consignee.parent_id", "end_use",
+  "id",
+  "date",
+  "type",
+  "from",
+  "destination",
+  "region",
+  "item",
+  "item.kind",
+  "item.tpp",
+  "item.die_area_mm2",
+  "item.datacenter",
+  "item.interconnect_gbs",
+  "item.dram_bandwidth_gbs",
+  "item.memory_bandwidth_density",
+  "item.training_ops",
+  "item.published",
+  "item.derived_from_published",
+  "item.base_training_ops",
+  "item.additional_training_ops",
+  "item.eccn",
+  "item.hts",
+  "units",
+  "consignee.name",
+  "consignee.parent",
+  "consignee.hq",
+  "consignee.parent_hq",
+  "consignee.veu",
+  "consignee.id",
+  "consignee.parent_id",
+  "end_use",
 ];
 const KNOWN = new Set(FIELD_ORDER);
 
@@ -35,8 +59,13 @@ export function isShipmentField(name: string): boolean {
 // than the UI guessing.
 function typed(name: string, raw: string): unknown {
   if (NUMBERS.has(name) && /^-?\d+(\.\d+)?([eE][+-]?\d+)?$/.test(raw.trim())) return Number(raw);
-  if (BOOLEANS.has(name) && /^(true|false)$/i.test(raw.trim())) return raw.trim().toLowerCase() === "true";
-  if (name === "end_use") return raw.split(/[;|]/).map((s) => s.trim()).filter(Boolean);
+  if (BOOLEANS.has(name) && /^(true|false)$/i.test(raw.trim()))
+    return raw.trim().toLowerCase() === "true";
+  if (name === "end_use")
+    return raw
+      .split(/[;|]/)
+      .map((s) => s.trim())
+      .filter(Boolean);
   if (name === "item" && raw.trim().startsWith("{")) {
     try {
       return JSON.parse(raw);
@@ -60,8 +89,10 @@ export function unflatten(fields: Iterable<[string, string]>): Record<string, un
     }
     const head = name.slice(0, dot);
     const tail = name.slice(dot + 1);
-    const nested = (typeof out[head] === "object" && out[head] !== null ? out[head] : {}) as
-      Record<string, unknown>;
+    const nested = (typeof out[head] === "object" && out[head] !== null ? out[head] : {}) as Record<
+      string,
+      unknown
+    >;
     nested[tail] = value;
     out[head] = nested;
   }

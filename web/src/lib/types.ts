@@ -2,11 +2,7 @@
 // (docs/api.md). Only fields the UI reads are typed; the server may add more.
 
 export type Decision =
-  | "not_controlled"
-  | "no_license_required"
-  | "authorized"
-  | "license_required"
-  | "needs_review";
+  "not_controlled" | "no_license_required" | "authorized" | "license_required" | "needs_review";
 
 export const DECISIONS: Decision[] = [
   "not_controlled",

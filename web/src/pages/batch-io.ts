@@ -14,7 +14,10 @@ export interface BatchInput {
 export function looksLikeCsv(name: string, text: string): boolean {
   if (/\.csv$/i.test(name)) return true;
   if (/\.jsonl?$|\.ndjson$/i.test(name)) return false;
-  return !text.replace(/^\uFEFF/, "").trimStart().startsWith("{");
+  return !text
+    .replace(/^\uFEFF/, "")
+    .trimStart()
+    .startsWith("{");
 }
 
 export function readJsonl(text: string): BatchInput {
@@ -52,8 +55,22 @@ export function itemOf(s: Shipment | null): string {
   return it ? String(it.kind ?? (it.tpp !== undefined ? `TPP ${it.tpp}` : "item")) : "";
 }
 
-const CSV_COLUMNS = ["line", "id", "decision", "authorization", "license_policy", "regime", "mode",
-  "eccn", "tier", "tpp_total", "notices", "debits", "errors", "decision_id"] as const;
+const CSV_COLUMNS = [
+  "line",
+  "id",
+  "decision",
+  "authorization",
+  "license_policy",
+  "regime",
+  "mode",
+  "eccn",
+  "tier",
+  "tpp_total",
+  "notices",
+  "debits",
+  "errors",
+  "decision_id",
+] as const;
 
 function csvCell(v: unknown): string {
   const s = v === null || v === undefined ? "" : String(v);
@@ -67,7 +84,9 @@ export function toCsv(results: Determination[]): string {
       ...d,
       line: i + 1,
       notices: (d.notices ?? []).join(";"),
-      debits: (d.debits ?? []).map((b) => `${b.account}=${b.tpp}${b.state ? `:${b.state}` : ""}`).join(";"),
+      debits: (d.debits ?? [])
+        .map((b) => `${b.account}=${b.tpp}${b.state ? `:${b.state}` : ""}`)
+        .join(";"),
       errors: (d.errors ?? []).map((e) => `${e.field}:${e.code}`).join(";"),
     };
     out.push(CSV_COLUMNS.map((c) => csvCell(row[c])).join(","));

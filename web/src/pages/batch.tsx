@@ -8,7 +8,16 @@ import { lines, request, saveBlob } from "../lib/api";
 import { num } from "../lib/format";
 import { DECISIONS, type Determination, type Mode } from "../lib/types";
 import type { PageProps } from "../main";
-import { itemOf, looksLikeCsv, partyOf, readCsv, readJsonl, toCsv, toJsonl, type BatchInput } from "./batch-io";
+import {
+  itemOf,
+  looksLikeCsv,
+  partyOf,
+  readCsv,
+  readJsonl,
+  toCsv,
+  toJsonl,
+  type BatchInput,
+} from "./batch-io";
 
 interface Filters {
   decision: string;
@@ -74,43 +83,76 @@ export default function BatchPage(_: PageProps) {
       <PageTitle intro={t("batch.intro")}>{t("batch.title")}</PageTitle>
       <form class="toolbar" onSubmit={(e) => (e.preventDefault(), run())}>
         <Field label={t("batch.file")} id="batch-file">
-          <input id="batch-file" type="file" accept=".csv,.jsonl,.ndjson,.json,text/csv,application/x-ndjson"
-            onChange={(e) => onFile(e.currentTarget.files?.[0])} />
+          <input
+            id="batch-file"
+            type="file"
+            accept=".csv,.jsonl,.ndjson,.json,text/csv,application/x-ndjson"
+            onChange={(e) => onFile(e.currentTarget.files?.[0])}
+          />
         </Field>
         <Field label={t("common.mode")} id="batch-mode">
-          <select id="batch-mode" value={mode} onChange={(e) => setMode(e.currentTarget.value as Mode)}>
+          <select
+            id="batch-mode"
+            value={mode}
+            onChange={(e) => setMode(e.currentTarget.value as Mode)}
+          >
             <option value="as_enforced">{code("mode", "as_enforced")}</option>
             <option value="as_written">{code("mode", "as_written")}</option>
           </select>
         </Field>
         <div class="field check">
-          <input id="batch-record" type="checkbox" checked={record} onChange={(e) => setRecord(e.currentTarget.checked)} />
+          <input
+            id="batch-record"
+            type="checkbox"
+            checked={record}
+            onChange={(e) => setRecord(e.currentTarget.checked)}
+          />
           <label for="batch-record">{t("batch.record")}</label>
         </div>
-        <button type="submit" class="primary" disabled={!input || running}>{t("batch.run")}</button>
-        {running && <button type="button" onClick={() => abort.current?.abort()}>{t("batch.cancel")}</button>}
+        <button type="submit" class="primary" disabled={!input || running}>
+          {t("batch.run")}
+        </button>
+        {running && (
+          <button type="button" onClick={() => abort.current?.abort()}>
+            {t("batch.cancel")}
+          </button>
+        )}
       </form>
       {input && <p data-testid="batch-parsed">{t("batch.parsed", { n: num(total) })}</p>}
       {input && (done > 0 || running) && (
         <div class="progress">
           <label for="batch-progress">{t("batch.progress")}</label>
           <progress id="batch-progress" max={total} value={done} />
-          <span data-testid="batch-progress-text">{t("batch.progress_text", { done: num(done), total: num(total) })}</span>
+          <span data-testid="batch-progress-text">
+            {t("batch.progress_text", { done: num(done), total: num(total) })}
+          </span>
         </div>
       )}
       <ErrorBox error={error} />
       {done > 0 && input && (
-        <Results input={input} results={results.current} version={version} filters={filters} setFilters={setFilters} />
+        <Results
+          input={input}
+          results={results.current}
+          version={version}
+          filters={filters}
+          setFilters={setFilters}
+        />
       )}
     </div>
   );
 }
 
-function Results(props: { input: BatchInput; results: Determination[]; version: number; filters: Filters;
-  setFilters: (f: Filters) => void }) {
+function Results(props: {
+  input: BatchInput;
+  results: Determination[];
+  version: number;
+  filters: Filters;
+  setFilters: (f: Filters) => void;
+}) {
   const { input, results, version, filters, setFilters } = props;
   const countries = useMemo(
-    () => [...new Set(input.shipments.map((s) => s?.destination).filter(Boolean) as string[])].sort(),
+    () =>
+      [...new Set(input.shipments.map((s) => s?.destination).filter(Boolean) as string[])].sort(),
     [input],
   );
   const shown = useMemo(() => {
@@ -142,45 +184,94 @@ function Results(props: { input: BatchInput; results: Determination[]; version: 
     const d = results[i];
     const s = input.shipments[i];
     switch (col) {
-      case "line": return i + 1;
-      case "id": return d.id;
-      case "date": return s?.date ?? "";
-      case "destination": return s?.destination ? `${countryName(s.destination)} (${s.destination})` : "";
-      case "party": return partyOf(s);
-      case "item": return itemOf(s);
-      case "units": return num(s?.units);
-      case "decision": return <DecisionBadge decision={d.decision} />;
-      case "detail": return d.authorization ?? (d.license_policy ? code("policy", d.license_policy) : d.errors?.[0]?.field ?? "");
-      case "tpp_total": return num(d.tpp_total);
+      case "line":
+        return i + 1;
+      case "id":
+        return d.id;
+      case "date":
+        return s?.date ?? "";
+      case "destination":
+        return s?.destination ? `${countryName(s.destination)} (${s.destination})` : "";
+      case "party":
+        return partyOf(s);
+      case "item":
+        return itemOf(s);
+      case "units":
+        return num(s?.units);
+      case "decision":
+        return <DecisionBadge decision={d.decision} />;
+      case "detail":
+        return (
+          d.authorization ??
+          (d.license_policy ? code("policy", d.license_policy) : (d.errors?.[0]?.field ?? ""))
+        );
+      case "tpp_total":
+        return num(d.tpp_total);
     }
     return "";
   };
   const save = (kind: "jsonl" | "csv") =>
-    saveBlob(new Blob([kind === "csv" ? toCsv(results) : toJsonl(results)],
-      { type: kind === "csv" ? "text/csv" : "application/x-ndjson" }), `determinations.${kind}`);
+    saveBlob(
+      new Blob([kind === "csv" ? toCsv(results) : toJsonl(results)], {
+        type: kind === "csv" ? "text/csv" : "application/x-ndjson",
+      }),
+      `determinations.${kind}`,
+    );
   return (
     <section aria-label={t("common.results", { n: results.length })}>
       <div class="toolbar filters">
         <Field label={t("batch.filter_decision")} id="filter-decision">
-          <select id="filter-decision" value={filters.decision} onChange={(e) => setFilters({ ...filters, decision: e.currentTarget.value })}>
+          <select
+            id="filter-decision"
+            value={filters.decision}
+            onChange={(e) => setFilters({ ...filters, decision: e.currentTarget.value })}
+          >
             <option value="">{t("common.all")}</option>
-            {DECISIONS.map((d) => <option key={d} value={d}>{code("decision", d)}</option>)}
+            {DECISIONS.map((d) => (
+              <option key={d} value={d}>
+                {code("decision", d)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label={t("batch.filter_country")} id="filter-country">
-          <select id="filter-country" value={filters.country} onChange={(e) => setFilters({ ...filters, country: e.currentTarget.value })}>
+          <select
+            id="filter-country"
+            value={filters.country}
+            onChange={(e) => setFilters({ ...filters, country: e.currentTarget.value })}
+          >
             <option value="">{t("common.all")}</option>
-            {countries.map((c) => <option key={c} value={c}>{countryName(c)} ({c})</option>)}
+            {countries.map((c) => (
+              <option key={c} value={c}>
+                {countryName(c)} ({c})
+              </option>
+            ))}
           </select>
         </Field>
         <Field label={t("batch.filter_party")} id="filter-party">
-          <input id="filter-party" type="search" value={filters.party} onInput={(e) => setFilters({ ...filters, party: e.currentTarget.value })} />
+          <input
+            id="filter-party"
+            type="search"
+            value={filters.party}
+            onInput={(e) => setFilters({ ...filters, party: e.currentTarget.value })}
+          />
         </Field>
-        <button type="button" onClick={() => save("jsonl")}>{t("batch.download_jsonl")}</button>
-        <button type="button" onClick={() => save("csv")}>{t("batch.download_csv")}</button>
+        <button type="button" onClick={() => save("jsonl")}>
+          {t("batch.download_jsonl")}
+        </button>
+        <button type="button" onClick={() => save("csv")}>
+          {t("batch.download_csv")}
+        </button>
       </div>
-      <p role="status" data-testid="batch-shown">{t("batch.shown", { shown: num(shown.length), total: num(results.length) })}</p>
-      <VirtualTable columns={columns} rowCount={shown.length} renderCell={cell} label={t("batch.title")} />
+      <p role="status" data-testid="batch-shown">
+        {t("batch.shown", { shown: num(shown.length), total: num(results.length) })}
+      </p>
+      <VirtualTable
+        columns={columns}
+        rowCount={shown.length}
+        renderCell={cell}
+        label={t("batch.title")}
+      />
     </section>
   );
 }

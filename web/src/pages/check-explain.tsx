@@ -16,10 +16,12 @@ export function ExplainPanel({ form }: { form: CheckForm }) {
     if (!open || data || busy) return;
     setBusy(true);
     try {
-      setData(await getJson<Explanation>("/v1/explain", {
-        body: shipmentOf(form),
-        query: { mode: form.mode, dry_run: "true" },
-      }));
+      setData(
+        await getJson<Explanation>("/v1/explain", {
+          body: shipmentOf(form),
+          query: { mode: form.mode, dry_run: "true" },
+        }),
+      );
     } catch (e) {
       setError(e);
     } finally {
@@ -36,17 +38,31 @@ export function ExplainPanel({ form }: { form: CheckForm }) {
         <table class="grid">
           <caption>{t("check.params")}</caption>
           <thead>
-            <tr><th scope="col">rule</th><th scope="col">{t("check.params")}</th><th scope="col">{t("common.date")}</th><th scope="col">citation</th></tr>
+            <tr>
+              <th scope="col">rule</th>
+              <th scope="col">{t("check.params")}</th>
+              <th scope="col">{t("common.date")}</th>
+              <th scope="col">citation</th>
+            </tr>
           </thead>
           <tbody>
-            {steps.flatMap((s) => s.params.map((p, i) => (
-              <tr key={`${s.rule}-${p.name}-${i}`}>
-                <td><code>{s.rule}</code></td>
-                <td><code>{p.name}</code> = {typeof p.value === "number" ? num(p.value) : JSON.stringify(p.value)}</td>
-                <td>{p.effective_on ? t("check.effective", { date: p.effective_on }) : ""}</td>
-                <td>{p.citation && <Citation citation={p.citation} date={form.fields.date} />}</td>
-              </tr>
-            )))}
+            {steps.flatMap((s) =>
+              s.params.map((p, i) => (
+                <tr key={`${s.rule}-${p.name}-${i}`}>
+                  <td>
+                    <code>{s.rule}</code>
+                  </td>
+                  <td>
+                    <code>{p.name}</code> ={" "}
+                    {typeof p.value === "number" ? num(p.value) : JSON.stringify(p.value)}
+                  </td>
+                  <td>{p.effective_on ? t("check.effective", { date: p.effective_on }) : ""}</td>
+                  <td>
+                    {p.citation && <Citation citation={p.citation} date={form.fields.date} />}
+                  </td>
+                </tr>
+              )),
+            )}
           </tbody>
         </table>
       )}
@@ -54,13 +70,24 @@ export function ExplainPanel({ form }: { form: CheckForm }) {
         <table class="grid">
           <caption>{t("check.balances")}</caption>
           <thead>
-            <tr><th scope="col">{t("ledger.account")}</th><th scope="col">{t("ledger.cap")}</th><th scope="col">{t("ledger.posted")}</th><th scope="col">{t("ledger.pending")}</th><th scope="col">{t("ledger.available")}</th></tr>
+            <tr>
+              <th scope="col">{t("ledger.account")}</th>
+              <th scope="col">{t("ledger.cap")}</th>
+              <th scope="col">{t("ledger.posted")}</th>
+              <th scope="col">{t("ledger.pending")}</th>
+              <th scope="col">{t("ledger.available")}</th>
+            </tr>
           </thead>
           <tbody>
             {data.balances.map((b) => (
               <tr key={b.account}>
-                <td><code>{b.account}</code></td><td>{num(b.cap)}</td><td>{num(b.posted)}</td>
-                <td>{num(b.pending)}</td><td>{num(b.available)}</td>
+                <td>
+                  <code>{b.account}</code>
+                </td>
+                <td>{num(b.cap)}</td>
+                <td>{num(b.posted)}</td>
+                <td>{num(b.pending)}</td>
+                <td>{num(b.available)}</td>
               </tr>
             ))}
           </tbody>

@@ -14,8 +14,13 @@ export interface CheckForm {
 
 const ITEM_FIELDS: Record<ItemSource, string[]> = {
   catalog: ["item"],
-  ic: ["item.tpp", "item.die_area_mm2", "item.datacenter", "item.interconnect_gbs",
-    "item.dram_bandwidth_gbs"],
+  ic: [
+    "item.tpp",
+    "item.die_area_mm2",
+    "item.datacenter",
+    "item.interconnect_gbs",
+    "item.dram_bandwidth_gbs",
+  ],
   hbm: ["item.memory_bandwidth_density"],
   model: ["item.training_ops", "item.published"],
 };

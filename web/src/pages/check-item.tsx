@@ -44,17 +44,31 @@ export function ItemFieldset({ form, setField, setSource }: Props) {
       {form.source === "catalog" && <CatalogPicker form={form} setField={setField} />}
       {form.source === "ic" && <IcFigures form={form} setField={setField} />}
       {form.source === "hbm" && (
-        <NumberField form={form} setField={setField} name="item.memory_bandwidth_density"
-          label={t("check.hbm_density")} step="0.001" />
+        <NumberField
+          form={form}
+          setField={setField}
+          name="item.memory_bandwidth_density"
+          label={t("check.hbm_density")}
+          step="0.001"
+        />
       )}
       {form.source === "model" && (
         <div class="row">
           <Field label={t("check.training_ops")} id="f-training-ops">
-            <input id="f-training-ops" inputMode="decimal" pattern="[0-9.eE+]+"
+            <input
+              id="f-training-ops"
+              inputMode="decimal"
+              pattern="[0-9.eE+]+"
               value={form.fields["item.training_ops"] ?? ""}
-              onInput={(e) => setField("item.training_ops", e.currentTarget.value)} />
+              onInput={(e) => setField("item.training_ops", e.currentTarget.value)}
+            />
           </Field>
-          <Checkbox form={form} setField={setField} name="item.published" label={t("check.published")} />
+          <Checkbox
+            form={form}
+            setField={setField}
+            name="item.published"
+            label={t("check.published")}
+          />
         </div>
       )}
     </fieldset>
@@ -73,12 +87,20 @@ function CatalogPicker({ form, setField }: Omit<Props, "setSource">) {
   return (
     <div class="catalog">
       <Field label={t("check.catalog_search")} id="f-catalog-search">
-        <input id="f-catalog-search" type="search" value={query}
-          onInput={(e) => setQuery(e.currentTarget.value)} />
+        <input
+          id="f-catalog-search"
+          type="search"
+          value={query}
+          onInput={(e) => setQuery(e.currentTarget.value)}
+        />
       </Field>
       <Field label={t("check.catalog_pick")} id="f-item">
-        <select id="f-item" size={6} value={form.fields.item ?? ""}
-          onChange={(e) => setField("item", e.currentTarget.value)}>
+        <select
+          id="f-item"
+          size={6}
+          value={form.fields.item ?? ""}
+          onChange={(e) => setField("item", e.currentTarget.value)}
+        >
           {items.map((i) => (
             <option key={i.id} value={i.id}>
               {i.vendor} {i.name} · TPP {num(i.tpp)}
@@ -104,22 +126,48 @@ function IcFigures({ form, setField }: Omit<Props, "setSource">) {
   return (
     <div class="row">
       <NumberField form={form} setField={setField} name="item.tpp" label={t("check.tpp")} />
-      <NumberField form={form} setField={setField} name="item.die_area_mm2" label={t("check.die_area")} />
-      <NumberField form={form} setField={setField} name="item.interconnect_gbs"
-        label={t("check.interconnect")} />
-      <NumberField form={form} setField={setField} name="item.dram_bandwidth_gbs" label={t("check.dram")} />
-      <Checkbox form={form} setField={setField} name="item.datacenter" label={t("check.datacenter")} />
+      <NumberField
+        form={form}
+        setField={setField}
+        name="item.die_area_mm2"
+        label={t("check.die_area")}
+      />
+      <NumberField
+        form={form}
+        setField={setField}
+        name="item.interconnect_gbs"
+        label={t("check.interconnect")}
+      />
+      <NumberField
+        form={form}
+        setField={setField}
+        name="item.dram_bandwidth_gbs"
+        label={t("check.dram")}
+      />
+      <Checkbox
+        form={form}
+        setField={setField}
+        name="item.datacenter"
+        label={t("check.datacenter")}
+      />
     </div>
   );
 }
 
-function NumberField(props: Omit<Props, "setSource"> & { name: string; label: string; step?: string }) {
+function NumberField(
+  props: Omit<Props, "setSource"> & { name: string; label: string; step?: string },
+) {
   const id = `f-${props.name.replace(/\W/g, "-")}`;
   return (
     <Field label={props.label} id={id}>
-      <input id={id} type="number" min="0" step={props.step ?? "0.001"}
+      <input
+        id={id}
+        type="number"
+        min="0"
+        step={props.step ?? "0.001"}
         value={props.form.fields[props.name] ?? ""}
-        onInput={(e) => props.setField(props.name, e.currentTarget.value)} />
+        onInput={(e) => props.setField(props.name, e.currentTarget.value)}
+      />
     </Field>
   );
 }
@@ -128,8 +176,12 @@ function Checkbox(props: Omit<Props, "setSource"> & { name: string; label: strin
   const id = `f-${props.name.replace(/\W/g, "-")}`;
   return (
     <div class="field check">
-      <input id={id} type="checkbox" checked={props.form.fields[props.name] === "true"}
-        onChange={(e) => props.setField(props.name, e.currentTarget.checked ? "true" : "false")} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.form.fields[props.name] === "true"}
+        onChange={(e) => props.setField(props.name, e.currentTarget.checked ? "true" : "false")}
+      />
       <label for={id}>{props.label}</label>
     </div>
   );

@@ -57,7 +57,11 @@ export default function CheckPage({ params }: PageProps) {
     <div class="page check-page">
       <PageTitle intro={t("check.intro")}>{t("check.title")}</PageTitle>
       <form class="check-form" onSubmit={(e) => (e.preventDefault(), run(form))}>
-        <ItemFieldset form={form} setField={setField} setSource={(source) => setForm({ ...form, source })} />
+        <ItemFieldset
+          form={form}
+          setField={setField}
+          setSource={(source) => setForm({ ...form, source })}
+        />
         <ShipmentFieldset form={form} setField={setField} countries={list} />
         <ConsigneeFieldset form={form} setField={setField} countries={list} />
         <LawFieldset form={form} setForm={setForm} setField={setField} />
@@ -89,20 +93,41 @@ function ShipmentFieldset({ form, setField, countries }: Part) {
   const dest = countries.find((c) => c.code === f.destination);
   return (
     <fieldset>
-      <legend>{t("check.date")}, {t("check.destination")}</legend>
+      <legend>
+        {t("check.date")}, {t("check.destination")}
+      </legend>
       <div class="row">
         <Field label={t("check.units")} id="f-units">
-          <input id="f-units" type="number" min="1" max="1000000000" step="1" required
-            value={f.units ?? ""} onInput={(e) => setField("units", e.currentTarget.value)} />
+          <input
+            id="f-units"
+            type="number"
+            min="1"
+            max="1000000000"
+            step="1"
+            required
+            value={f.units ?? ""}
+            onInput={(e) => setField("units", e.currentTarget.value)}
+          />
         </Field>
         <Field label={t("check.date")} id="f-date">
-          <input id="f-date" type="date" required value={f.date ?? ""}
-            onInput={(e) => setField("date", e.currentTarget.value)} />
+          <input
+            id="f-date"
+            type="date"
+            required
+            value={f.date ?? ""}
+            onInput={(e) => setField("date", e.currentTarget.value)}
+          />
         </Field>
         <Field label={t("check.destination")} id="f-destination">
-          <CountrySelect id="f-destination" value={f.destination ?? ""} countries={countries}
-            showTier required describedBy="destination-tier"
-            onChange={(v) => setField("destination", v)} />
+          <CountrySelect
+            id="f-destination"
+            value={f.destination ?? ""}
+            countries={countries}
+            showTier
+            required
+            describedBy="destination-tier"
+            onChange={(v) => setField("destination", v)}
+          />
         </Field>
       </div>
       <p id="destination-tier" class="tier-hint" data-testid="destination-tier" aria-live="polite">
@@ -120,19 +145,32 @@ function ShipmentFieldset({ form, setField, countries }: Part) {
         <summary>{t("check.more")}</summary>
         <div class="row">
           <Field label={t("check.id")} id="f-id">
-            <input id="f-id" maxLength={128} value={f.id ?? ""}
-              onInput={(e) => setField("id", e.currentTarget.value)} />
+            <input
+              id="f-id"
+              maxLength={128}
+              value={f.id ?? ""}
+              onInput={(e) => setField("id", e.currentTarget.value)}
+            />
           </Field>
           <Field label={t("check.type")} id="f-type">
-            <select id="f-type" value={f.type ?? "export"} onChange={(e) => setField("type", e.currentTarget.value)}>
+            <select
+              id="f-type"
+              value={f.type ?? "export"}
+              onChange={(e) => setField("type", e.currentTarget.value)}
+            >
               <option value="export">{t("check.type.export")}</option>
               <option value="reexport">{t("check.type.reexport")}</option>
               <option value="transfer">{t("check.type.transfer")}</option>
             </select>
           </Field>
           <Field label={t("check.from")} id="f-from">
-            <CountrySelect id="f-from" value={f.from ?? ""} countries={countries} empty="US"
-              onChange={(v) => setField("from", v)} />
+            <CountrySelect
+              id="f-from"
+              value={f.from ?? ""}
+              countries={countries}
+              empty="US"
+              onChange={(v) => setField("from", v)}
+            />
           </Field>
         </div>
       </details>
@@ -146,8 +184,12 @@ function ConsigneeFieldset({ form, setField, countries }: Part) {
     const id = `f-${name.replace(/\W/g, "-")}`;
     return (
       <Field label={label} id={id}>
-        <input id={id} value={f[name] ?? ""} autoComplete="off"
-          onInput={(e) => setField(name, e.currentTarget.value)} />
+        <input
+          id={id}
+          value={f[name] ?? ""}
+          autoComplete="off"
+          onInput={(e) => setField(name, e.currentTarget.value)}
+        />
       </Field>
     );
   };
@@ -155,8 +197,13 @@ function ConsigneeFieldset({ form, setField, countries }: Part) {
     const id = `f-${name.replace(/\W/g, "-")}`;
     return (
       <Field label={label} id={id}>
-        <CountrySelect id={id} value={f[name] ?? ""} countries={countries} empty="—"
-          onChange={(v) => setField(name, v)} />
+        <CountrySelect
+          id={id}
+          value={f[name] ?? ""}
+          countries={countries}
+          empty="—"
+          onChange={(v) => setField(name, v)}
+        />
       </Field>
     );
   };
@@ -169,8 +216,11 @@ function ConsigneeFieldset({ form, setField, countries }: Part) {
         {text("consignee.parent", t("check.parent"))}
         {country("consignee.parent_hq", t("check.parent_hq"))}
         <Field label={t("check.veu")} id="f-veu">
-          <select id="f-veu" value={f["consignee.veu"] ?? ""}
-            onChange={(e) => setField("consignee.veu", e.currentTarget.value)}>
+          <select
+            id="f-veu"
+            value={f["consignee.veu"] ?? ""}
+            onChange={(e) => setField("consignee.veu", e.currentTarget.value)}
+          >
             <option value="">{t("check.veu_none")}</option>
             <option value="UVEU">UVEU</option>
             <option value="NVEU">NVEU</option>
@@ -200,7 +250,11 @@ function EndUses({ form, setField }: Omit<Part, "countries">) {
       <legend>{t("check.end_use")}</legend>
       {END_USES.map((u) => (
         <label key={u} class="check">
-          <input type="checkbox" checked={chosen.has(u)} onChange={(e) => toggle(u, e.currentTarget.checked)} />
+          <input
+            type="checkbox"
+            checked={chosen.has(u)}
+            onChange={(e) => toggle(u, e.currentTarget.checked)}
+          />
           {t(`check.end_use.${u}`)}
         </label>
       ))}
@@ -220,17 +274,29 @@ function LawFieldset(props: {
       <div class="segmented" role="radiogroup" aria-label={t("check.mode")}>
         {(["as_enforced", "as_written"] as Mode[]).map((m) => (
           <label key={m}>
-            <input type="radio" name="mode" value={m} checked={form.mode === m}
-              onChange={() => setForm({ ...form, mode: m })} />
+            <input
+              type="radio"
+              name="mode"
+              value={m}
+              checked={form.mode === m}
+              onChange={() => setForm({ ...form, mode: m })}
+            />
             {code("mode", m)}
           </label>
         ))}
       </div>
       <div class="field check">
-        <input id="f-record" type="checkbox" checked={form.record} aria-describedby="f-record-help"
-          onChange={(e) => setForm({ ...form, record: e.currentTarget.checked })} />
+        <input
+          id="f-record"
+          type="checkbox"
+          checked={form.record}
+          aria-describedby="f-record-help"
+          onChange={(e) => setForm({ ...form, record: e.currentTarget.checked })}
+        />
         <label for="f-record">{t("check.record")}</label>
-        <small id="f-record-help" class="help">{t("check.record_help")}</small>
+        <small id="f-record-help" class="help">
+          {t("check.record_help")}
+        </small>
       </div>
     </fieldset>
   );
@@ -239,14 +305,17 @@ function LawFieldset(props: {
 function CopyLink() {
   const [copied, setCopied] = useState(false);
   return (
-    <button type="button" onClick={async () => {
-      try {
-        await navigator.clipboard.writeText(location.href);
-        setCopied(true);
-      } catch {
-        setCopied(false);
-      }
-    }}>
+    <button
+      type="button"
+      onClick={async () => {
+        try {
+          await navigator.clipboard.writeText(location.href);
+          setCopied(true);
+        } catch {
+          setCopied(false);
+        }
+      }}
+    >
       {copied ? t("common.copied") : t("common.copy_link")}
     </button>
   );

@@ -25,48 +25,88 @@ export default function DecisionsPage({ params }: PageProps) {
 }
 
 function DecisionSearch({ params }: { params: URLSearchParams }) {
-  const initial = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ""])) as Record<string, string>;
+  const initial = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ""])) as Record<
+    string,
+    string
+  >;
   const [form, setForm] = useState(initial);
   const [extra, setExtra] = useState<DecisionRow[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
   const query = { ...initial, limit: "50" };
   const list = useApi(async () => {
-    const r = await getJson<{ decisions: DecisionRow[]; next: string | null }>("/v1/decisions", { query });
+    const r = await getJson<{ decisions: DecisionRow[]; next: string | null }>("/v1/decisions", {
+      query,
+    });
     setExtra([]);
     setCursor(r.next);
     return r;
   }, JSON.stringify(query));
   const more = async () => {
-    const r = await getJson<{ decisions: DecisionRow[]; next: string | null }>("/v1/decisions", { query: { ...query, cursor } });
+    const r = await getJson<{ decisions: DecisionRow[]; next: string | null }>("/v1/decisions", {
+      query: { ...query, cursor },
+    });
     setExtra((x) => [...x, ...r.decisions]);
     setCursor(r.next);
   };
   const rows = [...(list.data?.decisions ?? []), ...extra];
   const input = (f: string, label: string, type = "text") => (
     <Field label={label} id={`dq-${f}`}>
-      <input id={`dq-${f}`} type={type} value={form[f]} onInput={(e) => setForm({ ...form, [f]: e.currentTarget.value })} />
+      <input
+        id={`dq-${f}`}
+        type={type}
+        value={form[f]}
+        onInput={(e) => setForm({ ...form, [f]: e.currentTarget.value })}
+      />
     </Field>
   );
   const filtersOnly = Object.fromEntries(Object.entries(initial).filter(([, v]) => v));
   return (
     <>
-      <form class="toolbar" role="search" onSubmit={(e) => (e.preventDefault(), replaceParams("decisions", new URLSearchParams(
-        Object.entries(form).filter(([, v]) => v))))}>
+      <form
+        class="toolbar"
+        role="search"
+        onSubmit={(e) => (
+          e.preventDefault(),
+          replaceParams("decisions", new URLSearchParams(Object.entries(form).filter(([, v]) => v)))
+        )}
+      >
         {input("shipment_id", t("decisions.shipment"))}
         {input("party", t("decisions.party"))}
         <Field label={t("common.decision")} id="dq-decision">
-          <select id="dq-decision" value={form.decision} onChange={(e) => setForm({ ...form, decision: e.currentTarget.value })}>
+          <select
+            id="dq-decision"
+            value={form.decision}
+            onChange={(e) => setForm({ ...form, decision: e.currentTarget.value })}
+          >
             <option value="">{t("common.all")}</option>
-            {DECISIONS.map((d) => <option key={d} value={d}>{code("decision", d)}</option>)}
+            {DECISIONS.map((d) => (
+              <option key={d} value={d}>
+                {code("decision", d)}
+              </option>
+            ))}
           </select>
         </Field>
         {input("from", t("decisions.from"), "date")}
         {input("to", t("decisions.to"), "date")}
-        <button type="submit" class="primary">{t("common.search")}</button>
-        <button type="button" onClick={() => download("/v1/decisions/export", { ...filtersOnly, format: "jsonl" }, "decisions.jsonl")}>
-          {t("decisions.export_jsonl")}</button>
-        <button type="button" onClick={() => download("/v1/decisions/export", { ...filtersOnly, format: "csv" }, "decisions.csv")}>
-          {t("decisions.export_csv")}</button>
+        <button type="submit" class="primary">
+          {t("common.search")}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            download("/v1/decisions/export", { ...filtersOnly, format: "jsonl" }, "decisions.jsonl")
+          }
+        >
+          {t("decisions.export_jsonl")}
+        </button>
+        <button
+          type="button"
+          onClick={() =>
+            download("/v1/decisions/export", { ...filtersOnly, format: "csv" }, "decisions.csv")
+          }
+        >
+          {t("decisions.export_csv")}
+        </button>
       </form>
       <Loading when={list.loading} />
       <ErrorBox error={list.error} />
@@ -75,9 +115,12 @@ function DecisionSearch({ params }: { params: URLSearchParams }) {
         <table class="grid" data-testid="decisions">
           <thead>
             <tr>
-              <th scope="col">{t("decisions.col.recorded")}</th><th scope="col">{t("decisions.col.shipment")}</th>
-              <th scope="col">{t("decisions.col.decision")}</th><th scope="col">{t("decisions.col.regime")}</th>
-              <th scope="col">{t("decisions.col.mode")}</th><th scope="col">{t("decisions.col.key")}</th>
+              <th scope="col">{t("decisions.col.recorded")}</th>
+              <th scope="col">{t("decisions.col.shipment")}</th>
+              <th scope="col">{t("decisions.col.decision")}</th>
+              <th scope="col">{t("decisions.col.regime")}</th>
+              <th scope="col">{t("decisions.col.mode")}</th>
+              <th scope="col">{t("decisions.col.key")}</th>
               <th scope="col">{t("decisions.col.law")}</th>
             </tr>
           </thead>
@@ -85,16 +128,30 @@ function DecisionSearch({ params }: { params: URLSearchParams }) {
             {rows.map((d) => (
               <tr key={d.decision_id}>
                 <td>{timestamp(d.recorded_at)}</td>
-                <td><a href={href("decisions", { id: d.decision_id })}>{d.shipment_id}</a></td>
-                <td><DecisionBadge decision={d.decision} /></td>
-                <td>{d.regime}</td><td>{code("mode", d.mode)}</td><td><code>{d.key_id}</code></td>
-                <td><code title={d.law_hash}>{d.law_hash.slice(0, 12)}</code> ({d.law_reviewed_on})</td>
+                <td>
+                  <a href={href("decisions", { id: d.decision_id })}>{d.shipment_id}</a>
+                </td>
+                <td>
+                  <DecisionBadge decision={d.decision} />
+                </td>
+                <td>{d.regime}</td>
+                <td>{code("mode", d.mode)}</td>
+                <td>
+                  <code>{d.key_id}</code>
+                </td>
+                <td>
+                  <code title={d.law_hash}>{d.law_hash.slice(0, 12)}</code> ({d.law_reviewed_on})
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {cursor && <button type="button" onClick={more}>{t("common.more")}</button>}
+      {cursor && (
+        <button type="button" onClick={more}>
+          {t("common.more")}
+        </button>
+      )}
     </>
   );
 }
@@ -104,27 +161,64 @@ function DecisionDetail({ id }: { id: string }) {
   const r = rec.data;
   return (
     <section aria-labelledby="dec-h">
-      <p><a href={href("decisions")}>← {t("decisions.title")}</a></p>
+      <p>
+        <a href={href("decisions")}>← {t("decisions.title")}</a>
+      </p>
       <h2 id="dec-h">{t("decisions.detail", { id })}</h2>
       <Loading when={rec.loading} />
       <ErrorBox error={rec.error} />
       {r && (
         <>
           <dl class="facts wide" data-testid="decision-facts">
-            <div><dt>{t("decisions.col.recorded")}</dt><dd>{timestamp(r.recorded_at)}</dd></div>
-            <div><dt>{t("decisions.col.key")}</dt><dd><code>{r.key_id}</code></dd></div>
-            <div><dt>{t("decisions.col.regime")}</dt><dd>{r.regime} ({code("mode", r.mode)})</dd></div>
-            <div><dt>{t("decisions.law_hash")}</dt><dd><code class="hash">{r.law_hash}</code></dd></div>
-            <div><dt>{t("decisions.law_reviewed")}</dt><dd>{r.law_reviewed_on}</dd></div>
-            <div><dt>{t("decisions.input_sha")}</dt><dd><code class="hash">{r.input_sha256}</code></dd></div>
+            <div>
+              <dt>{t("decisions.col.recorded")}</dt>
+              <dd>{timestamp(r.recorded_at)}</dd>
+            </div>
+            <div>
+              <dt>{t("decisions.col.key")}</dt>
+              <dd>
+                <code>{r.key_id}</code>
+              </dd>
+            </div>
+            <div>
+              <dt>{t("decisions.col.regime")}</dt>
+              <dd>
+                {r.regime} ({code("mode", r.mode)})
+              </dd>
+            </div>
+            <div>
+              <dt>{t("decisions.law_hash")}</dt>
+              <dd>
+                <code class="hash">{r.law_hash}</code>
+              </dd>
+            </div>
+            <div>
+              <dt>{t("decisions.law_reviewed")}</dt>
+              <dd>{r.law_reviewed_on}</dd>
+            </div>
+            <div>
+              <dt>{t("decisions.input_sha")}</dt>
+              <dd>
+                <code class="hash">{r.input_sha256}</code>
+              </dd>
+            </div>
           </dl>
           <details>
             <summary>{t("decisions.input")}</summary>
             <pre class="json">{JSON.stringify(r.input, null, 2)}</pre>
           </details>
-          <p><a href={href("check", new URLSearchParams([...flatten(r.input), ["mode", r.mode]]))}>{t("decisions.recheck")}</a></p>
+          <p>
+            <a href={href("check", new URLSearchParams([...flatten(r.input), ["mode", r.mode]]))}>
+              {t("decisions.recheck")}
+            </a>
+          </p>
           <DeterminationView d={r.determination} date={r.input.date} />
-          <button type="button" onClick={() => download(`/v1/decisions/${encodeURIComponent(id)}`, {}, `${id}.json`)}>{t("common.export")}</button>
+          <button
+            type="button"
+            onClick={() => download(`/v1/decisions/${encodeURIComponent(id)}`, {}, `${id}.json`)}
+          >
+            {t("common.export")}
+          </button>
         </>
       )}
     </section>

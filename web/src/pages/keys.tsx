@@ -43,14 +43,29 @@ export default function KeysPage(_: PageProps) {
       {r !== "admin" && <p class="muted">{t("keys.admin_only")}</p>}
       <form class="toolbar" onSubmit={create}>
         <Field label={t("keys.role")} id="key-role">
-          <select id="key-role" value={form.role} onChange={(e) => setForm({ ...form, role: e.currentTarget.value as Role })}>
-            {ROLES.map((x) => <option key={x} value={x}>{t(`role.${x}`)}</option>)}
+          <select
+            id="key-role"
+            value={form.role}
+            onChange={(e) => setForm({ ...form, role: e.currentTarget.value as Role })}
+          >
+            {ROLES.map((x) => (
+              <option key={x} value={x}>
+                {t(`role.${x}`)}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label={t("keys.label")} id="key-label">
-          <input id="key-label" required value={form.label} onInput={(e) => setForm({ ...form, label: e.currentTarget.value })} />
+          <input
+            id="key-label"
+            required
+            value={form.label}
+            onInput={(e) => setForm({ ...form, label: e.currentTarget.value })}
+          />
         </Field>
-        <button type="submit" class="primary">{t("keys.create")}</button>
+        <button type="submit" class="primary">
+          {t("keys.create")}
+        </button>
       </form>
       {created && (
         <div class="notice" role="status" data-testid="new-key">
@@ -64,18 +79,41 @@ export default function KeysPage(_: PageProps) {
         <table class="grid" data-testid="keys">
           <thead>
             <tr>
-              <th scope="col">{t("keys.col.id")}</th><th scope="col">{t("keys.role")}</th><th scope="col">{t("keys.label")}</th>
-              <th scope="col">{t("keys.col.created")}</th><th scope="col">{t("keys.col.status")}</th><th scope="col"><span class="visually-hidden">{t("keys.revoke")}</span></th>
+              <th scope="col">{t("keys.col.id")}</th>
+              <th scope="col">{t("keys.role")}</th>
+              <th scope="col">{t("keys.label")}</th>
+              <th scope="col">{t("keys.col.created")}</th>
+              <th scope="col">{t("keys.col.status")}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t("keys.revoke")}</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {keys.data.keys.map((k) => (
               <tr key={k.key_id}>
-                <td><code>{k.key_id}</code></td><td>{ROLES.includes(k.role as Role) ? t(`role.${k.role as Role}`) : k.role}</td>
-                <td>{k.label}</td><td>{timestamp(k.created_at)}</td>
-                <td>{k.revoked_at ? t("keys.revoked", { date: timestamp(k.revoked_at) }) : t("keys.active")}</td>
-                <td>{!k.revoked_at && <button type="button" onClick={() => revoke(k.key_id)}
-                  aria-label={`${t("keys.revoke")} ${k.key_id}`}>{t("keys.revoke")}</button>}</td>
+                <td>
+                  <code>{k.key_id}</code>
+                </td>
+                <td>{ROLES.includes(k.role as Role) ? t(`role.${k.role as Role}`) : k.role}</td>
+                <td>{k.label}</td>
+                <td>{timestamp(k.created_at)}</td>
+                <td>
+                  {k.revoked_at
+                    ? t("keys.revoked", { date: timestamp(k.revoked_at) })
+                    : t("keys.active")}
+                </td>
+                <td>
+                  {!k.revoked_at && (
+                    <button
+                      type="button"
+                      onClick={() => revoke(k.key_id)}
+                      aria-label={`${t("keys.revoke")} ${k.key_id}`}
+                    >
+                      {t("keys.revoke")}
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -25,7 +25,14 @@ export const PALETTE = {
 
 export function colorOf(c: Country | undefined, by: ColorBy): string {
   if (!c) return PALETTE.unknown;
-  if (by === "tier") return c.tier === 1 ? PALETTE.tier1 : c.tier === 2 ? PALETTE.tier2 : c.tier === 3 ? PALETTE.tier3 : PALETTE.none;
+  if (by === "tier")
+    return c.tier === 1
+      ? PALETTE.tier1
+      : c.tier === 2
+        ? PALETTE.tier2
+        : c.tier === 3
+          ? PALETTE.tier3
+          : PALETTE.none;
   if (c.embargo) return PALETTE.embargo;
   return c.license_required_3a090 ? PALETTE.licence : PALETTE.free;
 }
@@ -65,11 +72,17 @@ export function WorldMap({ countries, colorBy, selected, onPick, label }: Props)
       {all.map((s, i) => {
         const c = s.code ? countries.get(s.code) : undefined;
         const name = s.code ? countryName(s.code, c?.name) : "";
+        const tier = c?.tier ? ` · ${t(`tier.${c.tier}` as "tier.1")}` : "";
         return (
-          <path key={i} d={s.d} data-code={s.code ?? ""} fill={colorOf(c, colorBy)}
+          <path
+            key={i}
+            d={s.d}
+            data-code={s.code ?? ""}
+            fill={colorOf(c, colorBy)}
             class={s.code && s.code === selected ? "selected" : undefined}
-            onClick={() => s.code && onPick(s.code)}>
-            {s.code && <title>{`${name} (${s.code})${c?.tier ? ` · ${t(`tier.${c.tier}` as "tier.1")}` : ""}`}</title>}
+            onClick={() => s.code && onPick(s.code)}
+          >
+            {s.code && <title>{`${name} (${s.code})${tier}`}</title>}
           </path>
         );
       })}
@@ -78,17 +91,41 @@ export function WorldMap({ countries, colorBy, selected, onPick, label }: Props)
 }
 
 export function Legend({ colorBy, countries }: { colorBy: ColorBy; countries: Country[] }) {
-  const items: [string, string, number][] = colorBy === "tier"
-    ? [[t("tier.1"), PALETTE.tier1, 1], [t("tier.2"), PALETTE.tier2, 2], [t("tier.3"), PALETTE.tier3, 3], [t("tier.none"), PALETTE.none, 0]]
-        .map(([l, c, n]) => [l as string, c as string, countries.filter((x) => (x.tier ?? 0) === n).length])
-    : [[t("law.license_yes"), PALETTE.licence, countries.filter((x) => !x.embargo && x.license_required_3a090).length],
-       [t("law.license_no"), PALETTE.free, countries.filter((x) => !x.embargo && !x.license_required_3a090).length],
-       [t("law.embargo"), PALETTE.embargo, countries.filter((x) => x.embargo).length]];
+  const items: [string, string, number][] =
+    colorBy === "tier"
+      ? [
+          [t("tier.1"), PALETTE.tier1, 1],
+          [t("tier.2"), PALETTE.tier2, 2],
+          [t("tier.3"), PALETTE.tier3, 3],
+          [t("tier.none"), PALETTE.none, 0],
+        ].map(([l, c, n]) => [
+          l as string,
+          c as string,
+          countries.filter((x) => (x.tier ?? 0) === n).length,
+        ])
+      : [
+          [
+            t("law.license_yes"),
+            PALETTE.licence,
+            countries.filter((x) => !x.embargo && x.license_required_3a090).length,
+          ],
+          [
+            t("law.license_no"),
+            PALETTE.free,
+            countries.filter((x) => !x.embargo && !x.license_required_3a090).length,
+          ],
+          [t("law.embargo"), PALETTE.embargo, countries.filter((x) => x.embargo).length],
+        ];
   return (
     <ul class="legend" aria-label={t("law.color_by")}>
-      {items.filter(([, , n]) => n > 0).map(([l, c, n]) => (
-        <li key={l}><span class="swatch" style={{ background: c }} aria-hidden="true" />{l} ({n})</li>
-      ))}
+      {items
+        .filter(([, , n]) => n > 0)
+        .map(([l, c, n]) => (
+          <li key={l}>
+            <span class="swatch" style={{ background: c }} aria-hidden="true" />
+            {l} ({n})
+          </li>
+        ))}
     </ul>
   );
 }

@@ -38,7 +38,9 @@ export default function LawPage({ params }: PageProps) {
   const list = countries.data?.countries ?? [];
   const byCode = useMemo(() => new Map(list.map((c) => [c.code, c])), [countries.data]);
   const picked = byCode.get(selected);
-  const changes = (regimes.data?.regimes ?? []).slice().sort((a, b) => a.effective_on.localeCompare(b.effective_on));
+  const changes = (regimes.data?.regimes ?? [])
+    .slice()
+    .sort((a, b) => a.effective_on.localeCompare(b.effective_on));
 
   return (
     <div class="page law-page">
@@ -46,58 +48,111 @@ export default function LawPage({ params }: PageProps) {
       <section aria-labelledby="timeline-h">
         <h2 id="timeline-h">{t("law.timeline")}</h2>
         <ErrorBox error={regimes.error} />
-        {regimes.data && <Timeline regimes={regimes.data.regimes} date={date} label={t("law.timeline")} />}
+        {regimes.data && (
+          <Timeline regimes={regimes.data.regimes} date={date} label={t("law.timeline")} />
+        )}
         <ul class="regimes">
           {changes.map((r) => (
             <li key={r.id}>
-              <button type="button" class="link" onClick={() => set({ date: r.effective_on })}>{r.effective_on}</button>{" "}
-              <strong>{r.id}</strong> ({t(r.kind === "regime" ? "law.regime" : "law.change")}): {r.title} ·{" "}
-              <Citation citation={r.citation} />{" "}
-              <a href={r.url} target="_blank" rel="noopener noreferrer">↗</a>
+              <button type="button" class="link" onClick={() => set({ date: r.effective_on })}>
+                {r.effective_on}
+              </button>{" "}
+              <strong>{r.id}</strong> ({t(r.kind === "regime" ? "law.regime" : "law.change")}):{" "}
+              {r.title} · <Citation citation={r.citation} />{" "}
+              <a href={r.url} target="_blank" rel="noopener noreferrer">
+                ↗
+              </a>
             </li>
           ))}
         </ul>
       </section>
       <section aria-labelledby="map-h">
-        <h2 id="map-h" data-testid="map-title">{t("law.map", { date })}</h2>
+        <h2 id="map-h" data-testid="map-title">
+          {t("law.map", { date })}
+        </h2>
         <div class="toolbar">
           <Field label={t("law.date")} id="law-date">
-            <input id="law-date" type="date" min="2022-10-07" max="2027-12-31" value={date}
-              onChange={(e) => isDate(e.currentTarget.value) && set({ date: e.currentTarget.value })} />
+            <input
+              id="law-date"
+              type="date"
+              min="2022-10-07"
+              max="2027-12-31"
+              value={date}
+              onChange={(e) =>
+                isDate(e.currentTarget.value) && set({ date: e.currentTarget.value })
+              }
+            />
           </Field>
           <Field label={t("law.slider")} id="law-slider" wide>
-            <input id="law-slider" type="range" min={0} max={Math.round((LAST - FIRST) / DAY)} step={1}
-              value={Math.round((Date.parse(sliderDate) - FIRST) / DAY)} aria-valuetext={sliderDate}
-              onInput={(e) => setSliderDate(new Date(FIRST + Number(e.currentTarget.value) * DAY).toISOString().slice(0, 10))}
-              onChange={(e) => set({ date: new Date(FIRST + Number(e.currentTarget.value) * DAY).toISOString().slice(0, 10) })} />
+            <input
+              id="law-slider"
+              type="range"
+              min={0}
+              max={Math.round((LAST - FIRST) / DAY)}
+              step={1}
+              value={Math.round((Date.parse(sliderDate) - FIRST) / DAY)}
+              aria-valuetext={sliderDate}
+              onInput={(e) =>
+                setSliderDate(
+                  new Date(FIRST + Number(e.currentTarget.value) * DAY).toISOString().slice(0, 10),
+                )
+              }
+              onChange={(e) =>
+                set({
+                  date: new Date(FIRST + Number(e.currentTarget.value) * DAY)
+                    .toISOString()
+                    .slice(0, 10),
+                })
+              }
+            />
             <output for="law-slider">{sliderDate}</output>
           </Field>
           <Field label={t("common.mode")} id="law-mode">
-            <select id="law-mode" value={mode} onChange={(e) => set({ mode: e.currentTarget.value })}>
+            <select
+              id="law-mode"
+              value={mode}
+              onChange={(e) => set({ mode: e.currentTarget.value })}
+            >
               <option value="as_written">{code("mode", "as_written")}</option>
               <option value="as_enforced">{code("mode", "as_enforced")}</option>
             </select>
           </Field>
           <Field label={t("law.color_by")} id="law-color">
-            <select id="law-color" value={colorBy} onChange={(e) => set({ color: e.currentTarget.value })}>
+            <select
+              id="law-color"
+              value={colorBy}
+              onChange={(e) => set({ color: e.currentTarget.value })}
+            >
               <option value="tier">{t("law.color_tier")}</option>
               <option value="license">{t("law.color_license")}</option>
             </select>
           </Field>
           <Field label={t("law.country_pick")} id="law-country">
-            <CountrySelect id="law-country" value={selected} countries={list} showTier={colorBy === "tier"}
-              onChange={(v) => set({ country: v })} />
+            <CountrySelect
+              id="law-country"
+              value={selected}
+              countries={list}
+              showTier={colorBy === "tier"}
+              onChange={(v) => set({ country: v })}
+            />
           </Field>
         </div>
         <Loading when={countries.loading} />
         <ErrorBox error={countries.error} />
         <Legend colorBy={colorBy} countries={list} />
         <div class="map-and-panel">
-          <WorldMap countries={byCode} colorBy={colorBy} selected={selected} onPick={(c) => set({ country: c })}
-            label={t("law.map", { date })} />
+          <WorldMap
+            countries={byCode}
+            colorBy={colorBy}
+            selected={selected}
+            onPick={(c) => set({ country: c })}
+            label={t("law.map", { date })}
+          />
           <CountryPanel country={picked} date={date} mode={mode} />
         </div>
-        <p class="muted">{t("law.click_hint")} {t("law.not_on_map")}</p>
+        <p class="muted">
+          {t("law.click_hint")} {t("law.not_on_map")}
+        </p>
       </section>
     </div>
   );
@@ -107,18 +162,45 @@ function CountryPanel({ country, date, mode }: { country?: Country; date: string
   if (!country) return <aside class="country-panel muted">{t("law.click_hint")}</aside>;
   return (
     <aside class="country-panel" aria-labelledby="country-h" data-testid="country-panel">
-      <h3 id="country-h">{countryName(country.code, country.name)} ({country.code})</h3>
-      <p>{date} · {code("mode", mode)}</p>
+      <h3 id="country-h">
+        {countryName(country.code, country.name)} ({country.code})
+      </h3>
+      <p>
+        {date} · {code("mode", mode)}
+      </p>
       <dl class="facts">
-        <div><dt>{t("tier.label")}</dt><dd>{country.tier ? t(`tier.${country.tier}` as "tier.1") : t("tier.none")}</dd></div>
-        <div><dt>{t("law.groups")}</dt><dd data-testid="country-groups">{country.groups.join(", ") || t("common.none")}</dd></div>
-        <div><dt>3A090</dt><dd>{country.license_required_3a090 ? t("law.license_yes") : t("law.license_no")}</dd></div>
-        {country.embargo && <div><dt>{t("law.embargo")}</dt><dd>{country.embargo.program} (<Citation citation={country.embargo.citation} date={date} />)</dd></div>}
+        <div>
+          <dt>{t("tier.label")}</dt>
+          <dd>{country.tier ? t(`tier.${country.tier}` as "tier.1") : t("tier.none")}</dd>
+        </div>
+        <div>
+          <dt>{t("law.groups")}</dt>
+          <dd data-testid="country-groups">{country.groups.join(", ") || t("common.none")}</dd>
+        </div>
+        <div>
+          <dt>3A090</dt>
+          <dd>{country.license_required_3a090 ? t("law.license_yes") : t("law.license_no")}</dd>
+        </div>
+        {country.embargo && (
+          <div>
+            <dt>{t("law.embargo")}</dt>
+            <dd>
+              {country.embargo.program} (
+              <Citation citation={country.embargo.citation} date={date} />)
+            </dd>
+          </div>
+        )}
       </dl>
       <h4>{t("law.why")}</h4>
       <ul class="plain why">
         {country.why.map((w, i) => (
-          <li key={i}><WhyText reason={w} /><br /><small><code>{w.rule}</code> <Citation citation={w.citation} date={date} /></small></li>
+          <li key={i}>
+            <WhyText reason={w} />
+            <br />
+            <small>
+              <code>{w.rule}</code> <Citation citation={w.citation} date={date} />
+            </small>
+          </li>
         ))}
       </ul>
     </aside>

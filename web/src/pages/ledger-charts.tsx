@@ -13,49 +13,83 @@ export function AllocationChart({ accounts }: { accounts: Account[] }) {
   const rows = accounts.flatMap((a) => {
     const cc = a.account.split(":")[1];
     const label = `${countryName(cc)} (${cc})`;
-    return PARTS.map((part) => ({ label, cc, part, value: Math.max(0, a[part] ?? 0),
-      title: `${cc} ${t(`ledger.${part}`)}: ${num(a[part] ?? 0)} / ${num(a.cap)}` }));
+    return PARTS.map((part) => ({
+      label,
+      cc,
+      part,
+      value: Math.max(0, a[part] ?? 0),
+      title: `${cc} ${t(`ledger.${part}`)}: ${num(a[part] ?? 0)} / ${num(a.cap)}`,
+    }));
   });
   return (
-    <PlotView label={t("ledger.allocations")} deps={[accounts, t("ledger.posted")]} make={() =>
-      Plot.plot({
-        marginLeft: 150,
-        width: 860,
-        height: 40 + accounts.length * 30,
-        x: { label: "TPP", tickFormat: compact, grid: true },
-        y: { label: null },
-        color: { domain: PARTS.map((p) => t(`ledger.${p}`)), range: COLORS, legend: true },
-        marks: [
-          Plot.barX(rows, {
-            y: "label", x: "value", fill: (d) => t(`ledger.${d.part}` as "ledger.posted"),
-            order: PARTS.map((p) => t(`ledger.${p}`)), title: "title",
-          }),
-          Plot.ruleX([0]),
-        ],
-      })} />
+    <PlotView
+      label={t("ledger.allocations")}
+      deps={[accounts, t("ledger.posted")]}
+      make={() =>
+        Plot.plot({
+          marginLeft: 150,
+          width: 860,
+          height: 40 + accounts.length * 30,
+          x: { label: "TPP", tickFormat: compact, grid: true },
+          y: { label: null },
+          color: { domain: PARTS.map((p) => t(`ledger.${p}`)), range: COLORS, legend: true },
+          marks: [
+            Plot.barX(rows, {
+              y: "label",
+              x: "value",
+              fill: (d) => t(`ledger.${d.part}` as "ledger.posted"),
+              order: PARTS.map((p) => t(`ledger.${p}`)),
+              title: "title",
+            }),
+            Plot.ruleX([0]),
+          ],
+        })
+      }
+    />
   );
 }
 
 export function LppChart({ accounts, cap }: { accounts: Account[]; cap: number }) {
   const rows = accounts.map((a) => {
     const [, party, year] = a.account.split(":");
-    return { party, year, used: a.posted + a.pending, title: `${party} ${year}: ${num(a.posted + a.pending)} / ${num(cap)}` };
+    return {
+      party,
+      year,
+      used: a.posted + a.pending,
+      title: `${party} ${year}: ${num(a.posted + a.pending)} / ${num(cap)}`,
+    };
   });
   return (
-    <PlotView label={t("ledger.lpp")} deps={[accounts, t("ledger.posted")]} make={() =>
-      Plot.plot({
-        marginLeft: 170,
-        width: 860,
-        height: 50 + rows.length * 26,
-        x: { label: "TPP", tickFormat: compact, grid: true, domain: [0, cap * 1.05] },
-        y: { label: null },
-        color: { legend: true, scheme: "tableau10" },
-        marks: [
-          Plot.barX(rows, { y: (d) => `${d.party} · ${d.year}`, x: "used", fill: "year", title: "title" }),
-          Plot.ruleX([cap], { stroke: "#b3261e", strokeDasharray: "4,3" }),
-          Plot.text([cap], { x: (d) => d, frameAnchor: "top", dy: -2, text: () => t("ledger.lpp_cap", { cap: compact(cap) }), fill: "#b3261e" }),
-        ],
-      })} />
+    <PlotView
+      label={t("ledger.lpp")}
+      deps={[accounts, t("ledger.posted")]}
+      make={() =>
+        Plot.plot({
+          marginLeft: 170,
+          width: 860,
+          height: 50 + rows.length * 26,
+          x: { label: "TPP", tickFormat: compact, grid: true, domain: [0, cap * 1.05] },
+          y: { label: null },
+          color: { legend: true, scheme: "tableau10" },
+          marks: [
+            Plot.barX(rows, {
+              y: (d) => `${d.party} · ${d.year}`,
+              x: "used",
+              fill: "year",
+              title: "title",
+            }),
+            Plot.ruleX([cap], { stroke: "#b3261e", strokeDasharray: "4,3" }),
+            Plot.text([cap], {
+              x: (d) => d,
+              frameAnchor: "top",
+              dy: -2,
+              text: () => t("ledger.lpp_cap", { cap: compact(cap) }),
+              fill: "#b3261e",
+            }),
+          ],
+        })
+      }
+    />
   );
 }
 
@@ -73,20 +107,50 @@ export function NveuChart({ account, transfers }: { account: Account; transfers:
     .sort((a, b) => a.on.localeCompare(b.on))
     .map((x) => ({ date: new Date(x.on), total: (total += x.amount) }));
   return (
-    <PlotView label={t("ledger.nveu")} deps={[account, transfers, t("ledger.cap")]} make={() =>
-      Plot.plot({
-        width: 860,
-        height: 300,
-        marginLeft: 60,
-        x: { type: "utc", label: null },
-        y: { label: "TPP", tickFormat: compact, grid: true },
-        color: { domain: [t("ledger.cap"), t("ledger.installed")], range: ["#b3261e", "#1f4e79"], legend: true },
-        marks: [
-          Plot.line(steps, { x: "date", y: "cap", curve: "step-after", stroke: () => t("ledger.cap") }),
-          Plot.areaY(base, { x: "date", y: "total", curve: "step-after", fill: "#1f4e79", fillOpacity: 0.15 }),
-          Plot.line(base, { x: "date", y: "total", curve: "step-after", stroke: () => t("ledger.installed") }),
-          Plot.dot(base, { x: "date", y: "total", fill: "#1f4e79", title: (d) => `${d.date.toISOString().slice(0, 10)}: ${num(d.total)}` }),
-        ],
-      })} />
+    <PlotView
+      label={t("ledger.nveu")}
+      deps={[account, transfers, t("ledger.cap")]}
+      make={() =>
+        Plot.plot({
+          width: 860,
+          height: 300,
+          marginLeft: 60,
+          x: { type: "utc", label: null },
+          y: { label: "TPP", tickFormat: compact, grid: true },
+          color: {
+            domain: [t("ledger.cap"), t("ledger.installed")],
+            range: ["#b3261e", "#1f4e79"],
+            legend: true,
+          },
+          marks: [
+            Plot.line(steps, {
+              x: "date",
+              y: "cap",
+              curve: "step-after",
+              stroke: () => t("ledger.cap"),
+            }),
+            Plot.areaY(base, {
+              x: "date",
+              y: "total",
+              curve: "step-after",
+              fill: "#1f4e79",
+              fillOpacity: 0.15,
+            }),
+            Plot.line(base, {
+              x: "date",
+              y: "total",
+              curve: "step-after",
+              stroke: () => t("ledger.installed"),
+            }),
+            Plot.dot(base, {
+              x: "date",
+              y: "total",
+              fill: "#1f4e79",
+              title: (d) => `${d.date.toISOString().slice(0, 10)}: ${num(d.total)}`,
+            }),
+          ],
+        })
+      }
+    />
   );
 }

@@ -9,7 +9,11 @@ import type { Transfer } from "../lib/types";
 
 type Action = "post" | "void" | "reverse";
 
-export function TransferTable(props: { transfers: Transfer[]; admin: boolean; onChange: () => void }) {
+export function TransferTable(props: {
+  transfers: Transfer[];
+  admin: boolean;
+  onChange: () => void;
+}) {
   const [action, setAction] = useState<{ kind: Action; transfer: Transfer } | null>(null);
   const rows = [...props.transfers].sort((a, b) => b.recorded_at.localeCompare(a.recorded_at));
   return (
@@ -17,9 +21,12 @@ export function TransferTable(props: { transfers: Transfer[]; admin: boolean; on
       <table class="grid" data-testid="transfers">
         <thead>
           <tr>
-            <th scope="col">{t("ledger.col.id")}</th><th scope="col">{t("ledger.col.amount")}</th>
-            <th scope="col">{t("ledger.col.state")}</th><th scope="col">{t("ledger.col.on")}</th>
-            <th scope="col">{t("ledger.col.recorded")}</th><th scope="col">{t("ledger.col.licence")}</th>
+            <th scope="col">{t("ledger.col.id")}</th>
+            <th scope="col">{t("ledger.col.amount")}</th>
+            <th scope="col">{t("ledger.col.state")}</th>
+            <th scope="col">{t("ledger.col.on")}</th>
+            <th scope="col">{t("ledger.col.recorded")}</th>
+            <th scope="col">{t("ledger.col.licence")}</th>
             <th scope="col">{t("ledger.col.note")}</th>
             {props.admin && <th scope="col">{t("ledger.col.actions")}</th>}
           </tr>
@@ -27,23 +34,46 @@ export function TransferTable(props: { transfers: Transfer[]; admin: boolean; on
         <tbody>
           {rows.map((x) => (
             <tr key={x.id} data-transfer={x.id}>
-              <td><code>{x.id}</code>{x.reverses && <small> ↩ {x.reverses}</small>}</td>
+              <td>
+                <code>{x.id}</code>
+                {x.reverses && <small> ↩ {x.reverses}</small>}
+              </td>
               <td class="num">{num(x.amount)}</td>
-              <td><span class={`state state-${x.state}`}>{code("ledger.state", x.state)}</span></td>
+              <td>
+                <span class={`state state-${x.state}`}>{code("ledger.state", x.state)}</span>
+              </td>
               <td>{x.on}</td>
               <td>{timestamp(x.recorded_at)}</td>
-              <td>{x.licence ?? ""}{x.granted_on ? ` (${x.granted_on})` : ""}</td>
+              <td>
+                {x.licence ?? ""}
+                {x.granted_on ? ` (${x.granted_on})` : ""}
+              </td>
               <td>{x.note ?? ""}</td>
               {props.admin && (
                 <td class="actions">
                   {x.state === "pending" && (
                     <>
-                      <button type="button" onClick={() => setAction({ kind: "post", transfer: x })}>{t("ledger.post")}</button>
-                      <button type="button" onClick={() => setAction({ kind: "void", transfer: x })}>{t("ledger.void")}</button>
+                      <button
+                        type="button"
+                        onClick={() => setAction({ kind: "post", transfer: x })}
+                      >
+                        {t("ledger.post")}
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() => setAction({ kind: "void", transfer: x })}
+                      >
+                        {t("ledger.void")}
+                      </button>
                     </>
                   )}
                   {x.state === "posted" && !x.reverses && (
-                    <button type="button" onClick={() => setAction({ kind: "reverse", transfer: x })}>{t("ledger.reverse")}</button>
+                    <button
+                      type="button"
+                      onClick={() => setAction({ kind: "reverse", transfer: x })}
+                    >
+                      {t("ledger.reverse")}
+                    </button>
                   )}
                 </td>
               )}
@@ -51,15 +81,24 @@ export function TransferTable(props: { transfers: Transfer[]; admin: boolean; on
           ))}
         </tbody>
       </table>
-      {action && <ActionDialog {...action} onClose={(changed) => {
-        setAction(null);
-        if (changed) props.onChange();
-      }} />}
+      {action && (
+        <ActionDialog
+          {...action}
+          onClose={(changed) => {
+            setAction(null);
+            if (changed) props.onChange();
+          }}
+        />
+      )}
     </>
   );
 }
 
-function ActionDialog(props: { kind: Action; transfer: Transfer; onClose: (changed: boolean) => void }) {
+function ActionDialog(props: {
+  kind: Action;
+  transfer: Transfer;
+  onClose: (changed: boolean) => void;
+}) {
   const [licence, setLicence] = useState("");
   const [granted, setGranted] = useState(today());
   const [note, setNote] = useState("");
@@ -71,10 +110,16 @@ function ActionDialog(props: { kind: Action; transfer: Transfer; onClose: (chang
   };
   async function submit(e: Event) {
     e.preventDefault();
-    const body = props.kind === "post" ? { licence: licence || undefined, granted, note: note || undefined }
-      : props.kind === "void" ? { note: note || undefined } : { reason: note };
+    const body =
+      props.kind === "post"
+        ? { licence: licence || undefined, granted, note: note || undefined }
+        : props.kind === "void"
+          ? { note: note || undefined }
+          : { reason: note };
     try {
-      await getJson(`/v1/ledger/transfers/${encodeURIComponent(props.transfer.id)}/${props.kind}`, { body });
+      await getJson(`/v1/ledger/transfers/${encodeURIComponent(props.transfer.id)}/${props.kind}`, {
+        body,
+      });
       ref.current?.close();
       props.onClose(true);
     } catch (err) {
@@ -86,24 +131,47 @@ function ActionDialog(props: { kind: Action; transfer: Transfer; onClose: (chang
     <dialog ref={open} aria-labelledby="action-title" onCancel={() => props.onClose(false)}>
       <form onSubmit={submit}>
         <h2 id="action-title">{title}</h2>
-        <p>{num(props.transfer.amount)} TPP · {props.transfer.account}</p>
+        <p>
+          {num(props.transfer.amount)} TPP · {props.transfer.account}
+        </p>
         {props.kind === "post" && (
           <>
             <Field label={t("ledger.licence")} id="act-licence">
-              <input id="act-licence" value={licence} onInput={(e) => setLicence(e.currentTarget.value)} />
+              <input
+                id="act-licence"
+                value={licence}
+                onInput={(e) => setLicence(e.currentTarget.value)}
+              />
             </Field>
             <Field label={t("ledger.granted")} id="act-granted">
-              <input id="act-granted" type="date" value={granted} onInput={(e) => setGranted(e.currentTarget.value)} />
+              <input
+                id="act-granted"
+                type="date"
+                value={granted}
+                onInput={(e) => setGranted(e.currentTarget.value)}
+              />
             </Field>
           </>
         )}
-        <Field label={props.kind === "reverse" ? t("ledger.reason") : t("ledger.note")} id="act-note">
-          <input id="act-note" value={note} required={props.kind === "reverse"} onInput={(e) => setNote(e.currentTarget.value)} />
+        <Field
+          label={props.kind === "reverse" ? t("ledger.reason") : t("ledger.note")}
+          id="act-note"
+        >
+          <input
+            id="act-note"
+            value={note}
+            required={props.kind === "reverse"}
+            onInput={(e) => setNote(e.currentTarget.value)}
+          />
         </Field>
         <ErrorBox error={error} />
         <div class="actions">
-          <button type="submit" class="primary">{t("ledger.confirm")}</button>
-          <button type="button" onClick={() => (ref.current?.close(), props.onClose(false))}>{t("common.cancel")}</button>
+          <button type="submit" class="primary">
+            {t("ledger.confirm")}
+          </button>
+          <button type="button" onClick={() => (ref.current?.close(), props.onClose(false))}>
+            {t("common.cancel")}
+          </button>
         </div>
       </form>
     </dialog>

@@ -38,25 +38,43 @@ export default function LedgerPage({ params }: PageProps) {
             <AllocationChart accounts={byKind("allocation")} />
             <BalanceTable accounts={byKind("allocation")} testid="allocation-table" />
           </>
-        ) : <p class="muted">{t("ledger.empty")}</p>}
+        ) : (
+          <p class="muted">{t("ledger.empty")}</p>
+        )}
       </section>
       <section aria-labelledby="lpp-h">
         <h2 id="lpp-h">{t("ledger.lpp")}</h2>
-        {byKind("lpp").length ? <LppChart accounts={byKind("lpp")} cap={byKind("lpp")[0].cap ?? LPP_CAP} />
-          : <p class="muted">{t("ledger.empty")}</p>}
+        {byKind("lpp").length ? (
+          <LppChart accounts={byKind("lpp")} cap={byKind("lpp")[0].cap ?? LPP_CAP} />
+        ) : (
+          <p class="muted">{t("ledger.empty")}</p>
+        )}
       </section>
       <NveuSection accounts={byKind("nveu")} tick={tick} />
       <section aria-labelledby="hist-h">
         <h2 id="hist-h">{t("ledger.history")}</h2>
         <Field label={t("ledger.account_pick")} id="ledger-account">
-          <select id="ledger-account" value={account}
-            onChange={(e) => replaceParams("ledger", new URLSearchParams({ account: e.currentTarget.value }))}>
+          <select
+            id="ledger-account"
+            value={account}
+            onChange={(e) =>
+              replaceParams("ledger", new URLSearchParams({ account: e.currentTarget.value }))
+            }
+          >
             <option value="">—</option>
-            {account && !accounts.some((a) => a.account === account) && <option value={account}>{account}</option>}
-            {accounts.map((a) => <option key={a.account} value={a.account}>{a.account}</option>)}
+            {account && !accounts.some((a) => a.account === account) && (
+              <option value={account}>{account}</option>
+            )}
+            {accounts.map((a) => (
+              <option key={a.account} value={a.account}>
+                {a.account}
+              </option>
+            ))}
           </select>
         </Field>
-        {account && <History account={account} tick={tick} onChange={() => setTick((n) => n + 1)} />}
+        {account && (
+          <History account={account} tick={tick} onChange={() => setTick((n) => n + 1)} />
+        )}
       </section>
     </div>
   );
@@ -69,17 +87,31 @@ function BalanceTable({ accounts, testid }: { accounts: Account[]; testid: strin
       <table class="grid" data-testid={testid}>
         <thead>
           <tr>
-            <th scope="col">{t("ledger.account")}</th><th scope="col">{t("ledger.cap")}</th>
-            <th scope="col">{t("ledger.posted")}</th><th scope="col">{t("ledger.pending")}</th>
+            <th scope="col">{t("ledger.account")}</th>
+            <th scope="col">{t("ledger.cap")}</th>
+            <th scope="col">{t("ledger.posted")}</th>
+            <th scope="col">{t("ledger.pending")}</th>
             <th scope="col">{t("ledger.available")}</th>
           </tr>
         </thead>
         <tbody>
           {accounts.map((a) => (
             <tr key={a.account} data-account={a.account}>
-              <th scope="row">{a.kind === "allocation" ? `${countryName(a.account.split(":")[1])} (${a.account})` : a.account}</th>
-              <td class="num">{num(a.cap)}</td><td class="num" data-part="posted">{num(a.posted)}</td>
-              <td class="num" data-part="pending">{num(a.pending)}</td><td class="num" data-part="available">{num(a.available)}</td>
+              <th scope="row">
+                {a.kind === "allocation"
+                  ? `${countryName(a.account.split(":")[1])} (${a.account})`
+                  : a.account}
+              </th>
+              <td class="num">{num(a.cap)}</td>
+              <td class="num" data-part="posted">
+                {num(a.posted)}
+              </td>
+              <td class="num" data-part="pending">
+                {num(a.pending)}
+              </td>
+              <td class="num" data-part="available">
+                {num(a.available)}
+              </td>
             </tr>
           ))}
         </tbody>
@@ -91,37 +123,68 @@ function BalanceTable({ accounts, testid }: { accounts: Account[]; testid: strin
 function NveuSection({ accounts, tick }: { accounts: Account[]; tick: number }) {
   const [picked, setPicked] = useState("");
   const id = picked || accounts[0]?.account || "";
-  const detail = useApi(id ? () => Promise.all([
-    getJson<Account>(`/v1/ledger/accounts/${encodeURIComponent(id)}`),
-    getJson<{ transfers: Transfer[] }>(`/v1/ledger/accounts/${encodeURIComponent(id)}/history`),
-  ]) : null, `${id}-${tick}`);
+  const detail = useApi(
+    id
+      ? () =>
+          Promise.all([
+            getJson<Account>(`/v1/ledger/accounts/${encodeURIComponent(id)}`),
+            getJson<{ transfers: Transfer[] }>(
+              `/v1/ledger/accounts/${encodeURIComponent(id)}/history`,
+            ),
+          ])
+      : null,
+    `${id}-${tick}`,
+  );
   return (
     <section aria-labelledby="nveu-h">
       <h2 id="nveu-h">{t("ledger.nveu")}</h2>
-      {accounts.length === 0 ? <p class="muted">{t("ledger.nveu_none")}</p> : (
+      {accounts.length === 0 ? (
+        <p class="muted">{t("ledger.nveu_none")}</p>
+      ) : (
         <>
           <Field label={t("ledger.nveu_pick")} id="nveu-pick">
             <select id="nveu-pick" value={id} onChange={(e) => setPicked(e.currentTarget.value)}>
-              {accounts.map((a) => <option key={a.account} value={a.account}>{a.account}</option>)}
+              {accounts.map((a) => (
+                <option key={a.account} value={a.account}>
+                  {a.account}
+                </option>
+              ))}
             </select>
           </Field>
           <ErrorBox error={detail.error} />
-          {detail.data && <NveuChart account={detail.data[0]} transfers={detail.data[1].transfers} />}
+          {detail.data && (
+            <NveuChart account={detail.data[0]} transfers={detail.data[1].transfers} />
+          )}
         </>
       )}
     </section>
   );
 }
 
-function History({ account, tick, onChange }: { account: string; tick: number; onChange: () => void }) {
+function History({
+  account,
+  tick,
+  onChange,
+}: {
+  account: string;
+  tick: number;
+  onChange: () => void;
+}) {
   const r = useStore(role);
-  const h = useApi(() => getJson<{ transfers: Transfer[] }>(`/v1/ledger/accounts/${encodeURIComponent(account)}/history`),
-    `${account}-${tick}`);
+  const h = useApi(
+    () =>
+      getJson<{ transfers: Transfer[] }>(
+        `/v1/ledger/accounts/${encodeURIComponent(account)}/history`,
+      ),
+    `${account}-${tick}`,
+  );
   return (
     <>
       <Loading when={h.loading && !h.data} />
       <ErrorBox error={h.error} />
-      {h.data && <TransferTable transfers={h.data.transfers} admin={r === "admin"} onChange={onChange} />}
+      {h.data && (
+        <TransferTable transfers={h.data.transfers} admin={r === "admin"} onChange={onChange} />
+      )}
     </>
   );
 }

@@ -42,36 +42,83 @@ export default function SimulatePage(_: PageProps) {
       <PageTitle intro={t("sim.intro")}>{t("sim.title")}</PageTitle>
       <form class="toolbar" onSubmit={run}>
         <Field label={t("sim.scenario")} id="sim-scenario">
-          <select id="sim-scenario" value={q.scenario} onChange={(e) => setQ({ ...q, scenario: e.currentTarget.value })}>
-            {SCENARIOS.map((s) => <option key={s} value={s}>{s}</option>)}
+          <select
+            id="sim-scenario"
+            value={q.scenario}
+            onChange={(e) => setQ({ ...q, scenario: e.currentTarget.value })}
+          >
+            {SCENARIOS.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
           </select>
         </Field>
         <Field label={t("sim.draws")} id="sim-draws">
-          <input id="sim-draws" type="number" min="1" max="100000" value={q.draws} onInput={(e) => setQ({ ...q, draws: e.currentTarget.value })} />
+          <input
+            id="sim-draws"
+            type="number"
+            min="1"
+            max="100000"
+            value={q.draws}
+            onInput={(e) => setQ({ ...q, draws: e.currentTarget.value })}
+          />
         </Field>
         <Field label={t("sim.seed")} id="sim-seed">
-          <input id="sim-seed" type="number" min="0" value={q.seed} onInput={(e) => setQ({ ...q, seed: e.currentTarget.value })} />
+          <input
+            id="sim-seed"
+            type="number"
+            min="0"
+            value={q.seed}
+            onInput={(e) => setQ({ ...q, seed: e.currentTarget.value })}
+          />
         </Field>
-        <button type="submit" class="primary" disabled={busy}>{t("sim.run")}</button>
+        <button type="submit" class="primary" disabled={busy}>
+          {t("sim.run")}
+        </button>
       </form>
       <Loading when={busy} />
       <ErrorBox error={error} />
       {series.map((s) => (
         <figure key={s} class="sim-series">
-          <figcaption><code>{s}</code></figcaption>
-          <PlotView label={s} deps={[report, s]} make={() => Plot.plot({
-            width: 760, height: 220, x: { label: null, tickFormat: "d" }, y: { grid: true, label: s },
-            marks: [
-              Plot.areaY(years, { x: "year", y1: (d) => (d[s] as Band).p5, y2: (d) => (d[s] as Band).p95, fill: "#1f4e79", fillOpacity: 0.15 }),
-              Plot.line(years, { x: "year", y: (d) => (d[s] as Band).p50, stroke: "#1f4e79", marker: "circle" }),
-            ],
-          })} />
+          <figcaption>
+            <code>{s}</code>
+          </figcaption>
+          <PlotView
+            label={s}
+            deps={[report, s]}
+            make={() =>
+              Plot.plot({
+                width: 760,
+                height: 220,
+                x: { label: null, tickFormat: "d" },
+                y: { grid: true, label: s },
+                marks: [
+                  Plot.areaY(years, {
+                    x: "year",
+                    y1: (d) => (d[s] as Band).p5,
+                    y2: (d) => (d[s] as Band).p95,
+                    fill: "#1f4e79",
+                    fillOpacity: 0.15,
+                  }),
+                  Plot.line(years, {
+                    x: "year",
+                    y: (d) => (d[s] as Band).p50,
+                    stroke: "#1f4e79",
+                    marker: "circle",
+                  }),
+                ],
+              })
+            }
+          />
         </figure>
       ))}
       {report && (
         <details open={series.length === 0}>
           <summary>{t("sim.raw")}</summary>
-          <pre class="json" data-testid="sim-report">{JSON.stringify(report, null, 2)}</pre>
+          <pre class="json" data-testid="sim-report">
+            {JSON.stringify(report, null, 2)}
+          </pre>
         </details>
       )}
     </div>

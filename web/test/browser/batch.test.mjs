@@ -14,7 +14,9 @@ function csv(rows) {
   const lines = ["id,date,destination,item,units,consignee.name,consignee.hq"];
   for (let i = 0; i < rows; i++) {
     const cc = COUNTRIES[i % COUNTRIES.length];
-    lines.push(`B-${i},2025-0${1 + (i % 9)}-15,${cc},${i % 3 ? "nvidia-h100-sxm" : "nvidia-a10"},${1 + (i % 50)},"Party ${i % 40}, Ltd.",${cc}`);
+    const item = i % 3 ? "nvidia-h100-sxm" : "nvidia-a10";
+    const date = `2025-0${1 + (i % 9)}-15`;
+    lines.push(`B-${i},${date},${cc},${item},${1 + (i % 50)},"Party ${i % 40}, Ltd.",${cc}`);
   }
   return lines.join("\n") + "\n";
 }
@@ -22,11 +24,16 @@ function csv(rows) {
 test("upload a CSV batch and see the table fill, filter it, download it", async () => {
   const rows = 20000;
   const page = await newPage(env, { hash: "#/batch" });
-  await page.locator("#batch-file").setInputFiles({ name: "orders.csv", mimeType: "text/csv", buffer: Buffer.from(csv(rows)) });
+  await page
+    .locator("#batch-file")
+    .setInputFiles({ name: "orders.csv", mimeType: "text/csv", buffer: Buffer.from(csv(rows)) });
   await page.getByTestId("batch-parsed").getByText("20,000").waitFor();
   await page.locator("#batch-mode").selectOption("as_written");
   await page.getByRole("button", { name: "Run" }).click();
-  await page.getByTestId("batch-shown").getByText(`${rows.toLocaleString("en-US")} of ${rows.toLocaleString("en-US")} rows`).waitFor({ timeout: 120000 });
+  await page
+    .getByTestId("batch-shown")
+    .getByText(`${rows.toLocaleString("en-US")} of ${rows.toLocaleString("en-US")} rows`)
+    .waitFor({ timeout: 120000 });
   assert.equal(await page.locator("#batch-progress").getAttribute("value"), String(rows));
   // Virtualised: a window of rows in the DOM, not 20,000.
   const rendered = await page.locator(".vrow").count();
@@ -38,7 +45,10 @@ test("upload a CSV batch and see the table fill, filter it, download it", async 
   await shot(page, "batch");
   // Filters: by country, then by decision and party.
   await page.locator("#filter-country").selectOption("DE");
-  await page.getByTestId("batch-shown").getByText(`${(rows / 8).toLocaleString("en-US")} of`).waitFor();
+  await page
+    .getByTestId("batch-shown")
+    .getByText(`${(rows / 8).toLocaleString("en-US")} of`)
+    .waitFor();
   await page.locator("#filter-decision").selectOption("not_controlled");
   const shown = await page.getByTestId("batch-shown").innerText();
   const n = Number(shown.split(" of ")[0].replace(/,/g, ""));
@@ -47,7 +57,10 @@ test("upload a CSV batch and see the table fill, filter it, download it", async 
   const firstRow = page.locator(".vrow").first();
   assert.match(await firstRow.innerText(), /Party 2, Ltd\./);
   assert.deepEqual(await axe(page), []);
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Download CSV" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Download CSV" }).click(),
+  ]);
   const path = await download.path();
   const { readFileSync } = await import("node:fs");
   const lines = readFileSync(path, "utf8").trim().split("\n");
@@ -59,11 +72,34 @@ test("upload a CSV batch and see the table fill, filter it, download it", async 
 test("a JSONL batch with a bad line: that line needs review, the others are decided", async () => {
   const page = await newPage(env, { hash: "#/batch" });
   const body = [
-    JSON.stringify({ id: "J-1", date: "2024-02-01", destination: "CN", item: "nvidia-h100-sxm", units: 8 }),
-    JSON.stringify({ id: "J-2", date: "2024-02-01", destination: "CN", item: "nvidia-h100-sxm", units: 8, consignee_hq: "CN" }),
-    JSON.stringify({ id: "J-3", date: "2024-02-01", destination: "DE", item: "nvidia-h100-sxm", units: 8 }),
+    JSON.stringify({
+      id: "J-1",
+      date: "2024-02-01",
+      destination: "CN",
+      item: "nvidia-h100-sxm",
+      units: 8,
+    }),
+    JSON.stringify({
+      id: "J-2",
+      date: "2024-02-01",
+      destination: "CN",
+      item: "nvidia-h100-sxm",
+      units: 8,
+      consignee_hq: "CN",
+    }),
+    JSON.stringify({
+      id: "J-3",
+      date: "2024-02-01",
+      destination: "DE",
+      item: "nvidia-h100-sxm",
+      units: 8,
+    }),
   ].join("\n");
-  await page.locator("#batch-file").setInputFiles({ name: "orders.jsonl", mimeType: "application/x-ndjson", buffer: Buffer.from(body) });
+  await page.locator("#batch-file").setInputFiles({
+    name: "orders.jsonl",
+    mimeType: "application/x-ndjson",
+    buffer: Buffer.from(body),
+  });
   await page.getByRole("button", { name: "Run" }).click();
   await page.getByTestId("batch-shown").getByText("3 of 3 rows").waitFor();
   const rows = await page.locator(".vrow").allInnerTexts();

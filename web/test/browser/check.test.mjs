@@ -31,7 +31,10 @@ test("check a shipment and read its reasons in English", async () => {
   assert.match(text, /IN is a Tier 2 destination/);
   assert.match(text, /tier/);
   // Each CFR citation links to the eCFR as it read on the shipment's date.
-  const link = page.getByTestId("reasons").locator('a[href*="ecfr.gov/on/2025-07-01/title-15/section-742.6"]').first();
+  const link = page
+    .getByTestId("reasons")
+    .locator('a[href*="ecfr.gov/on/2025-07-01/title-15/section-742.6"]')
+    .first();
   assert.equal(await link.count(), 1);
   assert.match(await page.locator(".verdict").innerText(), /Licence required|Authorized/);
   assert.match(page.url(), /destination=IN/);
@@ -65,7 +68,9 @@ test("the same reasons in Chinese, from templates keyed by rule", async () => {
 });
 
 test("a deep link reproduces the determination", async () => {
-  const query = "destination=KH&date=2025-11-06&item=nvidia-h100-sxm&units=8&mode=as_written&consignee.name=Phnom+Penh+Cloud";
+  const query =
+    "destination=KH&date=2025-11-06&item=nvidia-h100-sxm&units=8&mode=as_written" +
+    "&consignee.name=Phnom+Penh+Cloud";
   const page = await newPage(env, { hash: `#/check?${query}` });
   await page.getByTestId("reasons").locator("li").first().waitFor();
   assert.match(await page.getByTestId("reasons").innerText(), /KH is a Tier 3 destination/);

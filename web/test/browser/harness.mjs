@@ -23,21 +23,31 @@ export async function start() {
   let mock = null;
   if (!baseUrl) {
     const dist = join(webRoot, "dist");
-    if (!existsSync(join(dist, "index.html"))) throw new Error("web/dist is missing: run `npm run build` first");
+    if (!existsSync(join(dist, "index.html")))
+      throw new Error("web/dist is missing: run `npm run build` first");
     mock = createMockApi({ dist });
     await new Promise((resolve) => mock.server.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${mock.server.address().port}/`;
   }
   const userDataDir = mkdtempSync(join(tmpdir(), "hf-chromium-"));
   const executablePath = process.env.HF_CHROMIUM ?? "/usr/bin/chromium";
-  if (!existsSync(executablePath)) throw new Error(`${executablePath} not found: run scripts/setup.sh (it installs chromium)`);
+  if (!existsSync(executablePath))
+    throw new Error(`${executablePath} not found: run scripts/setup.sh (it installs chromium)`);
   // A persistent context on a fresh profile directory: playwright passes it to
   // chromium as --user-data-dir.
   const context = await chromium.launchPersistentContext(userDataDir, {
     executablePath,
     headless: true,
-    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-      "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+    args: [
+      "--headless",
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-quic",
+      "--no-first-run",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+    ],
     viewport: { width: 1360, height: 1000 },
     acceptDownloads: true,
   });
@@ -75,10 +85,17 @@ export async function axe(page) {
   await page.addScriptTag({ content: axeSource });
   const result = await page.evaluate(async () =>
     // eslint-disable-next-line no-undef
-    axe.run(document, { resultTypes: ["violations"] }));
+    axe.run(document, { resultTypes: ["violations"] }),
+  );
   return result.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} -> ${v.nodes.slice(0, 3).map((n) => n.target.join(" ")).join(" | ")}`);
+    .map(
+      (v) =>
+        `${v.id} (${v.impact}): ${v.help} -> ${v.nodes
+          .slice(0, 3)
+          .map((n) => n.target.join(" "))
+          .join(" | ")}`,
+    );
 }
 
 export async function shot(page, name) {

@@ -8,7 +8,8 @@ let env;
 before(async () => (env = await start()));
 after(async () => env?.close());
 
-const fill = (page, code) => page.locator(`svg.world path[data-code="${code}"]`).getAttribute("fill");
+const fill = (page, code) =>
+  page.locator(`svg.world path[data-code="${code}"]`).getAttribute("fill");
 
 async function mapOn(page, date) {
   await page.locator("#law-date").fill(date);

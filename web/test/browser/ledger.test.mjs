@@ -10,10 +10,15 @@ after(async () => env?.close());
 
 // The width of a country's segment ("posted", "pending") in the allocation chart.
 async function segment(page, cc, part) {
-  return page.evaluate(([c, p]) => {
-    const rect = [...document.querySelectorAll(".plot rect")].find((r) => r.querySelector("title")?.textContent?.startsWith(`${c} ${p}:`));
-    return rect ? Number(rect.getAttribute("width")) : null;
-  }, [cc, part]);
+  return page.evaluate(
+    ([c, p]) => {
+      const rect = [...document.querySelectorAll(".plot rect")].find((r) =>
+        r.querySelector("title")?.textContent?.startsWith(`${c} ${p}:`),
+      );
+      return rect ? Number(rect.getAttribute("width")) : null;
+    },
+    [cc, part],
+  );
 }
 
 async function cell(page, account, part) {
@@ -22,7 +27,9 @@ async function cell(page, account, part) {
 
 test("post a reservation and see the allocation bar move", async () => {
   // A recorded check: H100s to Malaysia beyond any LPP room reserve on allocation:MY.
-  const query = "destination=MY&date=2026-03-02&item=nvidia-h100-sxm&units=2000&mode=as_written&consignee.name=Johor+Hyperscale";
+  const query =
+    "destination=MY&date=2026-03-02&item=nvidia-h100-sxm&units=2000&mode=as_written" +
+    "&consignee.name=Johor+Hyperscale";
   const page = await newPage(env, { hash: `#/check?${query}` });
   await page.getByTestId("reasons").locator("li").first().waitFor();
   await page.locator("#f-record").check();
@@ -49,10 +56,15 @@ test("post a reservation and see the allocation bar move", async () => {
   assert.deepEqual(await axe(page), []);
   await page.getByRole("button", { name: "Confirm" }).click();
   await page.locator("tr[data-transfer^='UI-']", { hasText: "D1234999" }).waitFor();
-  await page.waitForFunction(([before]) => {
-    const rect = [...document.querySelectorAll(".plot rect")].find((r) => r.querySelector("title")?.textContent?.startsWith("MY posted:"));
-    return rect && Number(rect.getAttribute("width")) > before;
-  }, [postedBefore]);
+  await page.waitForFunction(
+    ([before]) => {
+      const rect = [...document.querySelectorAll(".plot rect")].find((r) =>
+        r.querySelector("title")?.textContent?.startsWith("MY posted:"),
+      );
+      return rect && Number(rect.getAttribute("width")) > before;
+    },
+    [postedBefore],
+  );
   assert.ok((await segment(page, "MY", "pending")) < pendingBefore, "pending shrank");
   assert.notEqual(await cell(page, "allocation:MY", "posted"), postedText);
   await page.close();

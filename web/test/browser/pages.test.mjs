@@ -29,7 +29,10 @@ test("open a logged decision with its law version", async () => {
   await page.getByTestId("reasons").locator("li").first().waitFor();
   assert.deepEqual(await axe(page), []);
   await shot(page, "decision");
-  const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("button", { name: "Export" }).click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent("download"),
+    page.getByRole("button", { name: "Export" }).click(),
+  ]);
   assert.match(download.suggestedFilename(), /\.json$/);
   await page.close();
 });
@@ -76,10 +79,13 @@ test("keys: an admin creates a key (shown once) and revokes it", async () => {
   await page.close();
 });
 
-test("the login box: a wrong key is refused, a right one signs in; the language is remembered", async () => {
+test("login: a wrong key is refused, a right one signs in; the language stays", async () => {
   const page = await env.context.newPage();
   await page.goto(env.baseUrl);
-  await page.evaluate(() => { sessionStorage.clear(); localStorage.setItem("hf.lang", "en"); });
+  await page.evaluate(() => {
+    sessionStorage.clear();
+    localStorage.setItem("hf.lang", "en");
+  });
   await page.reload();
   await page.locator("#login-key").fill("not-a-key");
   await page.getByRole("button", { name: "Sign in" }).click();

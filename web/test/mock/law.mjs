@@ -64,7 +64,11 @@ const TIER_TEXT = {
 export const CITE_TIERS = "15 CFR 740 supp. 5 para. (a); 15 CFR 742.6(a)(6)(iii)(A) (Macau or D:5)";
 
 export function tierReason(code, tier) {
-  return { rule: "tier", citation: CITE_TIERS, text: `${code} is a Tier ${tier} destination${TIER_TEXT[tier]}` };
+  return {
+    rule: "tier",
+    citation: CITE_TIERS,
+    text: `${code} is a Tier ${tier} destination${TIER_TEXT[tier]}`,
+  };
 }
 
 export function country(code, date, mode) {
@@ -77,14 +81,28 @@ export function country(code, date, mode) {
   for (const id of groupIds) {
     const g = groups.get(id);
     const dated = g.dated.find((e) => e.code === code);
-    why.push({ rule: "group", citation: dated?.citation ?? g.citation, text: `${code} is in ${g.name}` });
+    why.push({
+      rule: "group",
+      citation: dated?.citation ?? g.citation,
+      text: `${code} is in ${g.name}`,
+    });
   }
   why.push(
     licence
-      ? { rule: "license.destination", citation: "15 CFR 742.6(a)(6)(iii)",
-          text: `3A090.a to ${code} needs a licence: ${code} is in Country Group D:1, D:4 or D:5 and not A:5 or A:6, or is Macau` }
-      : { rule: "license.none", citation: "15 CFR 742.6(a)(6)(iii)",
-          text: `${code} is not in D:1, D:4 or D:5 outside A:5/A:6, nor Macau, and no party is headquartered in Macau or D:5: no licence required` },
+      ? {
+          rule: "license.destination",
+          citation: "15 CFR 742.6(a)(6)(iii)",
+          text:
+            `3A090.a to ${code} needs a licence: ${code} is in Country Group D:1, D:4 or D:5 ` +
+            "and not A:5 or A:6, or is Macau",
+        }
+      : {
+          rule: "license.none",
+          citation: "15 CFR 742.6(a)(6)(iii)",
+          text:
+            `${code} is not in D:1, D:4 or D:5 outside A:5/A:6, nor Macau, and no party is ` +
+            "headquartered in Macau or D:5: no licence required",
+        },
   );
   return {
     code,

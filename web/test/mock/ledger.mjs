@@ -24,22 +24,35 @@ export class MockLedger {
   drawn(id) {
     const a = this.accounts.get(id);
     if (!a) return 0;
-    return a.transfers.filter((t) => t.state === "posted" || t.state === "pending" || t.state === "reversed")
+    return a.transfers
+      .filter((t) => t.state === "posted" || t.state === "pending" || t.state === "reversed")
       .reduce((s, t) => s + t.amount, 0);
   }
 
   draw(account, amount, state, shipment, extra = {}) {
     const a = this.account(account);
-    const t = { id: `${shipment.id}/${account}`, account, amount, state, shipment_id: shipment.id,
-      on: shipment.date, recorded_at: this.clock().toISOString(), licence: null, granted_on: null,
-      note: null, reverses: null, ...extra };
+    const t = {
+      id: `${shipment.id}/${account}`,
+      account,
+      amount,
+      state,
+      shipment_id: shipment.id,
+      on: shipment.date,
+      recorded_at: this.clock().toISOString(),
+      licence: null,
+      granted_on: null,
+      note: null,
+      reverses: null,
+      ...extra,
+    };
     if (a.transfers.some((x) => x.id === t.id)) t.id = `${t.id}#${++this.seq}`;
     a.transfers.push(t);
     return t;
   }
 
   summary(a) {
-    const sum = (st) => a.transfers.filter((t) => st.includes(t.state)).reduce((s, t) => s + t.amount, 0);
+    const sum = (st) =>
+      a.transfers.filter((t) => st.includes(t.state)).reduce((s, t) => s + t.amount, 0);
     const posted = sum(["posted", "reversed"]);
     const pending = sum(["pending"]);
     let cap = a.cap;
@@ -71,7 +84,12 @@ export class MockLedger {
 
   post(id, { licence, granted, note } = {}) {
     const t = this.mustBe(id, "pending");
-    Object.assign(t, { state: "posted", licence: licence ?? null, granted_on: granted ?? null, note: note ?? t.note });
+    Object.assign(t, {
+      state: "posted",
+      licence: licence ?? null,
+      granted_on: granted ?? null,
+      note: note ?? t.note,
+    });
     return t;
   }
 
@@ -84,38 +102,76 @@ export class MockLedger {
   reverse(id, { reason }) {
     const t = this.mustBe(id, "posted");
     t.state = "reversed";
-    return this.draw(t.account, -t.amount, "posted", { id: `${t.shipment_id}-reversal`, date: this.clock().toISOString().slice(0, 10) },
-      { reverses: t.id, note: reason });
+    return this.draw(
+      t.account,
+      -t.amount,
+      "posted",
+      { id: `${t.shipment_id}-reversal`, date: this.clock().toISOString().slice(0, 10) },
+      { reverses: t.id, note: reason },
+    );
   }
 
   mustBe(id, state) {
     const t = this.find(id);
     if (!t) throw Object.assign(new Error(`no transfer ${id}`), { status: 404 });
-    if (t.state !== state) throw Object.assign(new Error(`transfer ${id} is ${t.state}, not ${state}`), { status: 409, field: "state" });
+    if (t.state !== state)
+      throw Object.assign(new Error(`transfer ${id} is ${t.state}, not ${state}`), {
+        status: 409,
+        field: "state",
+      });
     return t;
   }
 }
 
 // Balances a compliance team would plausibly hold in late 2026.
 export function seedLedger(ledger) {
-  const alloc = { IN: [310000000, 41000000], MY: [182500000, 95000000], SA: [120000000, 0],
-    BR: [64000000, 15832000], IL: [220000000, 0], VN: [38000000, 12000000], MX: [15832000, 0],
-    TH: [47496000, 31664000], ID: [0, 0], PL: [95000000, 0] };
+  const alloc = {
+    IN: [310000000, 41000000],
+    MY: [182500000, 95000000],
+    SA: [120000000, 0],
+    BR: [64000000, 15832000],
+    IL: [220000000, 0],
+    VN: [38000000, 12000000],
+    MX: [15832000, 0],
+    TH: [47496000, 31664000],
+    ID: [0, 0],
+    PL: [95000000, 0],
+  };
   let n = 0;
   for (const [cc, [posted, pending]] of Object.entries(alloc)) {
     const account = `allocation:${cc}`;
     ledger.account(account);
-    if (posted) ledger.draw(account, posted, "posted", { id: `PO-2025-${1000 + ++n}`, date: "2025-08-12" },
-      { licence: `D${1234560 + n}`, granted_on: "2025-09-30" });
-    if (pending) ledger.draw(account, pending, "pending", { id: `PO-2026-${2000 + ++n}`, date: "2026-10-02" });
+    if (posted)
+      ledger.draw(
+        account,
+        posted,
+        "posted",
+        { id: `PO-2025-${1000 + ++n}`, date: "2025-08-12" },
+        { licence: `D${1234560 + n}`, granted_on: "2025-09-30" },
+      );
+    if (pending)
+      ledger.draw(account, pending, "pending", { id: `PO-2026-${2000 + ++n}`, date: "2026-10-02" });
   }
-  const lpp = { "reliance-jio:2025": 15832000, "yotta-data-services:2025": 26900000,
-    "yotta-data-services:2026": 7916000, "tata-communications:2026": 3166400, "g42:2025": 12665600,
-    "reliance-jio:2026": 22000000 };
+  const lpp = {
+    "reliance-jio:2025": 15832000,
+    "yotta-data-services:2025": 26900000,
+    "yotta-data-services:2026": 7916000,
+    "tata-communications:2026": 3166400,
+    "g42:2025": 12665600,
+    "reliance-jio:2026": 22000000,
+  };
   for (const [k, amount] of Object.entries(lpp))
-    ledger.draw(`lpp:${k}`, amount, "posted", { id: `PO-LPP-${++n}`, date: `${k.slice(-4)}-06-15` });
-  const nveu = [["2025-02-10", 310000000], ["2025-05-20", 420000000], ["2025-09-03", 380000000],
-    ["2026-01-15", 500000000], ["2026-04-22", 260000000]];
+    ledger.draw(`lpp:${k}`, amount, "posted", {
+      id: `PO-LPP-${++n}`,
+      date: `${k.slice(-4)}-06-15`,
+    });
+  const nveu = [
+    ["2025-02-10", 310000000],
+    ["2025-05-20", 420000000],
+    ["2025-09-03", 380000000],
+    ["2026-01-15", 500000000],
+    ["2026-04-22", 260000000],
+  ];
   for (const [date, amount] of nveu)
     ledger.draw("nveu:yotta-data-services:IN", amount, "posted", { id: `PO-NVEU-${++n}`, date });
   ledger.draw("aia:microsoft", 180000000, "posted", { id: `PO-AIA-${++n}`, date: "2025-07-01" });

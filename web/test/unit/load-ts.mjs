@@ -8,8 +8,14 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 export async function loadTs(relative) {
   const entry = fileURLToPath(new URL(`../../src/${relative}`, import.meta.url));
-  const out = await build({ entryPoints: [entry], bundle: true, format: "esm", platform: "neutral",
-    write: false, logLevel: "silent" });
+  const out = await build({
+    entryPoints: [entry],
+    bundle: true,
+    format: "esm",
+    platform: "neutral",
+    write: false,
+    logLevel: "silent",
+  });
   const dir = mkdtempSync(join(tmpdir(), "hf-unit-"));
   const file = join(dir, "module.mjs");
   writeFileSync(file, out.outputFiles[0].text);

@@ -15,7 +15,9 @@ test("each template fills its Chinese text from values read out of its English f
   for (const [rule, en, zh] of TEMPLATES) {
     const values = [];
     const text = en.replace(/\{(cmp)?\}/g, (_, cmp) => {
-      const v = cmp ? `${values.length + 10} >= 4800, margin +${values.length}` : `V${values.length}X`;
+      const v = cmp
+        ? `${values.length + 10} >= 4800, margin +${values.length}`
+        : `V${values.length}X`;
       values.push(v);
       return v;
     });
@@ -23,32 +25,51 @@ test("each template fills its Chinese text from values read out of its English f
     assert.equal(out.translated, true, `${rule}: ${en}`);
     const slots = (zh.match(/\{\d+\}/g) ?? []).length;
     for (const v of values.filter((x) => x.startsWith("V")))
-      if (slots) assert.ok(out.text.includes(v) || !zh.includes(`{${values.indexOf(v)}}`), `${rule}: ${v} in ${out.text}`);
+      if (slots)
+        assert.ok(
+          out.text.includes(v) || !zh.includes(`{${values.indexOf(v)}}`),
+          `${rule}: ${v} in ${out.text}`,
+        );
     assert.doesNotMatch(out.text, /\{\d+\}/, `${rule}: unfilled slot in ${out.text}`);
   }
 });
 
 test("a comparison phrase is read whole, commas and all", () => {
-  const out = reasons.reasonText({ rule: "classify.ic.a1", citation: "",
-    text: "TPP 15832 >= 4800, margin +11032, 229.8 % above: 3A090.a.1" }, "zh");
+  const out = reasons.reasonText(
+    {
+      rule: "classify.ic.a1",
+      citation: "",
+      text: "TPP 15832 >= 4800, margin +11032, 229.8 % above: 3A090.a.1",
+    },
+    "zh",
+  );
   assert.equal(out.text, "TPP 15832 >= 4800，超出 +11032，高出 229.8 %：3A090.a.1");
 });
 
 test("a text no template matches stays English and says so", () => {
   const out = reasons.reasonText({ rule: "tier", citation: "", text: "something new" }, "zh");
   assert.deepEqual(out, { text: "something new", translated: false });
-  assert.equal(reasons.reasonText({ rule: "no.such.rule", citation: "", text: "x" }, "zh").translated, false);
+  assert.equal(
+    reasons.reasonText({ rule: "no.such.rule", citation: "", text: "x" }, "zh").translated,
+    false,
+  );
   assert.equal(reasons.reasonText({ rule: "tier", citation: "", text: "x" }, "en").text, "x");
 });
 
 test("values sent by the server are used directly", () => {
-  const out = reasons.reasonText({ rule: "tier", citation: "", text: "", values: ["MY", 2, " (Macau or Country Group D:5)"] }, "zh");
+  const out = reasons.reasonText(
+    { rule: "tier", citation: "", text: "", values: ["MY", 2, " (Macau or Country Group D:5)"] },
+    "zh",
+  );
   assert.equal(out.text, "MY 为第 2 层级目的地（澳门或 D:5 国家组）");
 });
 
 // The engine's own reasons, from the CLI built by `make build`.
-const cli = process.env.HF_CLI ?? fileURLToPath(new URL("../../../build/highfence", import.meta.url));
-const ENGINE_SHIPMENTS = fileURLToPath(new URL("../fixtures/engine-shipments.jsonl", import.meta.url));
+const cli =
+  process.env.HF_CLI ?? fileURLToPath(new URL("../../../build/highfence", import.meta.url));
+const ENGINE_SHIPMENTS = fileURLToPath(
+  new URL("../fixtures/engine-shipments.jsonl", import.meta.url),
+);
 
 test("every reason the engine writes for the fixture shipments has a Chinese template", (t) => {
   if (!existsSync(cli)) {
@@ -57,13 +78,20 @@ test("every reason the engine writes for the fixture shipments has a Chinese tem
   }
   const seen = new Map();
   for (const mode of ["as-written", "as-enforced"]) {
-    const run = spawnSync(cli, ["check", "--format", "jsonl", "--mode", mode, ENGINE_SHIPMENTS], { encoding: "utf8" });
+    const run = spawnSync(cli, ["check", "--format", "jsonl", "--mode", mode, ENGINE_SHIPMENTS], {
+      encoding: "utf8",
+    });
     assert.ok(run.status === 0 || run.status === 2, run.stderr);
     for (const line of run.stdout.split("\n").filter(Boolean))
       for (const r of JSON.parse(line).reasons) seen.set(`${r.rule}\u0000${r.text}`, r);
   }
-  const missing = [...seen.values()].filter((r) => !reasons.reasonText(r, "zh").translated && r.rule !== "classify.missing_figure");
-  assert.deepEqual(missing.map((r) => `${r.rule}: ${r.text}`), []);
+  const missing = [...seen.values()].filter(
+    (r) => !reasons.reasonText(r, "zh").translated && r.rule !== "classify.missing_figure",
+  );
+  assert.deepEqual(
+    missing.map((r) => `${r.rule}: ${r.text}`),
+    [],
+  );
   const rules = new Set([...seen.values()].map((r) => r.rule));
   assert.ok(rules.size >= 25, `only ${rules.size} rules exercised`);
   t.diagnostic(`${seen.size} distinct reason texts over ${rules.size} rules, all translated`);
