@@ -35,11 +35,8 @@ export function VirtualTable({
   useEffect(() => {
     const el = scroller.current;
     if (!el) return;
-    let frame = 0;
-    const onScroll = () => {
-      cancelAnimationFrame(frame);
-      frame = requestAnimationFrame(() => setTop(el.scrollTop));
-    };
+    // Scroll events arrive once per frame; the window is re-rendered at once.
+    const onScroll = () => setTop(el.scrollTop);
     el.addEventListener("scroll", onScroll, { passive: true });
     return () => el.removeEventListener("scroll", onScroll);
   }, []);

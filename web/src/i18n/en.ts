@@ -191,6 +191,9 @@ export const en = {
   "batch.col.tpp_total": "TPP total",
   "batch.parse_error": "Line {line}: {message}",
   "batch.record": "Record in the ledger",
+  "batch.split_ids":
+    "{n} ids repeat in different requests of 10,000 lines (e.g. {ids}); the server checks " +
+    "repeated ids only within one request.",
   "ledger.title": "Ledger",
   "ledger.intro":
     "Quota accounts the AI Diffusion rule creates, drawn by determinations; amounts in TPP.",

@@ -187,6 +187,8 @@ export const zh: Record<MessageKey, string> = {
   "batch.col.tpp_total": "TPP 合计",
   "batch.parse_error": "第 {line} 行：{message}",
   "batch.record": "记入台账",
+  "batch.split_ids":
+    "有 {n} 个编号在不同的请求（每个 10,000 行）中重复（如 {ids}）；服务器只在同一请求内检查重复编号。",
   "ledger.title": "台账",
   "ledger.intro": "人工智能扩散规则设立的额度账户，由判定占用；单位为 TPP。",
   "ledger.allocations": "第二层级国家配额（2025–2027）",

@@ -5,6 +5,7 @@ import { DecisionBadge, ErrorBox, Field, PageTitle } from "../components/common"
 import { VirtualTable, type Column } from "../components/virtual-table";
 import { code, countryName, t, useLang } from "../i18n";
 import { lines, request, saveBlob } from "../lib/api";
+import { chunkLines, idsSplitAcrossChunks } from "../lib/chunk";
 import { num } from "../lib/format";
 import { DECISIONS, type Determination, type Mode } from "../lib/types";
 import type { PageProps } from "../main";
@@ -57,15 +58,17 @@ export default function BatchPage(_: PageProps) {
       if (!frame) frame = requestAnimationFrame(() => ((frame = 0), setVersion((v) => v + 1)));
     };
     try {
-      const res = await request("/v1/determinations", {
-        rawBody: input.lines.join("\n") + "\n",
-        contentType: "application/x-ndjson",
-        query: { mode, dry_run: record ? undefined : "true" },
-        signal: abort.current.signal,
-      });
-      for await (const line of lines(res)) {
-        results.current.push(JSON.parse(line) as Determination);
-        bump();
+      for (const chunk of chunkLines(input.lines)) {
+        const res = await request("/v1/determinations", {
+          rawBody: chunk.join("\n") + "\n",
+          contentType: "application/x-ndjson",
+          query: { mode, dry_run: record ? undefined : "true" },
+          signal: abort.current.signal,
+        });
+        for await (const line of lines(res)) {
+          results.current.push(JSON.parse(line) as Determination);
+          bump();
+        }
       }
     } catch (e) {
       if (!(e instanceof DOMException && e.name === "AbortError")) setError(e);
@@ -76,6 +79,13 @@ export default function BatchPage(_: PageProps) {
     }
   }
 
+  const split = useMemo(() => {
+    if (!input || input.lines.length <= 10_000) return [];
+    return idsSplitAcrossChunks(
+      chunkLines(input.lines),
+      input.shipments.map((s) => s?.id),
+    );
+  }, [input]);
   const done = results.current.length;
   const total = input?.lines.length ?? 0;
   return (
@@ -119,6 +129,11 @@ export default function BatchPage(_: PageProps) {
         )}
       </form>
       {input && <p data-testid="batch-parsed">{t("batch.parsed", { n: num(total) })}</p>}
+      {split.length > 0 && (
+        <p class="notice" role="status">
+          {t("batch.split_ids", { n: num(split.length), ids: split.slice(0, 5).join(", ") })}
+        </p>
+      )}
       {input && (done > 0 || running) && (
         <div class="progress">
           <label for="batch-progress">{t("batch.progress")}</label>

@@ -13,6 +13,7 @@ import { LISTS, screen, simulate } from "./extras.mjs";
 import { SEED_SHIPMENTS } from "./seed.mjs";
 
 const ROLES = { viewer: 0, officer: 1, admin: 2 };
+const BATCH_LINES_MAX = 10000;
 const TYPES = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript",
@@ -190,6 +191,13 @@ async function determinations({ state, req, res, url, key }) {
   const lines = ndjson
     ? text.split("\n").filter((l) => l.trim())
     : parseJson(text).map((x) => JSON.stringify(x));
+  // The real server's bounds (src/server/limits.h): 10,000 lines, 8 MiB.
+  if (lines.length > BATCH_LINES_MAX || Buffer.byteLength(text) > 8 * 1024 * 1024)
+    throw new HttpError(
+      413,
+      "Content Too Large",
+      `at most ${BATCH_LINES_MAX} shipments per request`,
+    );
   res.writeHead(200, { "Content-Type": "application/x-ndjson" });
   const seen = new Set();
   for (let i = 0; i < lines.length; i++) {

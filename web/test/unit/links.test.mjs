@@ -83,3 +83,25 @@ test("a cell that is not the type a field needs stays text, for the server to na
     { units: "ten", item: { datacenter: "maybe" } },
   );
 });
+
+test("a batch is cut into requests of at most 10,000 lines and the byte bound, in order", async () => {
+  const { chunkLines } = await loadTs("lib/chunk.ts");
+  const lines = Array.from({ length: 25001 }, (_, i) => `{"id":"${i}"}`);
+  const chunks = chunkLines(lines);
+  assert.deepEqual(
+    chunks.map((c) => c.length),
+    [10000, 10000, 5001],
+  );
+  assert.deepEqual(chunks.flat(), lines);
+  const bySize = chunkLines(["aaaa", "bbbb", "cccc"], 10, 10);
+  assert.deepEqual(bySize, [["aaaa", "bbbb"], ["cccc"]]);
+});
+
+test("ids repeated in different requests are reported; within one request they are not", async () => {
+  const { idsSplitAcrossChunks } = await loadTs("lib/chunk.ts");
+  const chunks = [
+    ["a", "b", "b"],
+    ["c", "a"],
+  ];
+  assert.deepEqual(idsSplitAcrossChunks(chunks, ["A", "B", "B", "C", "A"]), ["A"]);
+});

@@ -13,6 +13,7 @@ export async function loadTs(relative) {
     bundle: true,
     format: "esm",
     platform: "neutral",
+    mainFields: ["module", "main"],
     write: false,
     logLevel: "silent",
   });
