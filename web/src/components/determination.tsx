@@ -1,6 +1,6 @@
 // A determination as an officer reads it: the decision, what it rests on, what
 // it owes and draws, and the derivation with each step's citation.
-import { code, t, useLang } from "../i18n";
+import { code, t, useLang, type MessageKey } from "../i18n";
 import { reasonText } from "../i18n/reasons";
 import { num } from "../lib/format";
 import { href } from "../lib/router";
@@ -142,32 +142,64 @@ function LedgerEffect({ d }: { d: Determination }) {
   );
 }
 
+// The steps of a derivation fall into phases (which law, classification, the
+// licence requirement, authorizations, review policy, notices); consecutive
+// steps of one phase are shown under its heading, numbered through.
+const PHASES: [RegExp, MessageKey][] = [
+  [/^(regime|destination)\./, "phase.law"],
+  [/^classify\./, "phase.classify"],
+  [/^(tier|license\.|end_use\.|gp10|uae\.)/, "phase.requirement"],
+  [/^auth\./, "phase.authorization"],
+  [/^policy\./, "phase.policy"],
+  [/^notice\./, "phase.notice"],
+];
+
+function phaseOf(rule: string): MessageKey {
+  return PHASES.find(([re]) => re.test(rule))?.[1] ?? "phase.other";
+}
+
 export function Derivation({ reasons, date }: { reasons: Reason[]; date?: string }) {
   const l = useLang();
+  const groups: { phase: MessageKey; start: number; items: Reason[] }[] = [];
+  reasons.forEach((r, i) => {
+    const phase = phaseOf(r.rule);
+    const last = groups[groups.length - 1];
+    if (last && last.phase === phase) last.items.push(r);
+    else groups.push({ phase, start: i + 1, items: [r] });
+  });
   return (
-    <div class="derivation">
+    <div class="derivation" data-testid="reasons">
       <h3>{t("check.reasons")}</h3>
-      <ol data-testid="reasons">
-        {reasons.map((r, i) => {
-          const local = reasonText(r, l);
-          return (
-            <li key={i} class="reason">
-              <p class="reason-text" lang={local.translated ? undefined : "en"}>
-                {local.text}
-                {!local.translated && (
-                  <span class="untranslated" title={t("check.reason_untranslated")}>
-                    {" "}
-                    (EN)
-                  </span>
-                )}
-              </p>
-              <p class="reason-meta">
-                <code class="rule">{r.rule}</code> <Citation citation={r.citation} date={date} />
-              </p>
-            </li>
-          );
-        })}
-      </ol>
+      {groups.map((g) => (
+        <section key={g.start} class="phase" aria-label={t(g.phase)}>
+          <h4>{t(g.phase)}</h4>
+          <ol start={g.start}>
+            {g.items.map((r, i) => (
+              <ReasonItem key={i} reason={r} lang={l} date={date} />
+            ))}
+          </ol>
+        </section>
+      ))}
     </div>
+  );
+}
+
+function ReasonItem({ reason, lang, date }: { reason: Reason; lang: string; date?: string }) {
+  const local = reasonText(reason, lang);
+  return (
+    <li class="reason">
+      <p class="reason-text" lang={local.translated ? undefined : "en"}>
+        {local.text}
+        {!local.translated && (
+          <span class="untranslated" title={t("check.reason_untranslated")}>
+            {" "}
+            (EN)
+          </span>
+        )}
+      </p>
+      <p class="reason-meta">
+        <code class="rule">{reason.rule}</code> <Citation citation={reason.citation} date={date} />
+      </p>
+    </li>
   );
 }

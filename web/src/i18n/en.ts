@@ -85,6 +85,13 @@ export const en = {
   "notice.gp10_guidance": "Ascend chip named in the GP10 guidance",
   "notice.is_informed_letters_may_apply":
     "Is-informed letters may apply (chips to or for Macau/D:5)",
+  "phase.law": "Which law",
+  "phase.classify": "Classification",
+  "phase.requirement": "Licence requirement",
+  "phase.authorization": "Licence exceptions and authorizations",
+  "phase.policy": "Review policy",
+  "phase.notice": "Notices",
+  "phase.other": "Other steps",
   "tier.label": "Tier",
   "tier.1": "Tier 1",
   "tier.2": "Tier 2",

@@ -186,7 +186,7 @@ function Results(props: {
     { key: "line", label: t("batch.col.line"), width: "4.5em" },
     { key: "id", label: t("batch.col.id"), width: "minmax(8em, 1fr)" },
     { key: "date", label: t("batch.col.date"), width: "7em" },
-    { key: "destination", label: t("batch.col.destination"), width: "8em" },
+    { key: "destination", label: t("batch.col.destination"), width: "10em" },
     { key: "party", label: t("batch.col.party"), width: "minmax(10em, 1.4fr)" },
     { key: "item", label: t("batch.col.item"), width: "minmax(8em, 1fr)" },
     { key: "units", label: t("batch.col.units"), width: "6em" },
