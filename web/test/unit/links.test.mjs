@@ -105,3 +105,16 @@ test("ids repeated in different requests are reported; within one request they a
   ];
   assert.deepEqual(idsSplitAcrossChunks(chunks, ["A", "B", "B", "C", "A"]), ["A"]);
 });
+
+test("the first load stays under 300 KB of compressed JavaScript", async (t) => {
+  const { existsSync, readFileSync } = await import("node:fs");
+  const path = new URL("../../dist/manifest.json", import.meta.url);
+  if (!existsSync(path)) {
+    t.skip("skipped: web/dist is not built (npm run build)");
+    return;
+  }
+  const m = JSON.parse(readFileSync(path, "utf8"));
+  assert.equal(m.first_load.files.filter((f) => f.endsWith(".js")).length, 1);
+  assert.ok(m.first_load.js_gzip_bytes < 300_000, `${m.first_load.js_gzip_bytes} bytes`);
+  for (const f of m.files) if (f.path.startsWith("assets/")) assert.equal(f.immutable, true);
+});
