@@ -227,6 +227,7 @@ export const en = {
   "ledger.col.licence": "Licence",
   "ledger.col.note": "Note",
   "ledger.col.actions": "Actions",
+  "ledger.settled": "settled {at}",
   "ledger.post": "Post",
   "ledger.void": "Void",
   "ledger.reverse": "Reverse",

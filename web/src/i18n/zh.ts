@@ -221,6 +221,7 @@ export const zh: Record<MessageKey, string> = {
   "ledger.col.licence": "许可证",
   "ledger.col.note": "备注",
   "ledger.col.actions": "操作",
+  "ledger.settled": "{at} 结算",
   "ledger.post": "过账",
   "ledger.void": "作废",
   "ledger.reverse": "冲销",

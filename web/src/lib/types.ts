@@ -184,6 +184,7 @@ export interface Transfer {
   granted_on?: string | null;
   note?: string | null;
   reverses?: string | null;
+  settled_at?: string | null;
 }
 
 export interface DecisionRow {

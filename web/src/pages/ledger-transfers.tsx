@@ -43,7 +43,15 @@ export function TransferTable(props: {
                 <span class={`state state-${x.state}`}>{code("ledger.state", x.state)}</span>
               </td>
               <td>{x.on}</td>
-              <td>{timestamp(x.recorded_at)}</td>
+              <td>
+                {timestamp(x.recorded_at)}
+                {x.settled_at && (
+                  <small class="settled">
+                    <br />
+                    {t("ledger.settled", { at: timestamp(x.settled_at) })}
+                  </small>
+                )}
+              </td>
               <td>
                 {x.licence ?? ""}
                 {x.granted_on ? ` (${x.granted_on})` : ""}

@@ -1,7 +1,10 @@
 // Browser test harness: Debian's chromium, headless, driven by playwright-core,
-// against the mock API (serving the built UI from dist/) or, with HF_WEB_URL,
-// against a real `highfence serve`:
+// against the mock API (serving the built UI from dist/), or a real server:
 //   HF_WEB_URL=http://127.0.0.1:8080/ HF_WEB_KEY=<admin key> npm run test:browser
+//     a `highfence serve` that serves the UI itself;
+//   HF_WEB_API=http://127.0.0.1:8080 HF_WEB_KEY=<admin key> npm run test:browser
+//     a server's API behind a local proxy that serves web/dist/ (for a server
+//     that does not serve the UI yet).
 // HF_CHROMIUM overrides the browser path (default /usr/bin/chromium).
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -9,14 +12,14 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
-import { createMockApi } from "../mock/server.mjs";
+import { createMockApi, createProxy } from "../mock/server.mjs";
 
 const require = createRequire(import.meta.url);
 const webRoot = fileURLToPath(new URL("../..", import.meta.url));
 export const screenshotDir = join(webRoot, "..", "build", "ui-screenshots");
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
-export const usingMock = !process.env.HF_WEB_URL;
+export const usingMock = !process.env.HF_WEB_URL && !process.env.HF_WEB_API;
 
 export async function start() {
   let baseUrl = process.env.HF_WEB_URL;
@@ -25,7 +28,9 @@ export async function start() {
     const dist = join(webRoot, "dist");
     if (!existsSync(join(dist, "index.html")))
       throw new Error("web/dist is missing: run `npm run build` first");
-    mock = createMockApi({ dist });
+    mock = process.env.HF_WEB_API
+      ? createProxy(dist, process.env.HF_WEB_API)
+      : createMockApi({ dist });
     await new Promise((resolve) => mock.server.listen(0, "127.0.0.1", resolve));
     baseUrl = `http://127.0.0.1:${mock.server.address().port}/`;
   }

@@ -1,7 +1,7 @@
 // The mock API server: every route of the API plan (docs/api.md) over the mock
 // law, engine, ledger and fixtures, plus the built UI as static files, so the
 // browser tests need one origin. Keys: admin-key, officer-key, viewer-key.
-import { createServer } from "node:http";
+import { createServer, request as httpRequest } from "node:http";
 import { createHash } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize } from "node:path";
@@ -161,6 +161,33 @@ async function handle(state, dist, req, res) {
     }
   }
   throw new HttpError(404, "Not Found", `no route ${req.method} ${p}`);
+}
+
+// The built UI with /v1 forwarded to a real API (HF_WEB_API in the browser tests).
+export function createProxy(dist, target) {
+  const api = new URL(target);
+  const server = createServer((req, res) => {
+    if (!req.url.startsWith("/v1/"))
+      return serveStatic(dist, new URL(req.url, "http://x").pathname, res).catch((e) =>
+        fail(res, e),
+      );
+    const upstream = httpRequest(
+      {
+        host: api.hostname,
+        port: api.port,
+        path: req.url,
+        method: req.method,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on("error", (e) => fail(res, new HttpError(502, "Bad Gateway", e.message)));
+    req.pipe(upstream);
+  });
+  return { server, state: null };
 }
 
 async function serveStatic(dist, path, res) {
