@@ -130,51 +130,65 @@ function ShipmentFieldset({ form, setField, countries }: Part) {
           />
         </Field>
       </div>
-      <p id="destination-tier" class="tier-hint" data-testid="destination-tier" aria-live="polite">
-        {dest &&
-          t("check.destination_tier", {
-            country: countryName(dest.code, dest.name),
-            tier: dest.tier ? t(`tier.${dest.tier}` as "tier.1") : t("tier.none"),
-            date: f.date,
-            mode: code("mode", form.mode),
-          })}
-        {dest?.groups.length ? ` · ${dest.groups.join(", ")}` : ""}
-        {dest?.embargo ? ` · ${t("law.embargo")}: ${dest.embargo.program}` : ""}
-      </p>
-      <details class="more">
-        <summary>{t("check.more")}</summary>
-        <div class="row">
-          <Field label={t("check.id")} id="f-id">
-            <input
-              id="f-id"
-              maxLength={128}
-              value={f.id ?? ""}
-              onInput={(e) => setField("id", e.currentTarget.value)}
-            />
-          </Field>
-          <Field label={t("check.type")} id="f-type">
-            <select
-              id="f-type"
-              value={f.type ?? "export"}
-              onChange={(e) => setField("type", e.currentTarget.value)}
-            >
-              <option value="export">{t("check.type.export")}</option>
-              <option value="reexport">{t("check.type.reexport")}</option>
-              <option value="transfer">{t("check.type.transfer")}</option>
-            </select>
-          </Field>
-          <Field label={t("check.from")} id="f-from">
-            <CountrySelect
-              id="f-from"
-              value={f.from ?? ""}
-              countries={countries}
-              empty="US"
-              onChange={(v) => setField("from", v)}
-            />
-          </Field>
-        </div>
-      </details>
+      <TierHint dest={dest} date={f.date} mode={form.mode} />
+      <MoreShipmentFields form={form} setField={setField} countries={countries} />
     </fieldset>
+  );
+}
+
+// The destination's tier, groups and embargo on the form's date and mode.
+function TierHint({ dest, date, mode }: { dest?: Country; date: string; mode: Mode }) {
+  return (
+    <p id="destination-tier" class="tier-hint" data-testid="destination-tier" aria-live="polite">
+      {dest &&
+        t("check.destination_tier", {
+          country: countryName(dest.code, dest.name),
+          tier: dest.tier ? t(`tier.${dest.tier}` as "tier.1") : t("tier.none"),
+          date: date,
+          mode: code("mode", mode),
+        })}
+      {dest?.groups.length ? ` · ${dest.groups.join(", ")}` : ""}
+      {dest?.embargo ? ` · ${t("law.embargo")}: ${dest.embargo.program}` : ""}
+    </p>
+  );
+}
+
+function MoreShipmentFields({ form, setField, countries }: Part) {
+  const f = form.fields;
+  return (
+    <details class="more">
+      <summary>{t("check.more")}</summary>
+      <div class="row">
+        <Field label={t("check.id")} id="f-id">
+          <input
+            id="f-id"
+            maxLength={128}
+            value={f.id ?? ""}
+            onInput={(e) => setField("id", e.currentTarget.value)}
+          />
+        </Field>
+        <Field label={t("check.type")} id="f-type">
+          <select
+            id="f-type"
+            value={f.type ?? "export"}
+            onChange={(e) => setField("type", e.currentTarget.value)}
+          >
+            <option value="export">{t("check.type.export")}</option>
+            <option value="reexport">{t("check.type.reexport")}</option>
+            <option value="transfer">{t("check.type.transfer")}</option>
+          </select>
+        </Field>
+        <Field label={t("check.from")} id="f-from">
+          <CountrySelect
+            id="f-from"
+            value={f.from ?? ""}
+            countries={countries}
+            empty="US"
+            onChange={(v) => setField("from", v)}
+          />
+        </Field>
+      </div>
+    </details>
   );
 }
 

@@ -24,31 +24,45 @@ export default function DecisionsPage({ params }: PageProps) {
   );
 }
 
+type Page = { decisions: DecisionRow[]; next: string | null };
+
 function DecisionSearch({ params }: { params: URLSearchParams }) {
-  const initial = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ""])) as Record<
-    string,
-    string
-  >;
-  const [form, setForm] = useState(initial);
+  const filters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? ""]));
   const [extra, setExtra] = useState<DecisionRow[]>([]);
   const [cursor, setCursor] = useState<string | null>(null);
-  const query = { ...initial, limit: "50" };
+  const query = { ...filters, limit: "50" };
   const list = useApi(async () => {
-    const r = await getJson<{ decisions: DecisionRow[]; next: string | null }>("/v1/decisions", {
-      query,
-    });
+    const r = await getJson<Page>("/v1/decisions", { query });
     setExtra([]);
     setCursor(r.next);
     return r;
   }, JSON.stringify(query));
   const more = async () => {
-    const r = await getJson<{ decisions: DecisionRow[]; next: string | null }>("/v1/decisions", {
-      query: { ...query, cursor },
-    });
+    const r = await getJson<Page>("/v1/decisions", { query: { ...query, cursor } });
     setExtra((x) => [...x, ...r.decisions]);
     setCursor(r.next);
   };
   const rows = [...(list.data?.decisions ?? []), ...extra];
+  return (
+    <>
+      <SearchForm initial={filters} />
+      <Loading when={list.loading} />
+      <ErrorBox error={list.error} />
+      {list.data && rows.length === 0 && <p>{t("decisions.empty")}</p>}
+      {rows.length > 0 && <DecisionTable rows={rows} />}
+      {cursor && (
+        <button type="button" onClick={more}>
+          {t("common.more")}
+        </button>
+      )}
+    </>
+  );
+}
+
+// The filters; searching puts them in the URL, so a search is a link too.
+function SearchForm({ initial }: { initial: Record<string, string> }) {
+  const [form, setForm] = useState(initial);
+  const active = Object.fromEntries(Object.entries(initial).filter(([, v]) => v));
   const input = (f: string, label: string, type = "text") => (
     <Field label={label} id={`dq-${f}`}>
       <input
@@ -59,100 +73,81 @@ function DecisionSearch({ params }: { params: URLSearchParams }) {
       />
     </Field>
   );
-  const filtersOnly = Object.fromEntries(Object.entries(initial).filter(([, v]) => v));
+  const submit = (e: Event) => {
+    e.preventDefault();
+    replaceParams("decisions", new URLSearchParams(Object.entries(form).filter(([, v]) => v)));
+  };
+  const exportAs = (format: "jsonl" | "csv") =>
+    download("/v1/decisions/export", { ...active, format }, `decisions.${format}`);
   return (
-    <>
-      <form
-        class="toolbar"
-        role="search"
-        onSubmit={(e) => (
-          e.preventDefault(),
-          replaceParams("decisions", new URLSearchParams(Object.entries(form).filter(([, v]) => v)))
-        )}
-      >
-        {input("shipment_id", t("decisions.shipment"))}
-        {input("party", t("decisions.party"))}
-        <Field label={t("common.decision")} id="dq-decision">
-          <select
-            id="dq-decision"
-            value={form.decision}
-            onChange={(e) => setForm({ ...form, decision: e.currentTarget.value })}
-          >
-            <option value="">{t("common.all")}</option>
-            {DECISIONS.map((d) => (
-              <option key={d} value={d}>
-                {code("decision", d)}
-              </option>
-            ))}
-          </select>
-        </Field>
-        {input("from", t("decisions.from"), "date")}
-        {input("to", t("decisions.to"), "date")}
-        <button type="submit" class="primary">
-          {t("common.search")}
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            download("/v1/decisions/export", { ...filtersOnly, format: "jsonl" }, "decisions.jsonl")
-          }
+    <form class="toolbar" role="search" onSubmit={submit}>
+      {input("shipment_id", t("decisions.shipment"))}
+      {input("party", t("decisions.party"))}
+      <Field label={t("common.decision")} id="dq-decision">
+        <select
+          id="dq-decision"
+          value={form.decision}
+          onChange={(e) => setForm({ ...form, decision: e.currentTarget.value })}
         >
-          {t("decisions.export_jsonl")}
-        </button>
-        <button
-          type="button"
-          onClick={() =>
-            download("/v1/decisions/export", { ...filtersOnly, format: "csv" }, "decisions.csv")
-          }
-        >
-          {t("decisions.export_csv")}
-        </button>
-      </form>
-      <Loading when={list.loading} />
-      <ErrorBox error={list.error} />
-      {list.data && rows.length === 0 && <p>{t("decisions.empty")}</p>}
-      {rows.length > 0 && (
-        <table class="grid" data-testid="decisions">
-          <thead>
-            <tr>
-              <th scope="col">{t("decisions.col.recorded")}</th>
-              <th scope="col">{t("decisions.col.shipment")}</th>
-              <th scope="col">{t("decisions.col.decision")}</th>
-              <th scope="col">{t("decisions.col.regime")}</th>
-              <th scope="col">{t("decisions.col.mode")}</th>
-              <th scope="col">{t("decisions.col.key")}</th>
-              <th scope="col">{t("decisions.col.law")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((d) => (
-              <tr key={d.decision_id}>
-                <td>{timestamp(d.recorded_at)}</td>
-                <td>
-                  <a href={href("decisions", { id: d.decision_id })}>{d.shipment_id}</a>
-                </td>
-                <td>
-                  <DecisionBadge decision={d.decision} />
-                </td>
-                <td>{d.regime}</td>
-                <td>{code("mode", d.mode)}</td>
-                <td>
-                  <code>{d.key_id}</code>
-                </td>
-                <td>
-                  <code title={d.law_hash}>{d.law_hash.slice(0, 12)}</code> ({d.law_reviewed_on})
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {cursor && (
-        <button type="button" onClick={more}>
-          {t("common.more")}
-        </button>
-      )}
-    </>
+          <option value="">{t("common.all")}</option>
+          {DECISIONS.map((d) => (
+            <option key={d} value={d}>
+              {code("decision", d)}
+            </option>
+          ))}
+        </select>
+      </Field>
+      {input("from", t("decisions.from"), "date")}
+      {input("to", t("decisions.to"), "date")}
+      <button type="submit" class="primary">
+        {t("common.search")}
+      </button>
+      <button type="button" onClick={() => exportAs("jsonl")}>
+        {t("decisions.export_jsonl")}
+      </button>
+      <button type="button" onClick={() => exportAs("csv")}>
+        {t("decisions.export_csv")}
+      </button>
+    </form>
+  );
+}
+
+function DecisionTable({ rows }: { rows: DecisionRow[] }) {
+  return (
+    <table class="grid" data-testid="decisions">
+      <thead>
+        <tr>
+          <th scope="col">{t("decisions.col.recorded")}</th>
+          <th scope="col">{t("decisions.col.shipment")}</th>
+          <th scope="col">{t("decisions.col.decision")}</th>
+          <th scope="col">{t("decisions.col.regime")}</th>
+          <th scope="col">{t("decisions.col.mode")}</th>
+          <th scope="col">{t("decisions.col.key")}</th>
+          <th scope="col">{t("decisions.col.law")}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((d) => (
+          <tr key={d.decision_id}>
+            <td>{timestamp(d.recorded_at)}</td>
+            <td>
+              <a href={href("decisions", { id: d.decision_id })}>{d.shipment_id}</a>
+            </td>
+            <td>
+              <DecisionBadge decision={d.decision} />
+            </td>
+            <td>{d.regime}</td>
+            <td>{code("mode", d.mode)}</td>
+            <td>
+              <code>{d.key_id}</code>
+            </td>
+            <td>
+              <code title={d.law_hash}>{d.law_hash.slice(0, 12)}</code> ({d.law_reviewed_on})
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

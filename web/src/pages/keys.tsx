@@ -75,50 +75,54 @@ export default function KeysPage(_: PageProps) {
       )}
       <ErrorBox error={error ?? keys.error} />
       <Loading when={keys.loading && !keys.data} />
-      {keys.data && (
-        <table class="grid" data-testid="keys">
-          <thead>
-            <tr>
-              <th scope="col">{t("keys.col.id")}</th>
-              <th scope="col">{t("keys.role")}</th>
-              <th scope="col">{t("keys.label")}</th>
-              <th scope="col">{t("keys.col.created")}</th>
-              <th scope="col">{t("keys.col.status")}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t("keys.revoke")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {keys.data.keys.map((k) => (
-              <tr key={k.key_id}>
-                <td>
-                  <code>{k.key_id}</code>
-                </td>
-                <td>{ROLES.includes(k.role as Role) ? t(`role.${k.role as Role}`) : k.role}</td>
-                <td>{k.label}</td>
-                <td>{timestamp(k.created_at)}</td>
-                <td>
-                  {k.revoked_at
-                    ? t("keys.revoked", { date: timestamp(k.revoked_at) })
-                    : t("keys.active")}
-                </td>
-                <td>
-                  {!k.revoked_at && (
-                    <button
-                      type="button"
-                      onClick={() => revoke(k.key_id)}
-                      aria-label={`${t("keys.revoke")} ${k.key_id}`}
-                    >
-                      {t("keys.revoke")}
-                    </button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      {keys.data && <KeyTable keys={keys.data.keys} onRevoke={revoke} />}
     </div>
+  );
+}
+
+function KeyTable({ keys, onRevoke }: { keys: ApiKeyRow[]; onRevoke: (id: string) => void }) {
+  return (
+    <table class="grid" data-testid="keys">
+      <thead>
+        <tr>
+          <th scope="col">{t("keys.col.id")}</th>
+          <th scope="col">{t("keys.role")}</th>
+          <th scope="col">{t("keys.label")}</th>
+          <th scope="col">{t("keys.col.created")}</th>
+          <th scope="col">{t("keys.col.status")}</th>
+          <th scope="col">
+            <span class="visually-hidden">{t("keys.revoke")}</span>
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {keys.map((k) => (
+          <tr key={k.key_id}>
+            <td>
+              <code>{k.key_id}</code>
+            </td>
+            <td>{ROLES.includes(k.role as Role) ? t(`role.${k.role as Role}`) : k.role}</td>
+            <td>{k.label}</td>
+            <td>{timestamp(k.created_at)}</td>
+            <td>
+              {k.revoked_at
+                ? t("keys.revoked", { date: timestamp(k.revoked_at) })
+                : t("keys.active")}
+            </td>
+            <td>
+              {!k.revoked_at && (
+                <button
+                  type="button"
+                  onClick={() => onRevoke(k.key_id)}
+                  aria-label={`${t("keys.revoke")} ${k.key_id}`}
+                >
+                  {t("keys.revoke")}
+                </button>
+              )}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

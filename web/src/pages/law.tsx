@@ -32,16 +32,12 @@ export default function LawPage({ params }: PageProps) {
     replaceParams("law", next);
   };
   const regimes = useApi(() => getJson<{ regimes: Regime[] }>("/v1/regimes"), "regimes");
-  const [sliderDate, setSliderDate] = useState(date);
-  useEffect(() => setSliderDate(date), [date]);
   const countries = useApi(() => countriesOn(date, mode), `${date}|${mode}`);
   const list = countries.data?.countries ?? [];
   const byCode = useMemo(() => new Map(list.map((c) => [c.code, c])), [countries.data]);
   const picked = byCode.get(selected);
-  const changes = (regimes.data?.regimes ?? [])
-    .slice()
-    .sort((a, b) => a.effective_on.localeCompare(b.effective_on));
 
+  const view: View = { date, mode, colorBy, selected, set };
   return (
     <div class="page law-page">
       <PageTitle intro={t("law.intro")}>{t("law.title")}</PageTitle>
@@ -51,92 +47,13 @@ export default function LawPage({ params }: PageProps) {
         {regimes.data && (
           <Timeline regimes={regimes.data.regimes} date={date} label={t("law.timeline")} />
         )}
-        <ul class="regimes">
-          {changes.map((r) => (
-            <li key={r.id}>
-              <button type="button" class="link" onClick={() => set({ date: r.effective_on })}>
-                {r.effective_on}
-              </button>{" "}
-              <strong>{r.id}</strong> ({t(r.kind === "regime" ? "law.regime" : "law.change")}):{" "}
-              {r.title} · <Citation citation={r.citation} />{" "}
-              <a href={r.url} target="_blank" rel="noopener noreferrer">
-                ↗
-              </a>
-            </li>
-          ))}
-        </ul>
+        <RegimeList regimes={regimes.data?.regimes ?? []} onDate={(d) => set({ date: d })} />
       </section>
       <section aria-labelledby="map-h">
         <h2 id="map-h" data-testid="map-title">
           {t("law.map", { date })}
         </h2>
-        <div class="toolbar">
-          <Field label={t("law.date")} id="law-date">
-            <input
-              id="law-date"
-              type="date"
-              min="2022-10-07"
-              max="2027-12-31"
-              value={date}
-              onChange={(e) =>
-                isDate(e.currentTarget.value) && set({ date: e.currentTarget.value })
-              }
-            />
-          </Field>
-          <Field label={t("law.slider")} id="law-slider" wide>
-            <input
-              id="law-slider"
-              type="range"
-              min={0}
-              max={Math.round((LAST - FIRST) / DAY)}
-              step={1}
-              value={Math.round((Date.parse(sliderDate) - FIRST) / DAY)}
-              aria-valuetext={sliderDate}
-              onInput={(e) =>
-                setSliderDate(
-                  new Date(FIRST + Number(e.currentTarget.value) * DAY).toISOString().slice(0, 10),
-                )
-              }
-              onChange={(e) =>
-                set({
-                  date: new Date(FIRST + Number(e.currentTarget.value) * DAY)
-                    .toISOString()
-                    .slice(0, 10),
-                })
-              }
-            />
-            <output for="law-slider">{sliderDate}</output>
-          </Field>
-          <Field label={t("common.mode")} id="law-mode">
-            <select
-              id="law-mode"
-              value={mode}
-              onChange={(e) => set({ mode: e.currentTarget.value })}
-            >
-              <option value="as_written">{code("mode", "as_written")}</option>
-              <option value="as_enforced">{code("mode", "as_enforced")}</option>
-            </select>
-          </Field>
-          <Field label={t("law.color_by")} id="law-color">
-            <select
-              id="law-color"
-              value={colorBy}
-              onChange={(e) => set({ color: e.currentTarget.value })}
-            >
-              <option value="tier">{t("law.color_tier")}</option>
-              <option value="license">{t("law.color_license")}</option>
-            </select>
-          </Field>
-          <Field label={t("law.country_pick")} id="law-country">
-            <CountrySelect
-              id="law-country"
-              value={selected}
-              countries={list}
-              showTier={colorBy === "tier"}
-              onChange={(v) => set({ country: v })}
-            />
-          </Field>
-        </div>
+        <MapControls view={view} countries={list} />
         <Loading when={countries.loading} />
         <ErrorBox error={countries.error} />
         <Legend colorBy={colorBy} countries={list} />
@@ -154,6 +71,96 @@ export default function LawPage({ params }: PageProps) {
           {t("law.click_hint")} {t("law.not_on_map")}
         </p>
       </section>
+    </div>
+  );
+}
+
+interface View {
+  date: string;
+  mode: Mode;
+  colorBy: ColorBy;
+  selected: string;
+  set: (changes: Record<string, string>) => void;
+}
+
+function RegimeList({ regimes, onDate }: { regimes: Regime[]; onDate: (d: string) => void }) {
+  const sorted = [...regimes].sort((a, b) => a.effective_on.localeCompare(b.effective_on));
+  return (
+    <ul class="regimes">
+      {sorted.map((r) => (
+        <li key={r.id}>
+          <button type="button" class="link" onClick={() => onDate(r.effective_on)}>
+            {r.effective_on}
+          </button>{" "}
+          <strong>{r.id}</strong> ({t(r.kind === "regime" ? "law.regime" : "law.change")}):{" "}
+          {r.title} · <Citation citation={r.citation} />{" "}
+          <a href={r.url} target="_blank" rel="noopener noreferrer">
+            ↗
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+const dayToDate = (day: number) => new Date(FIRST + day * DAY).toISOString().slice(0, 10);
+
+// Date (field and slider), mode, colouring and country; every change goes to the URL.
+function MapControls({ view, countries }: { view: View; countries: Country[] }) {
+  const { date, mode, colorBy, selected, set } = view;
+  const [sliderDate, setSliderDate] = useState(date);
+  useEffect(() => setSliderDate(date), [date]);
+  return (
+    <div class="toolbar">
+      <Field label={t("law.date")} id="law-date">
+        <input
+          id="law-date"
+          type="date"
+          min="2022-10-07"
+          max="2027-12-31"
+          value={date}
+          onChange={(e) => isDate(e.currentTarget.value) && set({ date: e.currentTarget.value })}
+        />
+      </Field>
+      <Field label={t("law.slider")} id="law-slider" wide>
+        <input
+          id="law-slider"
+          type="range"
+          min={0}
+          max={Math.round((LAST - FIRST) / DAY)}
+          step={1}
+          value={Math.round((Date.parse(sliderDate) - FIRST) / DAY)}
+          aria-valuetext={sliderDate}
+          onInput={(e) => setSliderDate(dayToDate(Number(e.currentTarget.value)))}
+          onChange={(e) => set({ date: dayToDate(Number(e.currentTarget.value)) })}
+        />
+        <output for="law-slider">{sliderDate}</output>
+      </Field>
+      <Field label={t("common.mode")} id="law-mode">
+        <select id="law-mode" value={mode} onChange={(e) => set({ mode: e.currentTarget.value })}>
+          <option value="as_written">{code("mode", "as_written")}</option>
+          <option value="as_enforced">{code("mode", "as_enforced")}</option>
+        </select>
+      </Field>
+      <Field label={t("law.color_by")} id="law-color">
+        <select
+          id="law-color"
+          value={colorBy}
+          onChange={(e) => set({ color: e.currentTarget.value })}
+        >
+          <option value="tier">{t("law.color_tier")}</option>
+          <option value="license">{t("law.color_license")}</option>
+        </select>
+      </Field>
+      <Field label={t("law.country_pick")} id="law-country">
+        <CountrySelect
+          id="law-country"
+          value={selected}
+          countries={countries}
+          showTier={colorBy === "tier"}
+          onChange={(v) => set({ country: v })}
+        />
+      </Field>
     </div>
   );
 }

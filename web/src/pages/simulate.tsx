@@ -80,38 +80,7 @@ export default function SimulatePage(_: PageProps) {
       <Loading when={busy} />
       <ErrorBox error={error} />
       {series.map((s) => (
-        <figure key={s} class="sim-series">
-          <figcaption>
-            <code>{s}</code>
-          </figcaption>
-          <PlotView
-            label={s}
-            deps={[report, s]}
-            make={() =>
-              Plot.plot({
-                width: 760,
-                height: 220,
-                x: { label: null, tickFormat: "d" },
-                y: { grid: true, label: s },
-                marks: [
-                  Plot.areaY(years, {
-                    x: "year",
-                    y1: (d) => (d[s] as Band).p5,
-                    y2: (d) => (d[s] as Band).p95,
-                    fill: "#1f4e79",
-                    fillOpacity: 0.15,
-                  }),
-                  Plot.line(years, {
-                    x: "year",
-                    y: (d) => (d[s] as Band).p50,
-                    stroke: "#1f4e79",
-                    marker: "circle",
-                  }),
-                ],
-              })
-            }
-          />
-        </figure>
+        <SeriesChart key={s} name={s} years={years} />
       ))}
       {report && (
         <details open={series.length === 0}>
@@ -122,5 +91,45 @@ export default function SimulatePage(_: PageProps) {
         </details>
       )}
     </div>
+  );
+}
+
+type Year = { year: number } & Record<string, unknown>;
+
+// One yearly series as its median line in the p5-p95 band.
+function SeriesChart({ name: s, years }: { name: string; years: Year[] }) {
+  return (
+    <figure class="sim-series">
+      <figcaption>
+        <code>{s}</code>
+      </figcaption>
+      <PlotView
+        label={s}
+        deps={[years, s]}
+        make={() =>
+          Plot.plot({
+            width: 760,
+            height: 220,
+            x: { label: null, tickFormat: "d" },
+            y: { grid: true, label: s },
+            marks: [
+              Plot.areaY(years, {
+                x: "year",
+                y1: (d) => (d[s] as Band).p5,
+                y2: (d) => (d[s] as Band).p95,
+                fill: "#1f4e79",
+                fillOpacity: 0.15,
+              }),
+              Plot.line(years, {
+                x: "year",
+                y: (d) => (d[s] as Band).p50,
+                stroke: "#1f4e79",
+                marker: "circle",
+              }),
+            ],
+          })
+        }
+      />
+    </figure>
   );
 }
