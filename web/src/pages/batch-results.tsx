@@ -1,12 +1,13 @@
 // The Batch page's results: filters (decision, destination, party), downloads,
 // and the virtualised table of input lines joined with their determinations.
+import { DecisionSelect } from "../components/balances";
 import { useMemo } from "preact/hooks";
 import { DecisionBadge, Field } from "../components/common";
 import { VirtualTable, type Column } from "../components/virtual-table";
 import { code, countryName, t } from "../i18n";
 import { saveBlob } from "../lib/api";
 import { num } from "../lib/format";
-import { DECISIONS, type Determination, type Shipment } from "../lib/types";
+import type { Determination, Shipment } from "../lib/types";
 import { itemOf, partyOf, toCsv, toJsonl, type BatchInput } from "./batch-io";
 
 export interface Filters {
@@ -124,20 +125,12 @@ function FilterBar({ input, filters, setFilters }: Props) {
   );
   return (
     <>
-      <Field label={t("batch.filter_decision")} id="filter-decision">
-        <select
-          id="filter-decision"
-          value={filters.decision}
-          onChange={(e) => setFilters({ ...filters, decision: e.currentTarget.value })}
-        >
-          <option value="">{t("common.all")}</option>
-          {DECISIONS.map((d) => (
-            <option key={d} value={d}>
-              {code("decision", d)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <DecisionSelect
+        id="filter-decision"
+        label={t("batch.filter_decision")}
+        value={filters.decision}
+        onChange={(v) => setFilters({ ...filters, decision: v })}
+      />
       <Field label={t("batch.filter_country")} id="filter-country">
         <select
           id="filter-country"

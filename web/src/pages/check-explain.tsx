@@ -1,5 +1,6 @@
 // The law parameters behind a determination (POST /v1/explain), on request:
 // each step's parameters with the date they took effect, and the balances read.
+import { BalanceTable } from "../components/balances";
 import { useState } from "preact/hooks";
 import { Citation, ErrorBox, Loading } from "../components/common";
 import { t } from "../i18n";
@@ -67,31 +68,7 @@ export function ExplainPanel({ form }: { form: CheckForm }) {
         </table>
       )}
       {data && data.balances.length > 0 && (
-        <table class="grid">
-          <caption>{t("check.balances")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("ledger.account")}</th>
-              <th scope="col">{t("ledger.cap")}</th>
-              <th scope="col">{t("ledger.posted")}</th>
-              <th scope="col">{t("ledger.pending")}</th>
-              <th scope="col">{t("ledger.available")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.balances.map((b) => (
-              <tr key={b.account}>
-                <td>
-                  <code>{b.account}</code>
-                </td>
-                <td>{num(b.cap)}</td>
-                <td>{num(b.posted)}</td>
-                <td>{num(b.pending)}</td>
-                <td>{num(b.available)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <BalanceTable balances={data.balances} caption={t("check.balances")} />
       )}
     </details>
   );

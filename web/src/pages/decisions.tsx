@@ -1,4 +1,5 @@
 // Decisions: search the decision log, open one with the law it used, export.
+import { DecisionSelect } from "../components/balances";
 import { useState } from "preact/hooks";
 import { DecisionBadge, ErrorBox, Field, Loading, PageTitle } from "../components/common";
 import { DeterminationView } from "../components/determination";
@@ -7,7 +8,7 @@ import { download, getJson } from "../lib/api";
 import { timestamp } from "../lib/format";
 import { href, replaceParams } from "../lib/router";
 import { flatten } from "../lib/shipment-fields";
-import { DECISIONS, type DecisionRecord, type DecisionRow } from "../lib/types";
+import type { DecisionRecord, DecisionRow } from "../lib/types";
 import { useApi } from "../lib/use-api";
 import type { PageProps } from "../main";
 
@@ -83,20 +84,12 @@ function SearchForm({ initial }: { initial: Record<string, string> }) {
     <form class="toolbar" role="search" onSubmit={submit}>
       {input("shipment_id", t("decisions.shipment"))}
       {input("party", t("decisions.party"))}
-      <Field label={t("common.decision")} id="dq-decision">
-        <select
-          id="dq-decision"
-          value={form.decision}
-          onChange={(e) => setForm({ ...form, decision: e.currentTarget.value })}
-        >
-          <option value="">{t("common.all")}</option>
-          {DECISIONS.map((d) => (
-            <option key={d} value={d}>
-              {code("decision", d)}
-            </option>
-          ))}
-        </select>
-      </Field>
+      <DecisionSelect
+        id="dq-decision"
+        label={t("common.decision")}
+        value={form.decision}
+        onChange={(v) => setForm({ ...form, decision: v })}
+      />
       {input("from", t("decisions.from"), "date")}
       {input("to", t("decisions.to"), "date")}
       <button type="submit" class="primary">

@@ -1,10 +1,10 @@
 // Ledger: allocations, LPP and NVEU as charts (with their tables), and one
 // account's transfers with post, void and reverse for admins.
+import { BalanceTable } from "../components/balances";
 import { useState } from "preact/hooks";
 import { ErrorBox, Field, Loading, PageTitle } from "../components/common";
-import { countryName, t, useLang } from "../i18n";
+import { t, useLang } from "../i18n";
 import { getJson, role } from "../lib/api";
-import { num } from "../lib/format";
 import { replaceParams } from "../lib/router";
 import { useStore } from "../lib/store";
 import type { Account, Transfer } from "../lib/types";
@@ -36,7 +36,10 @@ export default function LedgerPage({ params }: PageProps) {
         {byKind("allocation").length ? (
           <>
             <AllocationChart accounts={byKind("allocation")} />
-            <BalanceTable accounts={byKind("allocation")} testid="allocation-table" />
+            <details class="as-table">
+              <summary>{t("ledger.table")}</summary>
+              <BalanceTable balances={byKind("allocation")} testid="allocation-table" />
+            </details>
           </>
         ) : (
           <p class="muted">{t("ledger.empty")}</p>
@@ -77,46 +80,6 @@ export default function LedgerPage({ params }: PageProps) {
         )}
       </section>
     </div>
-  );
-}
-
-function BalanceTable({ accounts, testid }: { accounts: Account[]; testid: string }) {
-  return (
-    <details class="as-table">
-      <summary>{t("ledger.table")}</summary>
-      <table class="grid" data-testid={testid}>
-        <thead>
-          <tr>
-            <th scope="col">{t("ledger.account")}</th>
-            <th scope="col">{t("ledger.cap")}</th>
-            <th scope="col">{t("ledger.posted")}</th>
-            <th scope="col">{t("ledger.pending")}</th>
-            <th scope="col">{t("ledger.available")}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {accounts.map((a) => (
-            <tr key={a.account} data-account={a.account}>
-              <th scope="row">
-                {a.kind === "allocation"
-                  ? `${countryName(a.account.split(":")[1])} (${a.account})`
-                  : a.account}
-              </th>
-              <td class="num">{num(a.cap)}</td>
-              <td class="num" data-part="posted">
-                {num(a.posted)}
-              </td>
-              <td class="num" data-part="pending">
-                {num(a.pending)}
-              </td>
-              <td class="num" data-part="available">
-                {num(a.available)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
   );
 }
 
