@@ -1,7 +1,7 @@
 // Batch input and output: reading a CSV or JSONL file into shipments, and
 // writing the results back out as JSONL or CSV.
 import Papa from "papaparse";
-import { unflatten } from "../lib/shipment-fields";
+import { isShipmentField, unflatten } from "../lib/shipment-fields";
 import type { Determination, Shipment } from "../lib/types";
 
 export interface BatchInput {
@@ -35,12 +35,20 @@ export function readJsonl(text: string): BatchInput {
 
 // CSV rows become shipment objects (columns as in docs/reference.md); the
 // server checks them as it checks JSON, naming any bad field.
+// As the CLI does, an unknown or repeated column stops the file before any
+// line is sent: a misspelt column would otherwise drop a fact from every line.
 export function readCsv(text: string): BatchInput {
-  const parsed = Papa.parse<Record<string, string>>(text.replace(/^\uFEFF/, ""), {
-    header: true,
-    skipEmptyLines: "greedy",
-  });
-  const shipments = parsed.data.map((row) => unflatten(Object.entries(row)) as unknown as Shipment);
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ""), { skipEmptyLines: "greedy" });
+  const [header = [], ...rows] = parsed.data;
+  const seen = new Set<string>();
+  for (const column of header) {
+    if (!isShipmentField(column)) throw new Error(`unknown column "${column}" in the CSV header`);
+    if (seen.has(column)) throw new Error(`column "${column}" appears twice in the CSV header`);
+    seen.add(column);
+  }
+  const shipments = rows.map(
+    (row) => unflatten(header.map((c, i) => [c, row[i] ?? ""])) as unknown as Shipment,
+  );
   return { lines: shipments.map((s) => JSON.stringify(s)), shipments };
 }
 

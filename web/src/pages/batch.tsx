@@ -63,12 +63,19 @@ export default function BatchPage(_: PageProps) {
   const [record, setRecord] = useState(false);
   const [filters, setFilters] = useState<Filters>({ decision: "", country: "", party: "" });
   const batch = useBatchRun();
+  const [fileError, setFileError] = useState<unknown>(null);
 
   async function onFile(file: File | undefined) {
     batch.reset();
-    if (!file) return setInput(null);
+    setFileError(null);
+    setInput(null);
+    if (!file) return;
     const text = await file.text();
-    setInput(looksLikeCsv(file.name, text) ? readCsv(text) : readJsonl(text));
+    try {
+      setInput(looksLikeCsv(file.name, text) ? readCsv(text) : readJsonl(text));
+    } catch (e) {
+      setFileError(e);
+    }
   }
 
   const done = batch.results.current.length;
@@ -118,7 +125,7 @@ export default function BatchPage(_: PageProps) {
       </form>
       {input && <InputSummary input={input} />}
       {input && (done > 0 || batch.running) && <Progress done={done} total={total} />}
-      <ErrorBox error={batch.error} />
+      <ErrorBox error={fileError ?? batch.error} />
       {done > 0 && input && (
         <Results
           input={input}

@@ -109,3 +109,17 @@ test("a JSONL batch with a bad line: that line needs review, the others are deci
   assert.match(rows[2], /No licence required/);
   await page.close();
 });
+
+test("a CSV with a misspelt column is refused before anything is sent", async () => {
+  const page = await newPage(env, { hash: "#/batch" });
+  const body =
+    "id,date,destination,item,units,consignee_hq\nC-1,2024-02-01,CN,nvidia-h100-sxm,8,CN\n";
+  await page.locator("#batch-file").setInputFiles({
+    name: "typo.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(body),
+  });
+  await page.getByRole("alert").getByText('unknown column "consignee_hq"').waitFor();
+  assert.equal(await page.getByRole("button", { name: "Run" }).isDisabled(), true);
+  await page.close();
+});
