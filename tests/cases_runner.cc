@@ -212,10 +212,10 @@ struct Totals {
   int passed = 0, failed = 0;
 };
 
-hf::law::RegimeChoice ChoiceOf(const YAML::Node& c) {
-  hf::law::RegimeChoice choice;
+hf::RegimeChoice ChoiceOf(const YAML::Node& c) {
+  hf::RegimeChoice choice;
   if (Str(c["mode"]) == "as_enforced") choice.mode = hf::Mode::kAsEnforced;
-  if (c["regime"]) choice.forced = hf::law::ParseRegime(Str(c["regime"]));
+  if (c["regime"]) choice.forced = hf::ParseRegime(Str(c["regime"]));
   return choice;
 }
 
@@ -231,7 +231,7 @@ void RunCase(const hf::Engine& engine, const YAML::Node& c, const std::string& w
     hf::io::ShipmentParser parser(&engine.catalog());
     hf::Shipment s;
     hf::Determination d;
-    hf::law::RegimeChoice choice = ChoiceOf(c);
+    hf::RegimeChoice choice = ChoiceOf(c);
     for (size_t i = 0; i < shipments.size(); ++i) {
       std::string line;
       if (shipments[i].IsMap() && shipments[i]["raw"])

@@ -14,7 +14,8 @@
 #include <string_view>
 #include <vector>
 
-#include "base/fixed.h"
+#include "highfence/fixed.h"
+#include "highfence/mode.h"
 #include "highfence/shipment.h"
 
 namespace highfence {
@@ -36,13 +37,11 @@ enum class LicensePolicy : uint8_t {
   kPresumptionOfDenial,
   kPolicyOfDenial,
 };
-enum class Mode : uint8_t { kAsWritten, kAsEnforced };
 enum class Eccn : uint8_t { kNone, k3A090a, k3A090b, k3A090c, k4A090a, k4A090b, k4E091 };
 
 std::string_view WireName(Decision d);
 std::string_view WireName(Authorization a);
 std::string_view WireName(LicensePolicy p);
-std::string_view WireName(Mode m);
 std::string_view WireName(Eccn e);
 
 // Transfer states (contract.md section 4).

@@ -4,21 +4,30 @@
 // An Engine owns the law (resolved into snapshots) and the catalog; both are
 // immutable, so one Engine may be shared by threads. Each thread needs its own
 // ShipmentParser and Determination; a Ledger is shared only if it says so.
+//
+// The law and catalog are internal types: law() and catalog() hand them to
+// the project's own layers (src/), which include their headers. A consumer of
+// this header needs neither.
 #ifndef HIGHFENCE_ENGINE_H_
 #define HIGHFENCE_ENGINE_H_
 
 #include <memory>
 #include <string>
 
-#include "base/status.h"
-#include "catalog/catalog.h"
-#include "classify/cache.h"
 #include "highfence/determination.h"
 #include "highfence/ledger.h"
+#include "highfence/mode.h"
 #include "highfence/shipment.h"
-#include "law/snapshot.h"
+#include "highfence/status.h"
 
 namespace highfence {
+
+namespace law {
+class Law;
+}
+namespace catalog {
+class Catalog;
+}
 
 struct EngineOptions {
   // A folder of law/*.toml files; empty: the law compiled into the binary.
@@ -30,24 +39,27 @@ struct EngineOptions {
 class Engine {
  public:
   static Result<std::unique_ptr<Engine>> Create(const EngineOptions& options);
+  ~Engine();
+  Engine(const Engine&) = delete;
+  Engine& operator=(const Engine&) = delete;
 
   // Determines `s` under the law `choice` selects for its date and records
   // what it draws on `ledger`. A concurrent writer that took the room first
   // makes it determine again on fresh balances. Never fails: every problem is
   // a `needs_review` determination with `errors`.
-  void Evaluate(const Shipment& s, const law::RegimeChoice& choice, Ledger* ledger,
+  void Evaluate(const Shipment& s, const RegimeChoice& choice, Ledger* ledger,
                 Determination* out) const;
   // The same, reading the ledger but writing nothing (--dry-run).
-  void EvaluateDry(const Shipment& s, const law::RegimeChoice& choice, LedgerView* ledger,
+  void EvaluateDry(const Shipment& s, const RegimeChoice& choice, LedgerView* ledger,
                    Determination* out) const;
 
-  const law::Law& law() const { return *law_; }
-  const catalog::Catalog& catalog() const { return catalog_; }
+  const law::Law& law() const;
+  const catalog::Catalog& catalog() const;
 
  private:
-  std::unique_ptr<law::Law> law_;
-  catalog::Catalog catalog_;
-  std::unique_ptr<classify::ClassificationCache> cache_;
+  struct Impl;
+  explicit Engine(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
 };
 
 }  // namespace highfence

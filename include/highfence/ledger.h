@@ -17,10 +17,10 @@
 #include <string_view>
 #include <vector>
 
-#include "base/date.h"
-#include "base/fixed.h"
-#include "base/status.h"
+#include "highfence/date.h"
 #include "highfence/determination.h"
+#include "highfence/fixed.h"
+#include "highfence/status.h"
 
 namespace highfence {
 

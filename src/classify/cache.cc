@@ -1,6 +1,6 @@
 #include "classify/cache.h"
 
-#include "base/assert.h"
+#include "highfence/assert.h"
 
 namespace highfence::classify {
 

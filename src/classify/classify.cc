@@ -5,10 +5,10 @@
 #include <algorithm>
 #include <string>
 
-#include "base/assert.h"
 #include "base/format.h"
+#include "base/reason.h"
 #include "catalog/catalog.h"
-#include "determine/reason.h"
+#include "highfence/assert.h"
 
 namespace highfence::classify {
 namespace {
@@ -172,7 +172,7 @@ IcOutcome ClassifyIc2023(const IcSpec& ic, const law::Snapshot& law, std::string
 IcOutcome ClassifyIc(const IcSpec& ic, const law::Snapshot& law, std::string_view label,
                      std::string_view field, Determination* d) {
   ReasonTpp(ic, label, d);
-  if (law.regime == law::RegimeId::kUs2022) return ClassifyIc2022(ic, law, label, field, d);
+  if (law.regime == RegimeId::kUs2022) return ClassifyIc2022(ic, law, label, field, d);
   return ClassifyIc2023(ic, law, label, field, d);
 }
 
@@ -188,7 +188,7 @@ void ClassifyOneIc(const Shipment& s, const law::Snapshot& law, Determination* d
                    Classification* c) {
   const IcSpec& ic = s.item.ic;
   c->tpp = ic.tpp;
-  if (law.regime == law::RegimeId::kNone) {
+  if (law.regime == RegimeId::kNone) {
     ReasonTpp(ic, "", d);
     if (ic.die_area_mm2 && !ic.die_area_mm2->is_zero()) {
       c->performance_density = Fixed::Div(ic.tpp, *ic.die_area_mm2);
@@ -217,7 +217,7 @@ void ClassifyComputer(const Shipment& s, const law::Snapshot& law, Determination
     total = *Fixed::Add(total, *Fixed::MulCount(part.ic.tpp, part.count));
     c->gp10 = c->gp10 || (part.ic.accelerator != nullptr && part.ic.accelerator->gp10);
     NoteBandFacts(part.ic, law, c);
-    if (law.regime == law::RegimeId::kNone) continue;
+    if (law.regime == RegimeId::kNone) continue;
     IcOutcome o = ClassifyIc(part.ic, law, label, field, d);
     c->missing_figure = c->missing_figure || o.missing_figure;
     any_a = any_a || o.eccn == Eccn::k3A090a;
@@ -227,7 +227,7 @@ void ClassifyComputer(const Shipment& s, const law::Snapshot& law, Determination
   c->tpp = total;
   AddReasonF(d, "classify.computer.tpp", kCiteAggregate,
              "TPP of one computer = sum over its integrated circuits = {}", total);
-  if (law.regime == law::RegimeId::kNone) return;
+  if (law.regime == RegimeId::kNone) return;
   c->eccn = any_a ? Eccn::k4A090a : any_b ? Eccn::k4A090b : Eccn::kNone;
   c->nac_eligible = !any_dc_a;
   if (c->eccn != Eccn::kNone) {
@@ -329,13 +329,13 @@ Classification Classify(const Shipment& s, const law::Snapshot& law, Determinati
       ClassifyComputer(s, law, d, &c);
       break;
     case ItemKind::kHbm:
-      if (law.regime != law::RegimeId::kNone) ClassifyHbm(s, law, d, &c);
+      if (law.regime != RegimeId::kNone) ClassifyHbm(s, law, d, &c);
       break;
     case ItemKind::kModelWeights:
       ClassifyModel(s, law, d, &c);
       break;
   }
-  if (law.regime == law::RegimeId::kNone && s.item.kind != ItemKind::kModelWeights) {
+  if (law.regime == RegimeId::kNone && s.item.kind != ItemKind::kModelWeights) {
     d->AddReason("classify.none", kCiteNone,
                  "no advanced-computing rule is in force on this date: no ECCN of these rules "
                  "applies");

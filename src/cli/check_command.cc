@@ -12,6 +12,7 @@
 #include "io/determination_writer.h"
 #include "io/line_reader.h"
 #include "io/shipment_parser.h"
+#include "law/snapshot.h"
 #include "ledger/memory_ledger.h"
 #include "ledger/overlay_ledger.h"
 #include "ledger/store.h"
@@ -213,7 +214,7 @@ constexpr int64_t kBatchLines = 10000;
 
 struct Run {
   const Engine* engine;
-  law::RegimeChoice choice;
+  RegimeChoice choice;
   Ledger* ledger;
   ledger::LedgerStore* store;  // non-null when writing a durable ledger
   bool malformed = false;
@@ -264,7 +265,7 @@ bool EvaluateAll(Run& run, ShipmentStream& stream, Sink& sink,
 // reservations no longer hold room in an allocation.
 bool ExpireReservations(const Engine& engine, ledger::LedgerStore* store) {
   const int64_t now_ns = NowNs();
-  const law::Snapshot& law = engine.law().At(DateOfNs(now_ns), law::RegimeChoice{});
+  const law::Snapshot& law = engine.law().At(DateOfNs(now_ns), RegimeChoice{});
   Result<int64_t> expired =
       store->ExpirePending(now_ns - law.pending_expiry_days.value * kNsPerDay);
   if (!expired.ok()) {
@@ -280,7 +281,7 @@ bool ExpireReservations(const Engine& engine, ledger::LedgerStore* store) {
 }
 
 int RunCheck(const CommonOptions& common, const CheckOptions& o) {
-  std::optional<law::RegimeChoice> choice = ParseChoice(common);
+  std::optional<RegimeChoice> choice = ParseChoice(common);
   if (!choice) return kExitFailed;
   if (o.dry_run && o.ledger.empty()) {
     std::fprintf(stderr, "highfence: --dry-run needs --ledger\n");
@@ -347,7 +348,7 @@ int RunCheck(const CommonOptions& common, const CheckOptions& o) {
 }
 
 int RunExplain(const CommonOptions& common, const std::string& file, const std::string& id) {
-  std::optional<law::RegimeChoice> choice = ParseChoice(common);
+  std::optional<RegimeChoice> choice = ParseChoice(common);
   if (!choice) return kExitFailed;
   std::unique_ptr<Engine> engine = LoadEngine(common);
   if (!engine) return kExitFailed;

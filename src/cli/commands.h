@@ -48,7 +48,7 @@ struct ClassifyOptions {
 // Loads the engine or prints why it cannot.
 std::unique_ptr<Engine> LoadEngine(const CommonOptions& common);
 // Resolves --mode and --regime; prints the problem and returns nullopt on error.
-std::optional<law::RegimeChoice> ParseChoice(const CommonOptions& common);
+std::optional<RegimeChoice> ParseChoice(const CommonOptions& common);
 
 int RunCheck(const CommonOptions& common, const CheckOptions& options);
 int RunClassify(const CommonOptions& common, const ClassifyOptions& options);

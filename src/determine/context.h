@@ -9,8 +9,8 @@
 #include <string_view>
 
 #include "base/format.h"
+#include "base/reason.h"
 #include "classify/classify.h"
-#include "determine/reason.h"
 #include "highfence/determination.h"
 #include "highfence/ledger.h"
 #include "highfence/shipment.h"

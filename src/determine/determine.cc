@@ -19,11 +19,11 @@ void ReasonRegime(Context& x) {
     x.Reason("regime.select", law.regime_citation,
              "regime {} chosen with --regime, whatever the date; dated changes outside that "
              "rule are left out",
-             law::WireName(law.regime));
-  } else if (law.regime == law::RegimeId::kNone) {
+             WireName(law.regime));
+  } else if (law.regime == RegimeId::kNone) {
     x.Reason("regime.select", cite::kNoRule,
              "{} is before 2022-10-07: no advanced-computing export rule is in force", x.s.date);
-  } else if (law.regime == law::RegimeId::kUs2023 && x.s.date >= law.diffusion_effective_on.value &&
+  } else if (law.regime == RegimeId::kUs2023 && x.s.date >= law.diffusion_effective_on.value &&
              x.s.date < law.compliance_on.value) {
     x.Reason("regime.transition", cite::kTransition,
              "{} is after the AI Diffusion rule took effect ({}) but before its compliance date "
@@ -35,7 +35,7 @@ void ReasonRegime(Context& x) {
              "rules with the worldwide headquarters rule apply",
              law.non_enforcement_on.value);
   } else {
-    x.Reason("regime.select", law.regime_citation, "{} on {} ({}): {}", law::WireName(law.regime),
+    x.Reason("regime.select", law.regime_citation, "{} on {} ({}): {}", WireName(law.regime),
              x.s.date, WireName(law.mode), law.regime_title);
   }
 }
@@ -203,7 +203,7 @@ void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger, 
                const classify::ClassificationCache* cache) {
   d->id = s.id;
   d->mode = law.mode;
-  d->regime = law::WireName(law.regime);
+  d->regime = WireName(law.regime);
   if (!s.errors.empty()) {
     for (const FieldError& e : s.errors) d->errors.push_back({e.code, e.field, e.message});
     d->decision = Decision::kNeedsReview;
@@ -228,7 +228,7 @@ void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger, 
   }
   x.c = cache != nullptr ? cache->Classify(s, law, d) : classify::Classify(s, law, d);
   SetQuantities(x);
-  if (law.regime == law::RegimeId::kUs2025) ReasonTier(x);
+  if (law.regime == RegimeId::kUs2025) ReasonTier(x);
   if (x.c.missing_figure || !d->errors.empty()) {
     d->decision = Decision::kNeedsReview;
     return;
@@ -247,16 +247,16 @@ void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger, 
   }
   if (StepPart744(x) || StepGp10(x)) return;
   switch (law.regime) {
-    case law::RegimeId::kNone:
+    case RegimeId::kNone:
       d->decision = Decision::kNotControlled;
       break;
-    case law::RegimeId::kUs2022:
+    case RegimeId::kUs2022:
       Decide2022(x);
       break;
-    case law::RegimeId::kUs2023:
+    case RegimeId::kUs2023:
       Decide2023(x);
       break;
-    case law::RegimeId::kUs2025:
+    case RegimeId::kUs2025:
       DecideDiffusion(x);
       break;
   }

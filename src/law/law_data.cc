@@ -4,7 +4,7 @@
 #include <array>
 #include <utility>
 
-#include "base/assert.h"
+#include "highfence/assert.h"
 
 namespace highfence::law {
 namespace {

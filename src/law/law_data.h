@@ -15,10 +15,10 @@
 #include <variant>
 #include <vector>
 
-#include "base/country.h"
-#include "base/date.h"
-#include "base/fixed.h"
-#include "base/status.h"
+#include "highfence/country.h"
+#include "highfence/date.h"
+#include "highfence/fixed.h"
+#include "highfence/status.h"
 
 namespace highfence::law {
 

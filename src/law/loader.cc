@@ -17,11 +17,11 @@
 #include <system_error>
 #include <utility>
 
-#include "base/assert.h"
 #include "base/limits.h"
+#include "base/sha256.h"
+#include "highfence/assert.h"
 #include "law/law_data.h"
 #include "law/membership.h"
-#include "law/sha256.h"
 
 namespace highfence::law {
 namespace detail {

@@ -15,19 +15,15 @@
 #include <string_view>
 #include <vector>
 
-#include "base/country.h"
-#include "base/date.h"
-#include "base/fixed.h"
-#include "base/status.h"
+#include "highfence/country.h"
+#include "highfence/date.h"
 #include "highfence/determination.h"
+#include "highfence/fixed.h"
+#include "highfence/mode.h"
+#include "highfence/status.h"
 #include "law/law_data.h"
 
 namespace highfence::law {
-
-// DO NOT CHANGE the wire names (contract.md section 3, `regime`).
-enum class RegimeId : uint8_t { kNone, kUs2022, kUs2023, kUs2025 };
-std::string_view WireName(RegimeId r);
-std::optional<RegimeId> ParseRegime(std::string_view id);
 
 // Country group bits in Snapshot::groups.
 enum GroupBit : uint16_t {
@@ -119,12 +115,6 @@ struct Snapshot {
     if (In(c, kMacauOrD5)) return 3;
     return In(c, kTier1) ? 1 : 2;
   }
-};
-
-// Which regime to apply: by date and mode (the default), or one forced.
-struct RegimeChoice {
-  Mode mode = Mode::kAsWritten;
-  std::optional<RegimeId> forced;
 };
 
 class Law {

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include "law/sha256.h"
+#include "base/sha256.h"
 
 namespace highfence::ledger {
 namespace {
@@ -120,7 +120,7 @@ std::string SettlePayload(std::string_view kind, std::string_view id, int64_t se
 }
 
 std::string ChainHash(std::string_view prev_hash, std::string_view payload) {
-  law::Sha256 h;
+  Sha256 h;
   h.Update(prev_hash);
   h.Update(payload);
   return h.FinishHex();

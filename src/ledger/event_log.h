@@ -20,7 +20,7 @@
 #include <string>
 #include <string_view>
 
-#include "base/status.h"
+#include "highfence/status.h"
 #include "ledger/store.h"
 
 namespace highfence::ledger {

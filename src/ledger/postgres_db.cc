@@ -4,7 +4,7 @@
 
 #include <charconv>
 
-#include "base/assert.h"
+#include "highfence/assert.h"
 
 namespace highfence::ledger {
 namespace {

@@ -19,8 +19,8 @@
 #include <unordered_set>
 #include <vector>
 
-#include "base/fixed.h"
-#include "base/status.h"
+#include "highfence/fixed.h"
+#include "highfence/status.h"
 
 namespace highfence::ledger {
 

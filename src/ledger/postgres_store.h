@@ -47,7 +47,7 @@
 #include <memory>
 #include <string>
 
-#include "base/status.h"
+#include "highfence/status.h"
 #include "ledger/postgres_db.h"
 #include "ledger/record_plan.h"
 #include "ledger/store.h"

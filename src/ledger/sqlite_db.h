@@ -16,8 +16,8 @@
 #include <string_view>
 #include <unordered_map>
 
-#include "base/fixed.h"
-#include "base/status.h"
+#include "highfence/fixed.h"
+#include "highfence/status.h"
 
 namespace highfence::ledger {
 

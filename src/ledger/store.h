@@ -31,10 +31,10 @@
 #include <string_view>
 #include <vector>
 
-#include "base/date.h"
-#include "base/fixed.h"
-#include "base/status.h"
+#include "highfence/date.h"
+#include "highfence/fixed.h"
 #include "highfence/ledger.h"
+#include "highfence/status.h"
 
 namespace highfence::ledger {
 

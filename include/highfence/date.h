@@ -1,7 +1,7 @@
 // Date: a civil date (proleptic Gregorian), held as days since 1970-01-01.
 // Dates that select law are compared as whole days; no time zones are involved.
-#ifndef HIGHFENCE_BASE_DATE_H_
-#define HIGHFENCE_BASE_DATE_H_
+#ifndef HIGHFENCE_DATE_H_
+#define HIGHFENCE_DATE_H_
 
 #include <compare>
 #include <cstdint>
@@ -40,4 +40,4 @@ class Date {
 
 }  // namespace highfence
 
-#endif  // HIGHFENCE_BASE_DATE_H_
+#endif  // HIGHFENCE_DATE_H_

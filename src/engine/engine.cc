@@ -6,8 +6,11 @@
 #include <sstream>
 #include <vector>
 
+#include "catalog/catalog.h"
+#include "classify/cache.h"
 #include "determine/determine.h"
 #include "law/law_data.h"
+#include "law/snapshot.h"
 
 namespace highfence {
 namespace {
@@ -25,6 +28,17 @@ Result<std::string> ReadFile(const std::string& path) {
 }
 
 }  // namespace
+
+struct Engine::Impl {
+  std::unique_ptr<law::Law> law;
+  catalog::Catalog catalog;
+  std::unique_ptr<classify::ClassificationCache> cache;
+};
+
+Engine::Engine(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+Engine::~Engine() = default;
+const law::Law& Engine::law() const { return *impl_->law; }
+const catalog::Catalog& Engine::catalog() const { return impl_->catalog; }
 
 Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   std::vector<law::LawSource> sources;
@@ -50,27 +64,27 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
   }
   if (!catalog.ok()) return catalog.status();
 
-  std::unique_ptr<Engine> engine(new Engine());
-  engine->law_ = std::move(law).value();
-  engine->catalog_ = std::move(catalog).value();
-  engine->cache_ = std::make_unique<classify::ClassificationCache>(engine->catalog_,
-                                                                   engine->law_->snapshot_count());
-  return engine;
+  auto impl = std::make_unique<Impl>();
+  impl->law = std::move(law).value();
+  impl->catalog = std::move(catalog).value();
+  impl->cache =
+      std::make_unique<classify::ClassificationCache>(impl->catalog, impl->law->snapshot_count());
+  return std::unique_ptr<Engine>(new Engine(std::move(impl)));
 }
 
-void Engine::EvaluateDry(const Shipment& s, const law::RegimeChoice& choice, LedgerView* ledger,
+void Engine::EvaluateDry(const Shipment& s, const RegimeChoice& choice, LedgerView* ledger,
                          Determination* out) const {
   out->Clear();
-  determine::Determine(s, law_->At(s.date, choice), ledger, out, cache_.get());
+  determine::Determine(s, impl_->law->At(s.date, choice), ledger, out, impl_->cache.get());
 }
 
-void Engine::Evaluate(const Shipment& s, const law::RegimeChoice& choice, Ledger* ledger,
+void Engine::Evaluate(const Shipment& s, const RegimeChoice& choice, Ledger* ledger,
                       Determination* out) const {
-  const law::Snapshot& snapshot = law_->At(s.date, choice);
+  const law::Snapshot& snapshot = impl_->law->At(s.date, choice);
   std::vector<TransferRequest> transfers;
   for (int attempt = 0; attempt < kRecordAttemptsMax; ++attempt) {
     out->Clear();
-    determine::Determine(s, snapshot, ledger, out, cache_.get());
+    determine::Determine(s, snapshot, ledger, out, impl_->cache.get());
     if (out->debits.empty()) return;
     transfers.clear();
     for (const Debit& d : out->debits) {

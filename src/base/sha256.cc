@@ -1,10 +1,10 @@
-#include "law/sha256.h"
+#include "base/sha256.h"
 
 #include <openssl/evp.h>
 
-#include "base/assert.h"
+#include "highfence/assert.h"
 
-namespace highfence::law {
+namespace highfence {
 
 struct Sha256::Ctx {
   EVP_MD_CTX* md = nullptr;
@@ -52,4 +52,4 @@ std::string Sha256Hex(std::string_view bytes) {
   return h.FinishHex();
 }
 
-}  // namespace highfence::law
+}  // namespace highfence

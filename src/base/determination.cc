@@ -1,6 +1,6 @@
 #include "highfence/determination.h"
 
-#include "base/assert.h"
+#include "highfence/assert.h"
 
 namespace highfence {
 
@@ -59,8 +59,6 @@ std::string_view WireName(LicensePolicy p) {
   }
   HF_ASSERT(false);
 }
-
-std::string_view WireName(Mode m) { return m == Mode::kAsWritten ? "as_written" : "as_enforced"; }
 
 std::string_view WireName(Eccn e) {
   switch (e) {

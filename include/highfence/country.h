@@ -1,8 +1,8 @@
 // CountryCode: an ISO 3166-1 alpha-2 code, held as an index 0..675 (26 x 26) so
 // per-country tables are flat arrays. Only assigned codes (and XK, which the EAR
 // uses for Kosovo) parse.
-#ifndef HIGHFENCE_BASE_COUNTRY_H_
-#define HIGHFENCE_BASE_COUNTRY_H_
+#ifndef HIGHFENCE_COUNTRY_H_
+#define HIGHFENCE_COUNTRY_H_
 
 #include <compare>
 #include <cstdint>
@@ -35,4 +35,4 @@ std::string_view AssignedCountryCodes();
 
 }  // namespace highfence
 
-#endif  // HIGHFENCE_BASE_COUNTRY_H_
+#endif  // HIGHFENCE_COUNTRY_H_

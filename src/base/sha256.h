@@ -3,14 +3,14 @@
 //
 // Thread safety: a Sha256 object is not shared between threads; distinct
 // objects may be used concurrently.
-#ifndef HIGHFENCE_LAW_SHA256_H_
-#define HIGHFENCE_LAW_SHA256_H_
+#ifndef HIGHFENCE_BASE_SHA256_H_
+#define HIGHFENCE_BASE_SHA256_H_
 
 #include <memory>
 #include <string>
 #include <string_view>
 
-namespace highfence::law {
+namespace highfence {
 
 // Incremental SHA-256. Example:
 //   Sha256 h;
@@ -36,6 +36,6 @@ class Sha256 {
 // The lowercase hex SHA-256 digest of `bytes`.
 std::string Sha256Hex(std::string_view bytes);
 
-}  // namespace highfence::law
+}  // namespace highfence
 
-#endif  // HIGHFENCE_LAW_SHA256_H_
+#endif  // HIGHFENCE_BASE_SHA256_H_

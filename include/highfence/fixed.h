@@ -5,8 +5,8 @@
 //
 // Parsing accepts JSON number syntax (123, 12.5, 1.5e3) and rejects any value that
 // is not a whole number of thousandths or does not fit: exactness over convenience.
-#ifndef HIGHFENCE_BASE_FIXED_H_
-#define HIGHFENCE_BASE_FIXED_H_
+#ifndef HIGHFENCE_FIXED_H_
+#define HIGHFENCE_FIXED_H_
 
 #include <compare>
 #include <cstdint>
@@ -80,4 +80,4 @@ class Magnitude {
 
 }  // namespace highfence
 
-#endif  // HIGHFENCE_BASE_FIXED_H_
+#endif  // HIGHFENCE_FIXED_H_

@@ -6,8 +6,8 @@
 //
 // Thread safety: distinct objects may be used from distinct threads; a const
 // object may be shared.
-#ifndef HIGHFENCE_BASE_STATUS_H_
-#define HIGHFENCE_BASE_STATUS_H_
+#ifndef HIGHFENCE_STATUS_H_
+#define HIGHFENCE_STATUS_H_
 
 #include <memory>
 #include <string>
@@ -15,7 +15,7 @@
 #include <utility>
 #include <variant>
 
-#include "base/assert.h"
+#include "highfence/assert.h"
 
 namespace highfence {
 
@@ -101,4 +101,4 @@ class [[nodiscard]] Result {
 
 }  // namespace highfence
 
-#endif  // HIGHFENCE_BASE_STATUS_H_
+#endif  // HIGHFENCE_STATUS_H_

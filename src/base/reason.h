@@ -5,8 +5,8 @@
 // built by a small substitution loop instead of fmt's general formatter, which
 // parses each format anew at run time: reasons are most of the work of a
 // determination. A format with anything else in braces falls back to fmt.
-#ifndef HIGHFENCE_DETERMINE_REASON_H_
-#define HIGHFENCE_DETERMINE_REASON_H_
+#ifndef HIGHFENCE_BASE_REASON_H_
+#define HIGHFENCE_BASE_REASON_H_
 
 #include <fmt/format.h>
 
@@ -38,8 +38,8 @@ inline void AppendArg(std::string* out, Date v) {
 inline void AppendArg(std::string* out, CountryCode v) { out->append(v.valid() ? v.str() : "??"); }
 inline void AppendArg(std::string* out, const Magnitude& v) { out->append(v.ToString()); }
 template <typename T>
-  requires(std::is_integral_v<T> && !std::is_same_v<T, bool> && !std::is_same_v<T, char>)
-void AppendArg(std::string* out, T v) {
+requires(std::is_integral_v<T> && !std::is_same_v<T, bool> &&
+         !std::is_same_v<T, char>) void AppendArg(std::string* out, T v) {
   char buf[24];
   auto r = std::to_chars(buf, buf + sizeof buf, v);
   out->append(buf, r.ptr);
@@ -95,4 +95,4 @@ void AddReasonF(Determination* d, std::string_view rule, std::string_view citati
 
 }  // namespace highfence
 
-#endif  // HIGHFENCE_DETERMINE_REASON_H_
+#endif  // HIGHFENCE_BASE_REASON_H_

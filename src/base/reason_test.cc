@@ -1,4 +1,4 @@
-#include "determine/reason.h"
+#include "base/reason.h"
 
 #include <gtest/gtest.h>
 
