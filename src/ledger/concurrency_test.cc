@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#include "ledger/sqlite_store.h"
+#include "ledger/sqlite/store.h"
 
 namespace highfence::ledger {
 namespace {

@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "ledger/memory_store.h"
-#include "ledger/postgres_store.h"
-#include "ledger/sqlite_store.h"
+#include "ledger/postgres/store.h"
+#include "ledger/sqlite/store.h"
 
 namespace highfence::ledger {
 

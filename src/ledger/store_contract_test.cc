@@ -60,7 +60,7 @@ class MemoryBackend : public Backend {
   }
 };
 
-// Stores with SQL tables (the schema in ledger/sqlite_sql.h, which the
+// Stores with SQL tables (the schema in ledger/sqlite/sql.h, which the
 // PostgreSQL store shares): tampering is one UPDATE or DELETE.
 class SqlBackend : public Backend {
  public:

@@ -1,4 +1,4 @@
-#include "ledger/postgres_db.h"
+#include "ledger/postgres/db.h"
 
 #include <fmt/format.h>
 

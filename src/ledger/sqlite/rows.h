@@ -1,9 +1,9 @@
 // Row readers shared by the SQLite store's files: one place knows the column
-// order of sqlite_sql.h's HF_TRANSFER_COLUMNS and HF_ACCOUNT_COLUMNS.
+// order of ledger/sqlite/sql.h's HF_TRANSFER_COLUMNS and HF_ACCOUNT_COLUMNS.
 #ifndef HIGHFENCE_LEDGER_SQLITE_ROWS_H_
 #define HIGHFENCE_LEDGER_SQLITE_ROWS_H_
 
-#include "ledger/sqlite_db.h"
+#include "ledger/sqlite/db.h"
 #include "ledger/store.h"
 
 namespace highfence::ledger {

@@ -1,5 +1,5 @@
 // PostgresStore: writes (Record, Post, Void, ExpirePending, Seed). Each runs
-// inside a transaction that holds the chain head (postgres_store.cc, Write):
+// inside a transaction that holds the chain head (ledger/postgres/transaction.cc, Write):
 // one round trip reads and locks what the plan needs, the shared rules plan
 // (record_plan.h), and one statement writes the plan.
 #include <fmt/format.h>
@@ -9,9 +9,9 @@
 #include <unordered_map>
 
 #include "ledger/event_log.h"
-#include "ledger/postgres_rows.h"
-#include "ledger/postgres_sql.h"
-#include "ledger/postgres_store.h"
+#include "ledger/postgres/rows.h"
+#include "ledger/postgres/sql.h"
+#include "ledger/postgres/store.h"
 
 namespace highfence::ledger {
 
@@ -20,7 +20,7 @@ namespace highfence::ledger {
 // the plan can look up, and no one else writes while we hold the chain head.
 class PostgresStore::Lookup : public RecordLookup {
  public:
-  // Loads the rows of a kPrefetch* statement (postgres_sql.h).
+  // Loads the rows of a kPrefetch* statement (ledger/postgres/sql.h).
   Status Load(const PgRows& rows) {
     for (int r = 0; r < rows.size(); ++r) {
       if (rows.Text(r, 0) == "a") {

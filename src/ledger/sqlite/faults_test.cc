@@ -11,7 +11,7 @@
 #include <filesystem>
 #include <string>
 
-#include "ledger/sqlite_store.h"
+#include "ledger/sqlite/store.h"
 
 namespace highfence::ledger {
 namespace {

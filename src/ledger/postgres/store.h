@@ -3,7 +3,7 @@
 // servers on one PostgreSQL ledger").
 //
 // Schema (version 1; amounts are BIGINT thousandths, never floating point): the
-// SQLite store's tables (accounts, transfers, events; see postgres_sql.h) plus
+// SQLite store's tables (accounts, transfers, events; see ledger/postgres/sql.h) plus
 // transfers.seq (creation order) and ledger_meta, whose `chain_head` row is the
 // writers' lock.
 //
@@ -48,7 +48,7 @@
 #include <string>
 
 #include "highfence/status.h"
-#include "ledger/postgres_db.h"
+#include "ledger/postgres/db.h"
 #include "ledger/record_plan.h"
 #include "ledger/store.h"
 
@@ -130,7 +130,7 @@ class PostgresStore : public LedgerStore {
                    const std::vector<const AccountState*>& accounts);
   Status WriteSettles(const std::vector<SettlePlan>& plans);
   Status CheckCounts(const PgRows& counts, int64_t transfers, int64_t events, int64_t accounts);
-  // The batch's fast path (postgres_store_batch.cc): Balance and Record
+  // The batch's fast path (ledger/postgres/batch_cache.cc): Balance and Record
   // served from memory and written at CommitBatch.
   Result<AccountBalance> CommittedBalanceBefore(std::string_view account,
                                                 std::string_view shipment_id);

@@ -20,7 +20,7 @@
 #include <string>
 
 #include "ledger/record_plan.h"
-#include "ledger/sqlite_db.h"
+#include "ledger/sqlite/db.h"
 #include "ledger/store.h"
 
 namespace highfence::ledger {

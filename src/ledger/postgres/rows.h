@@ -1,9 +1,9 @@
 // Row readers shared by the PostgreSQL store's files: one place knows the
-// column order of postgres_sql.h's transfer and account columns.
+// column order of ledger/postgres/sql.h's transfer and account columns.
 #ifndef HIGHFENCE_LEDGER_POSTGRES_ROWS_H_
 #define HIGHFENCE_LEDGER_POSTGRES_ROWS_H_
 
-#include "ledger/postgres_db.h"
+#include "ledger/postgres/db.h"
 #include "ledger/store.h"
 
 namespace highfence::ledger {

@@ -20,7 +20,7 @@
 #include <thread>
 #include <vector>
 
-#include "ledger/postgres_store.h"
+#include "ledger/postgres/store.h"
 
 namespace highfence::ledger {
 namespace {

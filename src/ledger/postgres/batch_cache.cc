@@ -18,9 +18,9 @@
 #include <unordered_set>
 
 #include "ledger/event_log.h"
-#include "ledger/postgres_rows.h"
-#include "ledger/postgres_sql.h"
-#include "ledger/postgres_store.h"
+#include "ledger/postgres/rows.h"
+#include "ledger/postgres/sql.h"
+#include "ledger/postgres/store.h"
 
 namespace highfence::ledger {
 

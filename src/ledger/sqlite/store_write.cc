@@ -1,12 +1,12 @@
-// SqliteStore: writes (Record, Post, Void, ExpirePending, Seed) and batches.
-// Opening, reads and Verify are in sqlite_store_read.cc.
-#include "ledger/sqlite_store.h"
-
+// SqliteStore: writes (Record, Post, Void, ExpirePending, Seed), each in one
+// transaction (ledger/sqlite/transaction.h) and planned by record_plan.h.
 #include <fmt/format.h>
 
 #include "ledger/event_log.h"
-#include "ledger/sqlite_rows.h"
-#include "ledger/sqlite_sql.h"
+#include "ledger/sqlite/rows.h"
+#include "ledger/sqlite/sql.h"
+#include "ledger/sqlite/store.h"
+#include "ledger/sqlite/transaction.h"
 
 namespace highfence::ledger {
 
@@ -36,94 +36,6 @@ class SqliteStore::Lookup : public RecordLookup {
  private:
   SqliteDb* db_;
 };
-
-// One write: its own BEGIN IMMEDIATE transaction, or a savepoint inside the
-// open batch so that a failed write undoes only itself. Finish commits when
-// the work succeeded and rolls back otherwise; a write never half-happens.
-class SqliteStore::Write {
- public:
-  explicit Write(SqliteStore* store) : s_(store) {}
-  Write(const Write&) = delete;
-  Write& operator=(const Write&) = delete;
-  ~Write() { HF_ASSERT(!open_); }  // every Begin is paired with Finish
-
-  Status Begin() {
-    HF_RETURN_IF_ERROR(s_->Usable());
-    if (s_->db_->options().read_only) {
-      return Status::IOError(fmt::format("ledger `{}` was opened read-only", s_->db_->path()));
-    }
-    saved_seq_ = s_->tail_seq_;
-    saved_hash_ = s_->tail_hash_;
-    HF_RETURN_IF_ERROR(s_->db_->Exec(s_->in_batch_ ? "SAVEPOINT hf_write" : "BEGIN IMMEDIATE"));
-    open_ = true;
-    return s_->in_batch_ ? Status::Ok() : s_->LoadTail();
-  }
-
-  // Ends the write begun by Begin (if it began) and returns `work`, or the
-  // commit's error when the work succeeded but the commit did not.
-  Status Finish(Status work) {
-    if (!open_) return work;
-    open_ = false;
-    if (work.ok()) {
-      work = s_->db_->Exec(s_->in_batch_ ? "RELEASE hf_write" : "COMMIT");
-      if (work.ok()) return work;
-    }
-    Rollback(work);
-    return work;
-  }
-
- private:
-  void Rollback(const Status& why) {
-    s_->tail_seq_ = saved_seq_;
-    s_->tail_hash_ = saved_hash_;
-    // SQLite rolls the whole transaction back by itself after some errors
-    // (disk full, I/O): then nothing is left to undo, and inside a batch the
-    // batch is gone with it.
-    if (s_->db_->autocommit()) {
-      if (s_->in_batch_) {
-        s_->batch_error_ = Status::IOError(fmt::format(
-            "{} (the open batch was rolled back: none of its writes were kept)", why.message()));
-      }
-      return;
-    }
-    Status undone =
-        s_->db_->Exec(s_->in_batch_ ? "ROLLBACK TO hf_write; RELEASE hf_write" : "ROLLBACK");
-    if (!undone.ok() && s_->in_batch_) s_->batch_error_ = undone;
-  }
-
-  SqliteStore* s_;
-  bool open_ = false;
-  int64_t saved_seq_ = 0;
-  std::string saved_hash_;
-};
-
-Status SqliteStore::LoadTail() {
-  Stmt q(db_.get(), sql::kTail);
-  Result<bool> row = q.Step();
-  if (!row.ok()) return row.status();
-  tail_seq_ = *row ? q.Int(0) : 0;
-  tail_hash_ = *row ? std::string(q.Text(1)) : std::string(kGenesisHash);
-  return Status::Ok();
-}
-
-Status SqliteStore::AppendEvent(std::string_view kind, std::string payload) {
-  HF_ASSERT(tail_hash_.size() == kGenesisHash.size());
-  Event e = ChainEvent(tail_seq_ + 1, kind, std::move(payload), tail_hash_);
-  Stmt q(db_.get(), sql::kInsertEvent, "appending an event");
-  q.Bind(1, e.seq).Bind(2, e.kind).Bind(3, e.payload).Bind(4, e.prev_hash).Bind(5, e.hash);
-  HF_RETURN_IF_ERROR(q.Run());
-  tail_seq_ = e.seq;
-  tail_hash_ = std::move(e.hash);
-  return Status::Ok();
-}
-
-Status SqliteStore::PutAccount(const AccountState& a) {
-  HF_ASSERT(!a.posted.is_negative());
-  HF_ASSERT(!a.pending.is_negative());
-  Stmt q(db_.get(), sql::kUpsertAccount, "updating an account");
-  q.Bind(1, a.account).Bind(2, a.cap).Bind(3, a.posted.milli()).Bind(4, a.pending.milli());
-  return q.Run();
-}
 
 Status SqliteStore::Apply(const RecordPlan& plan, std::string_view kind) {
   for (size_t i = 0; i < plan.fresh.size(); ++i) {
@@ -218,30 +130,6 @@ Status SqliteStore::Seed(std::string_view account, Fixed amount, std::string_vie
   Write w(this);
   Status begun = w.Begin();
   return w.Finish(begun.ok() ? SeedIn(account, amount, note) : begun);
-}
-
-Status SqliteStore::BeginBatch() {
-  HF_ASSERT(!in_batch_);                              // REQUIRES: batches do not nest
-  if (db_->options().read_only) return Status::Ok();  // a dry run writes nothing to batch
-  HF_RETURN_IF_ERROR(db_->Exec("BEGIN IMMEDIATE"));
-  Status tail = LoadTail();
-  if (!tail.ok()) {
-    (void)db_->Exec("ROLLBACK");  // the tail's error is the one to report
-    return tail;
-  }
-  in_batch_ = true;
-  batch_error_ = Status::Ok();
-  return Status::Ok();
-}
-
-Status SqliteStore::CommitBatch() {
-  if (!in_batch_) return Status::Ok();
-  in_batch_ = false;
-  Status done = batch_error_;
-  batch_error_ = Status::Ok();
-  if (done.ok()) done = db_->Exec("COMMIT");
-  if (!done.ok() && !db_->autocommit()) (void)db_->Exec("ROLLBACK");  // keep the first error
-  return done;
 }
 
 }  // namespace highfence::ledger

@@ -1,4 +1,4 @@
-#include "ledger/sqlite_db.h"
+#include "ledger/sqlite/db.h"
 
 #include <fmt/format.h>
 #include <unistd.h>

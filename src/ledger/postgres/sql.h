@@ -1,5 +1,5 @@
 // The SQL text of the PostgreSQL ledger, in one place. The tables are the
-// SQLite store's (sqlite_sql.h), with PostgreSQL types, plus:
+// SQLite store's (ledger/sqlite/sql.h), with PostgreSQL types, plus:
 //   transfers.seq   creation order: the seq of the event that created the row
 //                   (SQLite uses its rowid);
 //   ledger_meta     schema_version, and the `chain_head` row that every write
@@ -10,7 +10,7 @@
 #ifndef HIGHFENCE_LEDGER_POSTGRES_SQL_H_
 #define HIGHFENCE_LEDGER_POSTGRES_SQL_H_
 
-#include "ledger/postgres_db.h"
+#include "ledger/postgres/db.h"
 
 namespace highfence::ledger::pgsql {
 
