@@ -109,6 +109,7 @@ void Determination::Clear() {
   reasons.clear();
   errors.clear();
   text_arena.clear();
+  params.clear();
 }
 
 void Determination::AddReason(std::string_view rule, std::string_view citation,
@@ -118,6 +119,7 @@ void Determination::AddReason(std::string_view rule, std::string_view citation,
   r.citation = citation;
   r.text_offset = static_cast<uint32_t>(text_arena.size());
   r.text_size = static_cast<uint32_t>(text.size());
+  r.params_offset = static_cast<uint16_t>(params.size());
   text_arena.append(text);
   reasons.push_back(r);
 }

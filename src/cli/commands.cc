@@ -201,7 +201,7 @@ int RunClassify(const CommonOptions& common, const ClassifyOptions& o) {
     }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
-  return c.missing_figure ? kExitMalformed : kExitOk;
+  return c.missing_figure ? kExitNeedsReview : kExitOk;
 }
 
 int RunRegimes(const CommonOptions& common) {

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "base/end_use.h"
 #include "base/limits.h"
 #include "catalog/catalog.h"
 
@@ -242,18 +243,9 @@ IcSpec ShipmentParser::Impl::IcFromCatalog(const catalog::Accelerator* a) {
 }
 
 void ShipmentParser::Impl::AddEndUse(std::string_view tag) {
-  static constexpr std::pair<std::string_view, uint8_t> kTags[] = {
-      {"military", kEndUseMilitary},
-      {"wmd", kEndUseWmd},
-      {"frontier_training", kEndUseFrontierTraining},
-      {"development", kEndUseDevelopment},
-      {"production", kEndUseProduction},
-      {"storage", kEndUseStorage}};
-  for (const auto& [name, bit] : kTags) {
-    if (tag == name) {
-      out_->end_use |= bit;
-      return;
-    }
+  if (std::optional<uint8_t> bit = EndUseBit(tag)) {
+    out_->end_use |= *bit;
+    return;
   }
   Error(kErrInvalidValue, "end_use",
         fmt::format("unknown end use `{}`; known: military, wmd, frontier_training, "

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 
+#include "base/end_use.h"
 #include "highfence/assert.h"
 #include "law/file_readers.h"
 
@@ -14,9 +15,6 @@ constexpr size_t kDatedValuesMax = 64;  // dated values of one parameter
 
 constexpr std::string_view kPolicies[] = {"presumption_of_approval", "case_by_case",
                                           "presumption_of_denial", "policy_of_denial", "none"};
-// End-use tags of contract.md section 2.
-constexpr std::string_view kEndUses[] = {"military",    "wmd",        "frontier_training",
-                                         "development", "production", "storage"};
 
 constexpr std::string_view kFloatHint =
     "TOML floats are not allowed (binary floating point is inexact): write an integer or a "
@@ -149,8 +147,11 @@ std::optional<Value> NodeValue(const toml::node& n, Unit unit, const FileCtx& f,
       }
       return std::nullopt;
     case Unit::kEndUses: {
-      auto valid = [](const std::string& s) { return OneOf(kEndUses, s); };
-      std::string what = "an end use (" + ListOf(kEndUses) + ")";
+      auto valid = [](const std::string& s) { return EndUseBit(s).has_value(); };
+      std::string what;
+      for (const auto& [tag, bit] : kEndUseTags)
+        what += (what.empty() ? "" : ", ") + std::string(tag);
+      what = "an end use (" + what + ")";
       if (auto v = NodeStringList(n, f, key, valid, what)) return Value(std::move(*v));
       return std::nullopt;
     }
@@ -169,7 +170,10 @@ bool IsParamName(std::string_view s) {
   });
 }
 
-// "D1".."D20": the project decisions of rules.md section 15.
+// The highest project decision id (rules.md sections 15 and 16: D1..D44).
+constexpr int kDecisionMax = 44;
+
+// "D1".."D44": the project decisions of rules.md sections 15 and 16.
 bool IsDecision(std::string_view s) {
   if (s.size() < 2 || s.size() > 3 || s[0] != 'D' || s[1] == '0') return false;
   int n = 0;
@@ -177,7 +181,7 @@ bool IsDecision(std::string_view s) {
     if (c < '0' || c > '9') return false;
     n = n * 10 + (c - '0');
   }
-  return n >= 1 && n <= 20;
+  return n >= 1 && n <= kDecisionMax;
 }
 
 bool ParseSingleValue(const toml::node& n, const std::string& citation, const FileCtx& f,
@@ -264,7 +268,8 @@ std::optional<Param> ParseParam(std::string_view name, const toml::node& node, c
   ok &= GetText(*t, "citation", Need::kOptional, f, path, &citation);
   ok &= GetText(*t, "decision", Need::kOptional, f, path, &p.decision);
   if (!p.decision.empty() && !IsDecision(p.decision)) {
-    f.Add(Join(path, "decision"), "expected a decision id D1..D20, got " + Quoted(p.decision));
+    f.Add(Join(path, "decision"), "expected a decision id D1..D" + std::to_string(kDecisionMax) +
+                                      ", got " + Quoted(p.decision));
     ok = false;
   }
   bool unit_ok = GetText(*t, "unit", Need::kRequired, f, path, &unit_name);
@@ -368,8 +373,41 @@ std::string_view Stem(std::string_view file) {
   return file;
 }
 
+// [citations]: name = "text", one per step citation the file gives.
+bool ParseCitations(const toml::node* n, const FileCtx& f, RuleFile* r) {
+  if (n == nullptr) return true;
+  const auto* t = n->as_table();
+  if (t == nullptr) {
+    WrongType(f, "citations", "a table of name = \"citation\"", *n);
+    return false;
+  }
+  if (t->size() > kParamsMax) {
+    f.Add("citations", "more than " + std::to_string(kParamsMax) + " citations");
+    return false;
+  }
+  bool ok = true;
+  for (auto&& [k, v] : *t) {
+    const std::string key = Join("citations", k.str());
+    if (!IsParamName(k.str())) {
+      f.Add(key, "citation names are lowercase snake_case, at most 64 bytes");
+      ok = false;
+      continue;
+    }
+    const auto* text = v.as_string();
+    if (text == nullptr || Trim(text->get()).empty() || text->get().size() > kTextBytesMax) {
+      f.Add(key, "expected a non-empty citation string");
+      ok = false;
+      continue;
+    }
+    r->citations.push_back(StepCitation{std::string(k.str()), text->get()});
+  }
+  std::sort(r->citations.begin(), r->citations.end(),
+            [](const StepCitation& a, const StepCitation& b) { return a.name < b.name; });
+  return ok;
+}
+
 std::optional<RuleFile> ParseRuleFile(const toml::table& root, const FileCtx& f) {
-  bool ok = CheckKeys(root, {"rule", "params"}, f, "");
+  bool ok = CheckKeys(root, {"rule", "params", "citations"}, f, "");
   const toml::node* header = root.get("rule");
   if (header == nullptr || !header->is_table()) {
     if (header == nullptr) {
@@ -383,6 +421,7 @@ std::optional<RuleFile> ParseRuleFile(const toml::table& root, const FileCtx& f)
   r.source = std::string(f.file);
   ok &= ParseRuleHeader(*header->as_table(), f, &r);
   ok &= ParseParams(root.get("params"), f, &r);
+  ok &= ParseCitations(root.get("citations"), f, &r);
   if (!ok) return std::nullopt;
   return r;
 }

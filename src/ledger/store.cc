@@ -31,7 +31,11 @@ Result<std::optional<std::vector<BaseAccount>>> LedgerStore::DeclaredBase(std::s
   if (!accounts.ok()) return accounts.status();
   std::vector<BaseAccount> base;
   for (const AccountState& a : *accounts) {
-    base.push_back({a.account, *Fixed::Add(a.posted, a.pending)});
+    std::optional<Fixed> drawn = Fixed::Add(a.posted, a.pending);
+    if (!drawn) {
+      return Status::Corruption(fmt::format("account `{}`: posted + pending overflow", a.account));
+    }
+    base.push_back({a.account, *drawn});
   }
   return Base(std::move(base));
 }

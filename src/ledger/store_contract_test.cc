@@ -198,6 +198,9 @@ class StoreContract : public testing::TestWithParam<Kind> {
   }
 
   Status Record(std::initializer_list<TransferRequest> transfers) {
+    return Outcome(transfers).status();
+  }
+  RecordResult Outcome(std::initializer_list<TransferRequest> transfers) {
     std::vector<TransferRequest> v(transfers);
     return store_->Record(v);
   }

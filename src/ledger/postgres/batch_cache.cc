@@ -110,7 +110,7 @@ Status PostgresStore::LoadRows(const PgRows& rows, const std::string* shipment) 
     if (shipment != nullptr && t->shipment_id == *shipment)
       c.by_shipment[*shipment].push_back(t->id);
     std::string id = t->id;
-    c.transfers.try_emplace(std::move(id), BatchCache::Entry{std::move(*t), rows.Int(r, 10), true});
+    c.transfers.try_emplace(std::move(id), BatchCache::Entry{std::move(*t), rows.Int(r, 11), true});
   }
   return Status::Ok();
 }
@@ -132,6 +132,53 @@ Status PostgresStore::LoadShipment(std::string_view shipment,
   cache_->shipments.insert(std::move(name));
   for (std::string_view a : accounts) cache_->accounts.try_emplace(std::string(a), std::nullopt);
   return Status::Ok();
+}
+
+// Loads, in one round trip, every shipment of `shipment_ids` the cache has not
+// loaded. (Unlike LoadShipment it does not look for ids "S/..." recorded under
+// another shipment id: only callers other than the engine write such ids.)
+Status PostgresStore::LoadShipments(std::span<const std::string_view> shipment_ids) {
+  PgArray names;
+  std::vector<std::string> loading;
+  for (std::string_view s : shipment_ids) {
+    std::string name(s);
+    if (name.empty() || cache_->shipments.contains(name)) continue;
+    if (std::find(loading.begin(), loading.end(), name) != loading.end()) continue;
+    names.Add(s);
+    loading.push_back(std::move(name));
+  }
+  if (loading.empty()) return Status::Ok();
+  PgParams params;
+  params.Add(names.literal());
+  Result<PgRows> rows = db_->Run(pgsql::kLoadShipments, params, "reading shipments' transfers");
+  if (!rows.ok()) return rows.status();
+  for (const std::string& name : loading) cache_->by_shipment[name];
+  for (int r = 0; r < rows->size(); ++r) {
+    HF_ASSERT(rows->Text(r, 0) == "t");
+    Result<TransferRecord> t = PgTransferFromRow(*rows, r, 1);
+    if (!t.ok()) return t.status();
+    std::string id = t->id;
+    cache_->by_shipment[t->shipment_id].push_back(id);
+    cache_->transfers.try_emplace(std::move(id),
+                                  BatchCache::Entry{std::move(*t), rows->Int(r, 11), true});
+  }
+  for (std::string& name : loading) cache_->shipments.insert(std::move(name));
+  return Status::Ok();
+}
+
+Result<std::optional<std::string>> PostgresStore::CachedRecordedShipment(
+    std::string_view shipment_id) {
+  HF_ASSERT(in_batch_);
+  std::string name(shipment_id);
+  if (!cache_->shipments.contains(name)) {
+    Status st = LoadShipment(shipment_id, {});
+    if (!st.ok()) return db_->failure() == PgDb::Failure::kNone ? st : AbandonBatch(st);
+  }
+  for (const std::string& id : cache_->by_shipment.at(name)) {
+    const TransferRecord& t = cache_->transfers.at(id).transfer;
+    if (t.shipment_id == shipment_id) return std::optional<std::string>(t.shipment_hash);
+  }
+  return std::optional<std::string>();
 }
 
 // Reads what a Record needs that the cache lacks: its shipments, then any id
@@ -217,7 +264,8 @@ Status PostgresStore::Flush() {
   return Status::Ok();
 }
 
-Status PostgresStore::CachedRecord(std::span<const TransferRequest> transfers) {
+Status PostgresStore::CachedRecord(std::span<const TransferRequest> transfers,
+                                   RecordOutcome* outcome) {
   HF_ASSERT(in_batch_);
   HF_ASSERT(head_locked_);
   dirty_ = false;
@@ -230,6 +278,9 @@ Status PostgresStore::CachedRecord(std::span<const TransferRequest> transfers) {
   CacheLookup lookup(cache_.get());
   Result<RecordPlan> plan = PlanRecord(transfers, NowNs(), &lookup);
   if (!plan.ok()) return plan.status();  // nothing was applied: only this call fails
+  *outcome = plan->outcome;
+  if (plan->outcome == RecordOutcome::kExists) return Status::Ok();
+  if (plan->outcome != RecordOutcome::kOk) return plan->refusal;
   ApplyCreate(*plan, kEventTransfer);
   if (cache_->events.size() < kFlushEventsMax) return Status::Ok();
   Status flushed = Flush();

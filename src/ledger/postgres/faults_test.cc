@@ -142,7 +142,7 @@ TEST_F(PostgresFaults, ConnectionDroppedMidTransactionWritesNothingAndTheNextCal
   int pid = static_cast<PostgresStore*>(store.get())->backend_pid_for_test();
   TransferRequest second = Draw("s2/a", kAllocation, 250'000, 1'000'000, TransferState::kPending);
   Status during;
-  std::thread writer([&] { during = store->Record({&second, 1}); });
+  std::thread writer([&] { during = store->Record({&second, 1}).status(); });
   ASSERT_TRUE(WaitsOnLock(pid));
   Terminate(pid);
   writer.join();
@@ -183,7 +183,7 @@ TEST_F(PostgresFaults, ConnectionDroppedWhileIdleIsReconnectedQuietly) {
   EXPECT_EQ(b->posted, Fixed::FromMilli(1'000));
   Terminate(static_cast<PostgresStore*>(store.get())->backend_pid_for_test());
   TransferRequest second = Draw("s2/a", kAllocation, 2'000, 10'000, TransferState::kPosted);
-  Status st = store->Record({&second, 1});
+  Status st = store->Record({&second, 1}).status();
   ASSERT_TRUE(st.ok()) << st.ToString();
   EXPECT_EQ(admin_->Count("SELECT count(*) FROM transfers"), 2);
 }
@@ -201,7 +201,7 @@ TEST_F(PostgresFaults, ConnectionDroppedMidBatchAbandonsTheWholeBatch) {
   ASSERT_TRUE(store->Record({&b, 1}).ok());
   Terminate(static_cast<PostgresStore*>(store.get())->backend_pid_for_test());
   TransferRequest c = Draw("s3/a", kAllocation, 4'000, 100'000, TransferState::kPending);
-  Status st = store->Record({&c, 1});
+  Status st = store->Record({&c, 1}).status();
   EXPECT_EQ(st.code(), Status::Code::kIOError) << st.ToString();
   EXPECT_NE(st.message().find("the open batch was rolled back"), std::string_view::npos)
       << st.ToString();
@@ -262,7 +262,7 @@ TEST_F(PostgresFaults, ReadOnlyStoreReadsButNeverWrites) {
   ASSERT_TRUE(b.ok());
   EXPECT_EQ(b->posted, Fixed::FromMilli(5'000));
   TransferRequest u = Draw("s2/a", kAllocation, 1'000, 10'000, TransferState::kPosted);
-  Status st = reader->Record({&u, 1});
+  Status st = reader->Record({&u, 1}).status();
   EXPECT_EQ(st.code(), Status::Code::kIOError);
   EXPECT_NE(st.message().find("read-only"), std::string_view::npos) << st.ToString();
   EXPECT_EQ(admin_->Count("SELECT count(*) FROM transfers"), 1);
@@ -353,7 +353,7 @@ TEST_F(PostgresFaults, ConcurrentBatchesQueueOnTheChainHead) {
       return;
     }
     TransferRequest t = Draw("s2/a", kAllocation, 4'000, 10'000, TransferState::kPending);
-    second = b->Record({&t, 1});
+    second = b->Record({&t, 1}).status();
     Status c = b->CommitBatch();
     if (second.ok()) second = c;
   });
@@ -403,8 +403,8 @@ Drawn Race(const std::string& url, int racer, bool batched) {
         Draw(shipment + "/" + kAllocation, kAllocation, a, kAllocationCapMilli,
              TransferState::kPending),
         Draw(shipment + "/" + kLpp, kLpp, l, kLppCapMilli, TransferState::kPosted)};
-    Status st = store.Record(t);
-    if (st.ok() && i % 5 == 0) st = store.Record(t);  // a retry: draws nothing more
+    Status st = store.Record(t).status();
+    if (st.ok() && i % 5 == 0) st = store.Record(t).status();  // a retry: draws nothing more
     if (st.ok()) {
       pending_batch.allocation_milli += a;
       pending_batch.lpp_milli += l;

@@ -23,6 +23,7 @@ Result<TransferRecord> PgTransferFromRow(const PgRows& rows, int row, int first)
   t.created_ns = rows.Int(row, first + 6);
   t.settled_ns = rows.Int(row, first + 7);
   t.note = rows.Text(row, first + 8);
+  t.shipment_hash = rows.Text(row, first + 9);
   return t;
 }
 

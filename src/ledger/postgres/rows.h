@@ -8,9 +8,9 @@
 
 namespace highfence::ledger {
 
-// The transfer in row `row`, columns `first` .. `first` + 8 in the order id,
+// The transfer in row `row`, columns `first` .. `first` + 9 in the order id,
 // account, amount_milli, state, shipment_id, on_date, created_ns, settled_ns,
-// note. kCorruption when a state or date is not one highfence writes.
+// note, shipment_hash. kCorruption when a state or date is not one highfence writes.
 Result<TransferRecord> PgTransferFromRow(const PgRows& rows, int row, int first);
 // The account in row `row`, columns `first` .. `first` + 3 in the order id,
 // cap_milli, posted_milli, pending_milli.

@@ -14,7 +14,9 @@
 
 namespace highfence::ledger::pgsql {
 
-inline constexpr char kSchemaVersion[] = "1";
+// 2: transfers.shipment_hash (contract.md version 2, section 6). A version 1
+// ledger is not carried over.
+inline constexpr char kSchemaVersion[] = "2";
 
 // Any 64-bit constant: creators of a new ledger hold this advisory lock, so two
 // servers opening one empty database at once do not both create the tables. A
@@ -53,7 +55,8 @@ CREATE TABLE transfers(
   on_date TEXT NOT NULL,
   created_ns BIGINT NOT NULL,
   settled_ns BIGINT NOT NULL,
-  note TEXT NOT NULL
+  note TEXT NOT NULL,
+  shipment_hash TEXT NOT NULL
 );
 CREATE INDEX transfers_by_account ON transfers(account, shipment_id);
 CREATE INDEX transfers_by_account_seq ON transfers(account, seq);
@@ -66,7 +69,7 @@ CREATE TABLE events(
   prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL
 );
-INSERT INTO ledger_meta(key, value) VALUES ('schema_version', '1'),
+INSERT INTO ledger_meta(key, value) VALUES ('schema_version', '2'),
   ('chain_head', 'every write transaction locks this row first');
 )";
 
@@ -91,8 +94,9 @@ inline constexpr PgSql kBrokenCap{
     "SELECT id, cap_milli, posted_milli, pending_milli FROM accounts"
     " WHERE cap_milli IS NOT NULL AND posted_milli + pending_milli > cap_milli LIMIT 1"};
 
-#define HF_PG_TRANSFER_COLUMNS \
-  "id, account, amount_milli, state, shipment_id, on_date, created_ns, settled_ns, note"
+#define HF_PG_TRANSFER_COLUMNS                                                            \
+  "id, account, amount_milli, state, shipment_id, on_date, created_ns, settled_ns, note," \
+  " shipment_hash"
 #define HF_PG_ACCOUNT_COLUMNS "id, cap_milli, posted_milli, pending_milli"
 
 // The account as it stood before shipment $2 first drew on it: the account
@@ -107,6 +111,13 @@ inline constexpr PgSql kBalance{
     " (SELECT min(f.seq) FROM transfers f WHERE f.account = $1 AND f.shipment_id = $2)"
     " WHERE a.id = $1 GROUP BY a.id"};
 
+inline constexpr PgSql kSelectTransfer{
+    "hf_select_transfer", "SELECT " HF_PG_TRANSFER_COLUMNS " FROM transfers WHERE id = $1"};
+// The content fingerprint recorded with shipment $1's draws.
+inline constexpr PgSql kRecordedShipment{
+    "hf_recorded_shipment", "SELECT shipment_hash FROM transfers WHERE shipment_id = $1 LIMIT 1"};
+inline constexpr PgSql kHoldsShipments{"hf_holds_shipments",
+                                       "SELECT 1 FROM transfers WHERE shipment_id <> '' LIMIT 1"};
 inline constexpr PgSql kSelectAccount{
     "hf_select_account", "SELECT " HF_PG_ACCOUNT_COLUMNS " FROM accounts WHERE id = $1"};
 // Ids from $1 up to $2 ($1 followed by U+10FFFF); ids are COLLATE "C", byte order.
@@ -124,8 +135,8 @@ inline constexpr PgSql kAllAccounts{"hf_all_accounts",
 inline constexpr PgSql kAllEvents{
     "hf_all_events", "SELECT seq, kind, payload, prev_hash, hash FROM events ORDER BY seq"};
 
-// What a write needs to plan, in one round trip: rows of eleven columns,
-//   'a', id, cap_milli, posted_milli, pending_milli, NULL x6   (an account)
+// What a write needs to plan, in one round trip: rows of twelve columns,
+//   'a', id, cap_milli, posted_milli, pending_milli, NULL x7   (an account)
 //   't', the transfer columns, seq                             (a transfer)
 // accounts first, then transfers in creation order.
 // The accounts are locked FOR UPDATE in id order: a fixed order, so two
@@ -134,12 +145,12 @@ inline constexpr PgSql kAllEvents{
   "WITH a AS (SELECT " HF_PG_ACCOUNT_COLUMNS " FROM accounts WHERE " where     \
   " ORDER BY id FOR UPDATE)"                                                   \
   " SELECT 'a', id, cap_milli::text, posted_milli::text, pending_milli::text," \
-  " NULL, NULL, NULL, NULL, NULL, NULL::bigint FROM a UNION ALL"               \
+  " NULL, NULL, NULL, NULL, NULL, NULL, NULL::bigint FROM a UNION ALL"         \
   " SELECT 't', id, account, amount_milli::text, state, shipment_id, on_date," \
-  " created_ns::text, settled_ns::text, note, seq FROM t"
+  " created_ns::text, settled_ns::text, note, shipment_hash, seq FROM t"
 #define HF_PG_PREFETCH(transfers_where, accounts_where)                                     \
   "WITH t AS (SELECT seq, " HF_PG_TRANSFER_COLUMNS " FROM transfers WHERE " transfers_where \
-  ") SELECT * FROM (" HF_PG_LOCKED_ACCOUNTS(accounts_where) ") x ORDER BY 1, 11"
+  ") SELECT * FROM (" HF_PG_LOCKED_ACCOUNTS(accounts_where) ") x ORDER BY 1, 12"
 
 // For Record: $1 the accounts drawn on, $2 the transfer ids.
 inline constexpr PgSql kPrefetchRecord{
@@ -151,6 +162,9 @@ inline constexpr PgSql kPrefetchRecord{
 inline constexpr PgSql kLoadShipment{
     "hf_load_shipment",
     HF_PG_PREFETCH("shipment_id = $1 OR (id >= $2 AND id < $3)", "id = ANY($4::text[])")};
+// For a batch's cache: every transfer of the shipments $1, and no accounts.
+inline constexpr PgSql kLoadShipments{"hf_load_shipments",
+                                      HF_PG_PREFETCH("shipment_id = ANY($1::text[])", "false")};
 // For Post and Void: $1 the transfer ids.
 inline constexpr PgSql kPrefetchSettle{
     "hf_prefetch_settle", HF_PG_PREFETCH("id = ANY($1::text[])", "id IN (SELECT account FROM t)")};
@@ -161,22 +175,23 @@ inline constexpr PgSql kPrefetchDue{
 
 // A plan's rows, written by one statement. Returns how many rows each part
 // wrote, so the store can check them.
-//   $1..$10  new transfers (seq, id, account, amount, state, shipment, on,
-//            created, settled, note)
-//   $11..$15 events (seq, kind, payload, prev_hash, hash)
-//   $16..$19 accounts after (id, cap, posted, pending)
+//   $1..$11  new transfers (seq, id, account, amount, state, shipment, on,
+//            created, settled, note, shipment_hash)
+//   $12..$16 events (seq, kind, payload, prev_hash, hash)
+//   $17..$20 accounts after (id, cap, posted, pending)
 inline constexpr PgSql kWriteCreate{
     "hf_write_create",
     "WITH t AS (INSERT INTO transfers(seq, " HF_PG_TRANSFER_COLUMNS
     ")"
     " SELECT * FROM unnest($1::bigint[], $2::text[], $3::text[], $4::bigint[], $5::text[],"
-    " $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::text[]) RETURNING 1),"
+    " $6::text[], $7::text[], $8::bigint[], $9::bigint[], $10::text[], $11::text[])"
+    " RETURNING 1),"
     " e AS (INSERT INTO events(seq, kind, payload, prev_hash, hash)"
-    " SELECT * FROM unnest($11::bigint[], $12::text[], $13::text[], $14::text[], $15::text[])"
+    " SELECT * FROM unnest($12::bigint[], $13::text[], $14::text[], $15::text[], $16::text[])"
     " RETURNING 1),"
     " a AS (INSERT INTO accounts(" HF_PG_ACCOUNT_COLUMNS
     ")"
-    " SELECT * FROM unnest($16::text[], $17::bigint[], $18::bigint[], $19::bigint[])"
+    " SELECT * FROM unnest($17::text[], $18::bigint[], $19::bigint[], $20::bigint[])"
     " ON CONFLICT (id) DO UPDATE SET cap_milli = excluded.cap_milli,"
     " posted_milli = excluded.posted_milli, pending_milli = excluded.pending_milli"
     " RETURNING 1)"

@@ -2,7 +2,7 @@
 // processes or servers drawing on one ledger (store.h; docs/ledger.md, "Several
 // servers on one PostgreSQL ledger").
 //
-// Schema (version 1; amounts are BIGINT thousandths, never floating point): the
+// Schema (version 2; amounts are BIGINT thousandths, never floating point): the
 // SQLite store's tables (accounts, transfers, events; see ledger/postgres/sql.h) plus
 // transfers.seq (creation order) and ledger_meta, whose `chain_head` row is the
 // writers' lock.
@@ -77,7 +77,11 @@ class PostgresStore : public LedgerStore {
                                                      const PgOptions& options);
 
   Result<AccountBalance> Balance(std::string_view account, std::string_view shipment_id) override;
-  Status Record(std::span<const TransferRequest> transfers) override;
+  RecordResult Record(std::span<const TransferRequest> transfers) override;
+  Result<std::optional<std::string>> RecordedShipment(std::string_view shipment_id) override;
+  Result<bool> HoldsShipments() override;
+  Status PrepareShipments(std::span<const std::string_view> shipment_ids) override;
+  Result<std::optional<TransferRecord>> FindTransfer(std::string_view id) override;
   Status Post(std::string_view transfer_id) override;
   Status Void(std::string_view transfer_id, std::string_view note) override;
   Result<int64_t> ExpirePending(int64_t cutoff_ns) override;
@@ -120,7 +124,7 @@ class PostgresStore : public LedgerStore {
   Status AbandonBatch(const Status& why);
   Status Read(const Work& work);
   // Writes, inside a transaction that holds the chain head.
-  Status RecordIn(std::span<const TransferRequest> transfers);
+  Status RecordIn(std::span<const TransferRequest> transfers, RecordOutcome* outcome);
   Status SettleIn(std::string_view id, TransferState to, std::string_view note);
   Status ExpireIn(int64_t cutoff_ns, int64_t* count);
   Status SeedIn(std::string_view account, Fixed amount, std::string_view note);
@@ -135,7 +139,9 @@ class PostgresStore : public LedgerStore {
   Result<AccountBalance> CommittedBalanceBefore(std::string_view account,
                                                 std::string_view shipment_id);
   Result<AccountBalance> CachedBalance(std::string_view account, std::string_view shipment_id);
-  Status CachedRecord(std::span<const TransferRequest> transfers);
+  Status CachedRecord(std::span<const TransferRequest> transfers, RecordOutcome* outcome);
+  Result<std::optional<std::string>> CachedRecordedShipment(std::string_view shipment_id);
+  Status LoadShipments(std::span<const std::string_view> shipment_ids);
   Status LoadFor(std::span<const TransferRequest> transfers);
   Status LoadShipment(std::string_view shipment, const std::vector<std::string_view>& accounts);
   Status LoadRows(const PgRows& rows, const std::string* shipment);

@@ -42,6 +42,12 @@ Status PostgresStore::CheckSchema() {
   Result<PgRows> version = db_->Exec(pgsql::kReadVersion, "reading the schema version");
   if (!version.ok()) return version.status();
   std::string_view found = version->size() == 1 ? version->Text(0, 0) : "none";
+  if (found == "1") {
+    return Status::InvalidArgument(fmt::format(
+        "the ledger at {} was written under contract version 1 (schema 1), whose party keys "
+        "and shipment ids version 2 changed; it is not carried over: use a new database",
+        db_->where()));
+  }
   if (found != pgsql::kSchemaVersion) {
     return Status::InvalidArgument(
         fmt::format("the ledger at {} has schema version {}; this build reads version {}",

@@ -38,6 +38,60 @@ Result<AccountBalance> PostgresStore::Balance(std::string_view account,
   return out;
 }
 
+Result<std::optional<std::string>> PostgresStore::RecordedShipment(std::string_view shipment_id) {
+  HF_RETURN_IF_ERROR(batch_error_);
+  if (shipment_id.empty()) return std::optional<std::string>();
+  if (in_batch_) return CachedRecordedShipment(shipment_id);
+  std::optional<std::string> out;
+  Status st = Read([&]() -> Status {
+    PgParams params;
+    params.Add(shipment_id);
+    Result<PgRows> rows = db_->Run(pgsql::kRecordedShipment, params, "reading a shipment");
+    if (!rows.ok()) return rows.status();
+    if (rows->size() == 1) out = std::string(rows->Text(0, 0));
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
+Result<bool> PostgresStore::HoldsShipments() {
+  bool holds = false;
+  Status st = Read([&]() -> Status {
+    PgParams params;
+    Result<PgRows> rows = db_->Run(pgsql::kHoldsShipments, params, "reading the transfers");
+    if (!rows.ok()) return rows.status();
+    holds = rows->size() > 0;
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return holds;
+}
+
+Status PostgresStore::PrepareShipments(std::span<const std::string_view> shipment_ids) {
+  HF_RETURN_IF_ERROR(batch_error_);
+  if (!in_batch_) return Status::Ok();  // outside a batch each read is its own
+  Status st = LoadShipments(shipment_ids);
+  return st.ok() || db_->failure() == PgDb::Failure::kNone ? st : AbandonBatch(st);
+}
+
+Result<std::optional<TransferRecord>> PostgresStore::FindTransfer(std::string_view id) {
+  std::optional<TransferRecord> out;
+  Status st = Read([&]() -> Status {
+    PgParams params;
+    params.Add(id);
+    Result<PgRows> rows = db_->Run(pgsql::kSelectTransfer, params, "reading a transfer");
+    if (!rows.ok()) return rows.status();
+    if (rows->size() == 0) return Status::Ok();
+    Result<TransferRecord> t = PgTransferFromRow(*rows, 0, 0);
+    if (!t.ok()) return t.status();
+    out = std::move(*t);
+    return Status::Ok();
+  });
+  if (!st.ok()) return st;
+  return out;
+}
+
 Result<AccountState> PostgresStore::Show(std::string_view account) {
   std::optional<AccountState> out;
   Status st = Read([&]() -> Status {

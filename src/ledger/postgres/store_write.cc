@@ -121,7 +121,7 @@ Status PostgresStore::WriteRows(const std::vector<const TransferRecord*>& transf
                                 const std::vector<Event>& events,
                                 const std::vector<const AccountState*>& accounts) {
   HF_ASSERT(transfers.size() == events.size());
-  PgArray t_seq, id, account, amount, state, shipment, on, created, settled, note;
+  PgArray t_seq, id, account, amount, state, shipment, on, created, settled, note, shipment_hash;
   EventArrays e;
   for (size_t i = 0; i < transfers.size(); ++i) {
     const TransferRecord& t = *transfers[i];
@@ -135,6 +135,7 @@ Status PostgresStore::WriteRows(const std::vector<const TransferRecord*>& transf
     created.Add(t.created_ns);
     settled.Add(t.settled_ns);
     note.Add(t.note);
+    shipment_hash.Add(t.shipment_hash);
     e.Add(events[i]);
   }
   PgArray a_id, a_cap, a_posted, a_pending;
@@ -147,8 +148,8 @@ Status PostgresStore::WriteRows(const std::vector<const TransferRecord*>& transf
     a_pending.Add(a->pending.milli());
   }
   PgParams params;
-  for (PgArray* a :
-       {&t_seq, &id, &account, &amount, &state, &shipment, &on, &created, &settled, &note}) {
+  for (PgArray* a : {&t_seq, &id, &account, &amount, &state, &shipment, &on, &created, &settled,
+                     &note, &shipment_hash}) {
     params.Add(a->literal());
   }
   e.AddTo(&params);
@@ -220,7 +221,7 @@ Status PostgresStore::WriteSettles(const std::vector<SettlePlan>& plans) {
   return Status::Ok();
 }
 
-Status PostgresStore::RecordIn(std::span<const TransferRequest> transfers) {
+Status PostgresStore::RecordIn(std::span<const TransferRequest> transfers, RecordOutcome* outcome) {
   PgArray accounts, ids;
   std::vector<std::string_view> names;
   for (const TransferRequest& t : transfers) names.push_back(t.account);
@@ -236,13 +237,24 @@ Status PostgresStore::RecordIn(std::span<const TransferRequest> transfers) {
   HF_RETURN_IF_ERROR(lookup.Load(*rows));
   Result<RecordPlan> plan = PlanRecord(transfers, NowNs(), &lookup);
   if (!plan.ok()) return plan.status();
+  *outcome = plan->outcome;
+  if (plan->outcome == RecordOutcome::kExists) return Status::Ok();
+  if (plan->outcome != RecordOutcome::kOk) return plan->refusal;
   return WriteCreate(*plan, kEventTransfer);
 }
 
-Status PostgresStore::Record(std::span<const TransferRequest> transfers) {
-  if (transfers.empty()) return batch_error_;
-  if (in_batch_ && batch_error_.ok()) return CachedRecord(transfers);
-  return Write([&] { return RecordIn(transfers); });
+RecordResult PostgresStore::Record(std::span<const TransferRequest> transfers) {
+  RecordOutcome outcome = RecordOutcome::kOk;
+  if (transfers.empty()) return RecordResultOf(batch_error_, outcome);
+  if (in_batch_ && batch_error_.ok()) {
+    Status cached = CachedRecord(transfers, &outcome);
+    return RecordResultOf(cached, outcome);
+  }
+  Status written = Write([&] {
+    outcome = RecordOutcome::kOk;
+    return RecordIn(transfers, &outcome);
+  });
+  return RecordResultOf(written, outcome);
 }
 
 Status PostgresStore::SettleIn(std::string_view id, TransferState to, std::string_view note) {

@@ -54,7 +54,7 @@ class SqliteFaults : public testing::Test {
     return s.ok() ? std::move(*s) : nullptr;
   }
   Status RecordOne(LedgerStore* s, const TransferRequest& t) {
-    return s->Record(std::span<const TransferRequest>(&t, 1));
+    return s->Record(std::span<const TransferRequest>(&t, 1)).status();
   }
   // A ledger holding `n` transfers of 1 on lpp:acme:2025 (cap 1000).
   void Fill(int n) {

@@ -23,6 +23,7 @@ Result<TransferRecord> TransferFromRow(const Stmt& row) {
   t.created_ns = row.Int(6);
   t.settled_ns = row.Int(7);
   t.note = row.Text(8);
+  t.shipment_hash = row.Text(9);
   return t;
 }
 

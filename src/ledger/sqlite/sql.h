@@ -5,7 +5,9 @@
 
 namespace highfence::ledger::sql {
 
-inline constexpr int kSchemaVersion = 1;
+// 2: transfers.shipment_hash (contract.md version 2, section 6). A version 1
+// ledger is not carried over.
+inline constexpr int kSchemaVersion = 2;
 
 // STRICT tables: an amount can only ever be an INTEGER of thousandths.
 inline constexpr char kCreateSchema[] = R"(
@@ -24,9 +26,11 @@ CREATE TABLE transfers(
   on_date TEXT NOT NULL,
   created_ns INTEGER NOT NULL,
   settled_ns INTEGER NOT NULL,
-  note TEXT NOT NULL
+  note TEXT NOT NULL,
+  shipment_hash TEXT NOT NULL
 ) STRICT;
 CREATE INDEX transfers_by_account ON transfers(account, shipment_id);
+CREATE INDEX transfers_by_shipment ON transfers(shipment_id);
 CREATE INDEX transfers_by_account_seq ON transfers(account);
 CREATE INDEX transfers_pending ON transfers(created_ns) WHERE state = 'pending';
 CREATE TABLE events(
@@ -36,14 +40,15 @@ CREATE TABLE events(
   prev_hash TEXT NOT NULL,
   hash TEXT NOT NULL
 ) STRICT;
-PRAGMA user_version = 1;
+PRAGMA user_version = 2;
 )";
 
 inline constexpr char kUserVersion[] = "PRAGMA user_version";
 inline constexpr char kTableCount[] = "SELECT count(*) FROM sqlite_schema";
 
-#define HF_TRANSFER_COLUMNS \
-  "id, account, amount_milli, state, shipment_id, on_date, created_ns, settled_ns, note"
+#define HF_TRANSFER_COLUMNS                                                               \
+  "id, account, amount_milli, state, shipment_id, on_date, created_ns, settled_ns, note," \
+  " shipment_hash"
 #define HF_ACCOUNT_COLUMNS "id, cap_milli, posted_milli, pending_milli"
 
 // One statement, so the account row and the shipment's own transfers come
@@ -62,8 +67,8 @@ inline constexpr char kSelectTransfer[] =
     "SELECT " HF_TRANSFER_COLUMNS " FROM transfers WHERE id = ?1";
 inline constexpr char kSelectAccount[] =
     "SELECT " HF_ACCOUNT_COLUMNS " FROM accounts WHERE id = ?1";
-inline constexpr char kInsertTransfer[] =
-    "INSERT INTO transfers(" HF_TRANSFER_COLUMNS ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+inline constexpr char kInsertTransfer[] = "INSERT INTO transfers(" HF_TRANSFER_COLUMNS
+                                          ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)";
 inline constexpr char kUpsertAccount[] =
     "INSERT INTO accounts(" HF_ACCOUNT_COLUMNS
     ") VALUES(?1, ?2, ?3, ?4)"
@@ -74,6 +79,10 @@ inline constexpr char kSettleTransfer[] =
     " WHERE id = ?1 AND state = 'pending'";
 inline constexpr char kInsertEvent[] =
     "INSERT INTO events(seq, kind, payload, prev_hash, hash) VALUES(?1, ?2, ?3, ?4, ?5)";
+// The content fingerprint recorded with shipment ?1's draws.
+inline constexpr char kRecordedShipment[] =
+    "SELECT shipment_hash FROM transfers WHERE shipment_id = ?1 LIMIT 1";
+inline constexpr char kHoldsShipments[] = "SELECT 1 FROM transfers WHERE shipment_id <> '' LIMIT 1";
 inline constexpr char kTail[] = "SELECT seq, hash FROM events ORDER BY seq DESC LIMIT 1";
 inline constexpr char kDue[] =
     "SELECT id FROM transfers WHERE state = 'pending' AND created_ns < ?1 ORDER BY rowid";

@@ -4,10 +4,11 @@
 // write lock (up to the busy timeout) and each re-reads the balances it checks
 // inside its own transaction. A failed write rolls back and leaves nothing.
 //
-// Schema (version 1, PRAGMA user_version; amounts are INTEGER thousandths):
+// Schema (version 2, PRAGMA user_version; amounts are INTEGER thousandths):
 //   accounts(id, cap_milli NULL, posted_milli, pending_milli)
 //   transfers(id PRIMARY KEY, account, amount_milli, state, shipment_id,
-//             on_date, created_ns, settled_ns, note), creation order = rowid
+//             on_date, created_ns, settled_ns, note, shipment_hash), creation
+//             order = rowid
 //   events(seq PRIMARY KEY, kind, payload, prev_hash, hash)
 // The events are the history (ledger/event_log.h); transfers and accounts are
 // what it adds up to, kept in the same transaction, and Verify compares them.
@@ -31,7 +32,10 @@ class SqliteStore : public LedgerStore {
                                                    const SqliteOptions& options);
 
   Result<AccountBalance> Balance(std::string_view account, std::string_view shipment_id) override;
-  Status Record(std::span<const TransferRequest> transfers) override;
+  RecordResult Record(std::span<const TransferRequest> transfers) override;
+  Result<std::optional<std::string>> RecordedShipment(std::string_view shipment_id) override;
+  Result<bool> HoldsShipments() override;
+  Result<std::optional<TransferRecord>> FindTransfer(std::string_view id) override;
   Status Post(std::string_view transfer_id) override;
   Status Void(std::string_view transfer_id, std::string_view note) override;
   Result<int64_t> ExpirePending(int64_t cutoff_ns) override;
@@ -57,7 +61,7 @@ class SqliteStore : public LedgerStore {
   Status Apply(const RecordPlan& plan, std::string_view kind);
   Status PutAccount(const AccountState& a);
   Status Settle(std::string_view id, TransferState to, std::string_view note, int64_t now_ns);
-  Status RecordIn(std::span<const TransferRequest> transfers);
+  Status RecordIn(std::span<const TransferRequest> transfers, RecordOutcome* outcome);
   Status ExpireIn(int64_t cutoff_ns, int64_t* count);
   Status SeedIn(std::string_view account, Fixed amount, std::string_view note);
   Result<std::vector<TransferRecord>> ReadTransfers(const char* sql, std::string_view arg);

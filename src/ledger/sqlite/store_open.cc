@@ -48,6 +48,12 @@ Status SqliteStore::CheckSchema() {
   if (*version == 0) {
     return Status::InvalidArgument(fmt::format("`{}` holds no highfence ledger", db_->path()));
   }
+  if (*version == 1) {
+    return Status::InvalidArgument(fmt::format(
+        "ledger `{}` was written under contract version 1 (schema 1), whose party keys and "
+        "shipment ids version 2 changed; it is not carried over: start a new ledger",
+        db_->path()));
+  }
   if (*version != sql::kSchemaVersion) {
     return Status::InvalidArgument(
         fmt::format("ledger `{}` has schema version {}; this build reads version {}", db_->path(),

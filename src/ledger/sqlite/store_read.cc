@@ -50,6 +50,20 @@ Result<AccountBalance> SqliteStore::Balance(std::string_view account,
   return BalanceOf(AccountFromRow(q), own);
 }
 
+Result<std::optional<std::string>> SqliteStore::RecordedShipment(std::string_view shipment_id) {
+  Stmt q(db_.get(), sql::kRecordedShipment);
+  q.Bind(1, shipment_id);
+  Result<bool> row = q.Step();
+  if (!row.ok()) return row.status();
+  if (!*row || shipment_id.empty()) return std::optional<std::string>();
+  return std::optional<std::string>(std::string(q.Text(0)));
+}
+
+Result<bool> SqliteStore::HoldsShipments() {
+  Stmt q(db_.get(), sql::kHoldsShipments);
+  return q.Step();
+}
+
 Result<AccountState> SqliteStore::Show(std::string_view account) {
   HF_RETURN_IF_ERROR(Usable());
   Stmt q(db_.get(), sql::kSelectAccount);

@@ -44,24 +44,34 @@ Status SqliteStore::Apply(const RecordPlan& plan, std::string_view kind) {
     Stmt q(db_.get(), sql::kInsertTransfer, "recording a transfer");
     q.Bind(1, t.id).Bind(2, t.account).Bind(3, t.amount.milli()).Bind(4, WireName(t.state));
     q.Bind(5, t.shipment_id).Bind(6, t.on.ToString()).Bind(7, t.created_ns);
-    q.Bind(8, t.settled_ns).Bind(9, t.note);
+    q.Bind(8, t.settled_ns).Bind(9, t.note).Bind(10, t.shipment_hash);
     HF_RETURN_IF_ERROR(q.Run());
   }
   for (const AccountState& a : plan.accounts) HF_RETURN_IF_ERROR(PutAccount(a));
   return Status::Ok();
 }
 
-Status SqliteStore::RecordIn(std::span<const TransferRequest> transfers) {
+Status SqliteStore::RecordIn(std::span<const TransferRequest> transfers, RecordOutcome* outcome) {
   Lookup lookup(db_.get());
   Result<RecordPlan> plan = PlanRecord(transfers, NowNs(), &lookup);
   if (!plan.ok()) return plan.status();
+  *outcome = plan->outcome;
+  if (plan->outcome == RecordOutcome::kExists) return Status::Ok();
+  if (plan->outcome != RecordOutcome::kOk) return plan->refusal;
   return Apply(*plan, kEventTransfer);
 }
 
-Status SqliteStore::Record(std::span<const TransferRequest> transfers) {
+RecordResult SqliteStore::Record(std::span<const TransferRequest> transfers) {
   Write w(this);
+  RecordOutcome outcome = RecordOutcome::kOk;
   Status begun = w.Begin();
-  return w.Finish(begun.ok() ? RecordIn(transfers) : begun);
+  Status written = w.Finish(begun.ok() ? RecordIn(transfers, &outcome) : begun);
+  return RecordResultOf(written, outcome);
+}
+
+Result<std::optional<TransferRecord>> SqliteStore::FindTransfer(std::string_view id) {
+  Lookup lookup(db_.get());
+  return lookup.FindTransfer(id);
 }
 
 Status SqliteStore::Settle(std::string_view id, TransferState to, std::string_view note,
