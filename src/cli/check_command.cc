@@ -102,6 +102,8 @@ struct Run {
   ledger::LedgerStore* store = nullptr;  // non-null when writing a durable ledger
   size_t chunk_lines = 1;                // lines read ahead of their evaluation
   std::vector<Decision> fail_on;
+  Determination d;  // reused line after line: clearing it keeps its buffers
+  std::vector<std::string_view> ids;
   bool needs_review = false;
   bool failed_on = false;
 };
@@ -128,11 +130,13 @@ bool EvaluateChunk(Run& run, std::span<const Shipment> shipments, std::span<cons
     Status begun = run.store->BeginBatch();
     if (!begun.ok()) return stop(begun, "the ledger could not start a batch");
   }
-  std::vector<std::string_view> ids;
-  for (const Shipment& s : shipments) ids.push_back(s.id);
-  Status prepared = shipments.size() > 1 ? run.ledger->PrepareShipments(ids) : Status::Ok();
-  if (!prepared.ok()) return stop(prepared, "the ledger could not be read");
-  Determination d;
+  if (shipments.size() > 1) {
+    run.ids.clear();
+    for (const Shipment& s : shipments) run.ids.push_back(s.id);
+    Status prepared = run.ledger->PrepareShipments(run.ids);
+    if (!prepared.ok()) return stop(prepared, "the ledger could not be read");
+  }
+  Determination& d = run.d;
   for (size_t i = 0; i < shipments.size(); ++i) {
     Status st = run.sequence->Evaluate(shipments[i], &d);
     if (!st.ok()) {
