@@ -53,7 +53,7 @@ void BM_Determine(benchmark::State& state) {
   hf::Determination d;
   size_t i = 0;
   for (auto _ : state) {
-    engine.EvaluateDry(shipments[i++ % shipments.size()], {}, &ledger, &d);
+    engine.Determine(shipments[i++ % shipments.size()], {}, &ledger, &d);
     benchmark::DoNotOptimize(d.decision);
   }
   state.SetItemsProcessed(state.iterations());
@@ -68,7 +68,7 @@ void BM_WriteJson(benchmark::State& state) {
   hf::Shipment s;
   for (size_t i = 0; i < Lines().size(); ++i) {
     parser.ParseJson(Lines()[i], &s);
-    engine.EvaluateDry(s, {}, &ledger, &ds[i]);
+    engine.Determine(s, {}, &ledger, &ds[i]);
   }
   std::string out;
   size_t i = 0, bytes = 0;
@@ -93,7 +93,10 @@ void BM_EndToEnd(benchmark::State& state) {
   for (auto _ : state) {
     out.clear();
     parser.ParseJson(Lines()[i++ % Lines().size()], &s);
-    engine.Evaluate(s, {}, &ledger, &d);
+    // The six lines repeat: after the first pass each is a retry of itself
+    // (contract.md section 6), which the ledger answers as it first saw it.
+    hf::Status st = engine.Evaluate(s, {}, &ledger, &d);
+    benchmark::DoNotOptimize(st);
     hf::io::AppendJson(d, 0, &out);
     benchmark::DoNotOptimize(out.data());
   }

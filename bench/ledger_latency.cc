@@ -44,7 +44,11 @@ int main(int argc, char** argv) {
         i, i % 2 ? "IN" : "MY", i % 2 ? 8 : 3000, i % 50, i % 2 ? "IN" : "MY");
     auto start = std::chrono::steady_clock::now();
     parser.ParseJson(line, &s);
-    (*engine)->Evaluate(s, {}, store->get(), &d);
+    hf::Status st = (*engine)->Evaluate(s, {}, store->get(), &d);
+    if (!st.ok()) {
+      std::fprintf(stderr, "ledger_latency: %s\n", st.ToString().c_str());
+      return 1;
+    }
     auto end = std::chrono::steady_clock::now();
     drew += !d.debits.empty();
     us.push_back(std::chrono::duration<double, std::micro>(end - start).count());

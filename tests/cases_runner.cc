@@ -1,84 +1,34 @@
-// The legal-case runner: every tests/cases/**/*.yaml file holds cases, each a
-// sequence of shipments evaluated in order on one fresh in-memory ledger, with
-// what each determination must be. Fields not named in `expect` are not checked;
-// every named one is, so a case states exactly the facts it defends.
+// The legal-case runner. Every tests/cases/**/*.yaml file holds cases (the
+// format is in case_set.h), each a sequence of shipments evaluated in order on
+// one fresh in-memory ledger, with what each determination must be. Fields not
+// named in `expect` are not checked; every named one is, so a case states
+// exactly the facts it defends, and a key the runner does not know fails the
+// run.
 //
-// Usage: highfence_cases DIR [FILTER]   (FILTER: substring of case names)
+// Usage:
+//   highfence_cases DIR [FILTER]   check every case (FILTER: part of case names)
+//   highfence_cases --dump DIR     print every determination, one JSON line each
+//   highfence_cases --mutate DIR   the law mutation test (law_mutation.cc)
 #include <fmt/format.h>
-#include <yaml-cpp/yaml.h>
 
-#include <algorithm>
 #include <cstdio>
-#include <filesystem>
-#include <regex>
 #include <set>
 #include <string>
 #include <vector>
 
-#include "highfence/engine.h"
-#include "io/determination_writer.h"
-#include "io/shipment_parser.h"
-#include "ledger/memory_ledger.h"
+#include "case_set.h"
 
-namespace hf = highfence;
-
+namespace highfence::cases {
 namespace {
 
-bool IsPlainJsonScalar(const std::string& s) {
-  static const std::regex kNumber(R"(-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?)");
-  return s == "true" || s == "false" || s == "null" || std::regex_match(s, kNumber);
-}
+std::string Str(const YAML::Node& n) { return n && !n.IsNull() ? n.as<std::string>() : ""; }
 
-// YAML -> JSON text. Quoted scalars are strings; plain ones that read as JSON
-// literals are written as such. Depth is bounded by the YAML file itself.
-void ToJson(const YAML::Node& n, std::string* out) {
-  switch (n.Type()) {
-    case YAML::NodeType::Map: {
-      out->push_back('{');
-      bool first = true;
-      for (const auto& kv : n) {
-        if (!first) out->push_back(',');
-        first = false;
-        hf::io::AppendJsonString(kv.first.as<std::string>(), out);
-        out->push_back(':');
-        ToJson(kv.second, out);
-      }
-      out->push_back('}');
-      return;
-    }
-    case YAML::NodeType::Sequence: {
-      out->push_back('[');
-      for (size_t i = 0; i < n.size(); ++i) {
-        if (i) out->push_back(',');
-        ToJson(n[i], out);
-      }
-      out->push_back(']');
-      return;
-    }
-    case YAML::NodeType::Scalar: {
-      std::string s = n.as<std::string>();
-      if (n.Tag() != "!" && IsPlainJsonScalar(s))
-        out->append(s);
-      else
-        hf::io::AppendJsonString(s, out);
-      return;
-    }
-    default:
-      out->append("null");
-  }
-}
-
-std::string Str(const YAML::Node& n) {
-  if (!n || n.IsNull()) return "";
-  return n.as<std::string>();
-}
-
-std::string FixedOrEmpty(const std::optional<hf::Fixed>& v) { return v ? v->ToString() : ""; }
+std::string FixedOrEmpty(const std::optional<Fixed>& v) { return v ? v->ToString() : ""; }
 
 // Compares one determination with its expectation; appends failures.
 class Checker {
  public:
-  Checker(const hf::Determination& d, std::vector<std::string>* failures)
+  Checker(const Determination& d, std::vector<std::string>* failures)
       : d_(d), failures_(failures) {}
 
   void Field(const YAML::Node& expect, const char* key, const std::string& actual) {
@@ -94,6 +44,7 @@ class Checker {
     Field(e, "license_policy", std::string(WireName(d_.license_policy)));
     Field(e, "eccn", std::string(WireName(d_.eccn)));
     Field(e, "regime", std::string(d_.regime));
+    Field(e, "mode", std::string(WireName(d_.mode)));
     Field(e, "tier", d_.tier ? std::to_string(d_.tier) : "");
     Field(e, "tpp", FixedOrEmpty(d_.tpp));
     Field(e, "tpp_total", FixedOrEmpty(d_.tpp_total));
@@ -141,7 +92,7 @@ class Checker {
       (void)state;
     }
     for (size_t i = 0; i < d_.debits.size(); ++i) {
-      const hf::Debit& x = d_.debits[i];
+      const Debit& x = d_.debits[i];
       bool with_state = i < e["debits"].size() && e["debits"][i]["state"];
       have.push_back(x.account + "=" + x.tpp.ToString() +
                      (with_state ? "/" + std::string(WireName(x.state)) : ""));
@@ -154,7 +105,7 @@ class Checker {
 
   void Rules(const YAML::Node& e) {
     std::set<std::string> rules, citations;
-    for (const hf::Reason& r : d_.reasons) {
+    for (const Reason& r : d_.reasons) {
       rules.emplace(r.rule);
       citations.emplace(r.citation);
     }
@@ -179,7 +130,7 @@ class Checker {
     if (!e["errors"]) return;
     for (const auto& want : e["errors"]) {
       bool found = false;
-      for (const hf::DeterminationError& have : d_.errors) {
+      for (const DeterminationError& have : d_.errors) {
         bool field_ok = !want["field"] || Str(want["field"]) == have.field;
         bool code_ok = !want["code"] || Str(want["code"]) == have.code;
         found = found || (field_ok && code_ok);
@@ -196,7 +147,7 @@ class Checker {
 
   void Texts(const YAML::Node& e) {
     std::string all;
-    for (const hf::Reason& r : d_.reasons) all += std::string(d_.ReasonText(r)) + "\n";
+    for (const Reason& r : d_.reasons) all += std::string(d_.ReasonText(r)) + "\n";
     for (const auto& t : e["text_contains"]) {
       if (all.find(t.as<std::string>()) == std::string::npos) {
         Fail("text: no reason contains `" + t.as<std::string>() + "`");
@@ -204,89 +155,77 @@ class Checker {
     }
   }
 
-  const hf::Determination& d_;
+  const Determination& d_;
   std::vector<std::string>* failures_;
 };
 
-struct Totals {
+}  // namespace
+
+namespace {
+
+int Check(const Engine& engine, const std::vector<Case>& cases, const std::string& filter) {
   int passed = 0, failed = 0;
-};
-
-hf::law::RegimeChoice ChoiceOf(const YAML::Node& c) {
-  hf::law::RegimeChoice choice;
-  if (Str(c["mode"]) == "as_enforced") choice.mode = hf::Mode::kAsEnforced;
-  if (c["regime"]) choice.forced = hf::law::ParseRegime(Str(c["regime"]));
-  return choice;
-}
-
-void RunCase(const hf::Engine& engine, const YAML::Node& c, const std::string& where,
-             Totals* totals) {
-  std::vector<std::string> failures;
-  const YAML::Node& shipments = c["shipments"];
-  const YAML::Node& expect = c["expect"];
-  if (!shipments || !expect || shipments.size() != expect.size() || shipments.size() == 0) {
-    failures.push_back("a case needs `shipments` and `expect` lists of the same non-zero length");
-  } else {
-    hf::ledger::MemoryLedger ledger;
-    hf::io::ShipmentParser parser(&engine.catalog());
-    hf::Shipment s;
-    hf::Determination d;
-    hf::law::RegimeChoice choice = ChoiceOf(c);
-    for (size_t i = 0; i < shipments.size(); ++i) {
-      std::string line;
-      if (shipments[i].IsMap() && shipments[i]["raw"])
-        line = Str(shipments[i]["raw"]);
-      else
-        ToJson(shipments[i], &line);
-      parser.ParseJson(line, &s);
-      engine.Evaluate(s, choice, &ledger, &d);
+  for (const Case& c : cases) {
+    if (!filter.empty() && c.name.find(filter) == std::string::npos) continue;
+    std::vector<std::string> failures;
+    std::vector<Determination> ds = EvaluateCase(engine, c, &failures);
+    for (size_t i = 0; i < ds.size(); ++i) {
       std::vector<std::string> step;
-      Checker(d, &step).Run(expect[i]);
+      Checker(ds[i], &step).Run(c.expect[i]);
       for (std::string& f : step) failures.push_back(fmt::format("shipment {}: {}", i + 1, f));
     }
+    if (failures.empty()) {
+      ++passed;
+      continue;
+    }
+    ++failed;
+    std::printf("FAIL %s: %s\n", c.file.c_str(), c.name.c_str());
+    for (const std::string& f : failures) std::printf("     %s\n", f.c_str());
   }
-  if (failures.empty()) {
-    ++totals->passed;
-    return;
+  std::printf("cases: %d passed, %d failed\n", passed, failed);
+  return failed == 0 && passed > 0 ? 0 : 1;
+}
+
+int Dump(const Engine& engine, const std::vector<Case>& cases) {
+  for (const Case& c : cases) {
+    std::vector<std::string> failures;
+    std::vector<Determination> ds = EvaluateCase(engine, c, &failures);
+    for (size_t i = 0; i < ds.size(); ++i) {
+      std::printf("%s#%s#%zu %s", c.file.c_str(), c.name.c_str(), i,
+                  DeterminationJson(ds[i]).c_str());
+    }
   }
-  ++totals->failed;
-  std::printf("FAIL %s: %s\n", where.c_str(), Str(c["name"]).c_str());
-  for (const std::string& f : failures) std::printf("     %s\n", f.c_str());
+  return 0;
 }
 
 }  // namespace
+}  // namespace highfence::cases
 
 int main(int argc, char** argv) {
-  if (argc < 2) {
-    std::fprintf(stderr, "usage: highfence_cases DIR [FILTER]\n");
+  namespace hc = highfence::cases;
+  std::string mode = argc > 1 && std::string(argv[1]).starts_with("--") ? argv[1] : "";
+  int first = mode.empty() ? 1 : 2;
+  if (argc <= first) {
+    std::fprintf(stderr, "usage: highfence_cases [--dump|--mutate] DIR [FILTER]\n");
     return 1;
   }
-  std::string filter = argc > 2 ? argv[2] : "";
-  auto engine = hf::Engine::Create({});
+  std::vector<std::string> problems;
+  std::vector<hc::Case> cases = hc::ReadCases(argv[first], &problems);
+  for (const std::string& p : problems) std::printf("FAIL %s\n", p.c_str());
+  if (!problems.empty()) {
+    std::printf("cases: %zu problems in the case files\n", problems.size());
+    return 1;
+  }
+  if (mode == "--mutate") return hc::RunLawMutation(cases);
+  auto engine = highfence::Engine::Create({});
   if (!engine.ok()) {
     std::fprintf(stderr, "%s\n", engine.status().ToString().c_str());
     return 1;
   }
-  std::vector<std::filesystem::path> files;
-  for (const auto& entry : std::filesystem::recursive_directory_iterator(argv[1])) {
-    if (entry.path().extension() == ".yaml") files.push_back(entry.path());
+  if (mode == "--dump") return hc::Dump(**engine, cases);
+  if (!mode.empty()) {
+    std::fprintf(stderr, "unknown option %s\n", mode.c_str());
+    return 1;
   }
-  std::sort(files.begin(), files.end());
-  Totals totals;
-  for (const auto& path : files) {
-    YAML::Node doc;
-    try {
-      doc = YAML::LoadFile(path.string());
-    } catch (const YAML::Exception& e) {
-      std::printf("FAIL %s: cannot parse: %s\n", path.c_str(), e.what());
-      ++totals.failed;
-      continue;
-    }
-    for (const auto& c : doc["cases"]) {
-      if (!filter.empty() && Str(c["name"]).find(filter) == std::string::npos) continue;
-      RunCase(**engine, c, std::filesystem::relative(path, argv[1]).string(), &totals);
-    }
-  }
-  std::printf("cases: %d passed, %d failed\n", totals.passed, totals.failed);
-  return totals.failed == 0 && totals.passed > 0 ? 0 : 1;
+  return hc::Check(**engine, cases, argc > first + 1 ? argv[first + 1] : "");
 }

@@ -310,7 +310,7 @@ expect_rc 0
 expect_out "Shipment A"
 expect_out "Derivation:"
 expect_out "[classify.ic.a1]"
-expect_out "(15 CFR 740.27)"
+expect_out "(15 CFR 740.27 "
 expect_out "aia:tu-munich"
 
 run "explain needs_review" "$HF" explain "$TMP/mixed.jsonl" --id D

@@ -10,11 +10,14 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "base/fixed.h"
+#include "highfence/date.h"
+#include "highfence/fixed.h"
+#include "highfence/mode.h"
 #include "highfence/shipment.h"
 
 namespace highfence {
@@ -36,13 +39,11 @@ enum class LicensePolicy : uint8_t {
   kPresumptionOfDenial,
   kPolicyOfDenial,
 };
-enum class Mode : uint8_t { kAsWritten, kAsEnforced };
 enum class Eccn : uint8_t { kNone, k3A090a, k3A090b, k3A090c, k4A090a, k4A090b, k4E091 };
 
 std::string_view WireName(Decision d);
 std::string_view WireName(Authorization a);
 std::string_view WireName(LicensePolicy p);
-std::string_view WireName(Mode m);
 std::string_view WireName(Eccn e);
 
 // Transfer states (contract.md section 4).
@@ -56,11 +57,25 @@ struct Debit {
   std::optional<Fixed> cap;  // the account's cap on the shipment's date; none for counters
 };
 
+// One value of the law that a reason read (OpenFisca's trace): the parameter,
+// its value as written in the law data, the date that value took effect and
+// its citation. Owned by the law the engine loaded, which outlives every
+// Determination made from it; determinations point at them.
+struct ParamRead {
+  std::string_view name;             // "us-2025-01.lpp_annual_cap_tpp"
+  std::string_view value;            // "26900000"
+  std::optional<Date> effective_on;  // none for a project default without a date
+  std::string_view citation;         // e.g. "15 CFR 740.29(a), (d) and (h), as added by 90 FR 4544"
+  std::string_view decision;         // "D7" for a project default, else empty
+};
+
 struct Reason {
-  std::string_view rule;      // stable rule-step id, e.g. "lpp.cap"
+  std::string_view rule;      // stable rule-step id, e.g. "auth.lpp"
   std::string_view citation;  // e.g. "15 CFR 740.29(b)"
   uint32_t text_offset = 0;   // into Determination::text_arena
   uint32_t text_size = 0;
+  uint16_t params_offset = 0;  // into Determination::params
+  uint16_t params_size = 0;
 };
 
 struct DeterminationError {
@@ -86,10 +101,15 @@ struct Determination {
   std::vector<Reason> reasons;
   std::vector<DeterminationError> errors;
   std::string text_arena;
+  std::vector<const ParamRead*> params;  // what the reasons read, reason by reason
 
   void Clear();
   std::string_view ReasonText(const Reason& r) const {
     return std::string_view(text_arena).substr(r.text_offset, r.text_size);
+  }
+  // The law values `r` read, in the order it read them.
+  std::span<const ParamRead* const> ReasonParams(const Reason& r) const {
+    return std::span<const ParamRead* const>(params).subspan(r.params_offset, r.params_size);
   }
   // Appends a reason whose text is `text`.
   void AddReason(std::string_view rule, std::string_view citation, std::string_view text);

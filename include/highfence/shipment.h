@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
-#include "base/country.h"
-#include "base/date.h"
-#include "base/fixed.h"
+#include "highfence/country.h"
+#include "highfence/date.h"
+#include "highfence/fixed.h"
 
 namespace highfence {
 

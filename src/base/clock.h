@@ -7,7 +7,7 @@
 #include <chrono>
 #include <cstdint>
 
-#include "base/date.h"
+#include "highfence/date.h"
 
 namespace highfence {
 

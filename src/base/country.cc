@@ -1,8 +1,8 @@
-#include "base/country.h"
+#include "highfence/country.h"
 
 #include <array>
 
-#include "base/assert.h"
+#include "highfence/assert.h"
 
 namespace highfence {
 namespace {

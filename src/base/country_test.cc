@@ -1,4 +1,4 @@
-#include "base/country.h"
+#include "highfence/country.h"
 
 #include <gtest/gtest.h>
 

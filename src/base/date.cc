@@ -1,8 +1,8 @@
-#include "base/date.h"
+#include "highfence/date.h"
 
 #include <cstring>
 
-#include "base/assert.h"
+#include "highfence/assert.h"
 
 namespace highfence {
 namespace {

@@ -1,4 +1,4 @@
-#include "base/date.h"
+#include "highfence/date.h"
 
 #include <gtest/gtest.h>
 

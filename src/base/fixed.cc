@@ -1,10 +1,10 @@
-#include "base/fixed.h"
+#include "highfence/fixed.h"
 
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
 
-#include "base/assert.h"
+#include "highfence/assert.h"
 
 namespace highfence {
 namespace {

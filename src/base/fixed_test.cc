@@ -1,4 +1,4 @@
-#include "base/fixed.h"
+#include "highfence/fixed.h"
 
 #include <gtest/gtest.h>
 

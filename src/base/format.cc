@@ -1,6 +1,6 @@
 #include "base/format.h"
 
-#include "base/assert.h"
+#include "highfence/assert.h"
 
 namespace highfence {
 

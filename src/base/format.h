@@ -9,9 +9,9 @@
 #include <string>
 #include <string_view>
 
-#include "base/country.h"
-#include "base/date.h"
-#include "base/fixed.h"
+#include "highfence/country.h"
+#include "highfence/date.h"
+#include "highfence/fixed.h"
 
 // The formatters take no format spec ("{}" only) and write their characters
 // straight to the output: reasons format many of these per determination.

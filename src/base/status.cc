@@ -1,4 +1,4 @@
-#include "base/status.h"
+#include "highfence/status.h"
 
 namespace highfence {
 

@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "base/assert.h"
+#include "highfence/assert.h"
 
 namespace highfence::catalog {
 namespace detail {

@@ -10,8 +10,8 @@
 #include <string_view>
 #include <vector>
 
-#include "base/fixed.h"
-#include "base/status.h"
+#include "highfence/fixed.h"
+#include "highfence/status.h"
 
 namespace highfence::catalog {
 

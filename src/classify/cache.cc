@@ -1,6 +1,7 @@
 #include "classify/cache.h"
 
-#include "base/assert.h"
+#include "base/reason.h"
+#include "highfence/assert.h"
 
 namespace highfence::classify {
 
@@ -35,11 +36,17 @@ Classification ClassificationCache::Classify(const Shipment& s, const law::Snaps
       entry = expected;  // another thread filled it first
     }
   }
-  // Copy the cached reasons, rebasing their text into this determination.
+  // Copy the cached reasons, rebasing their text and reads into this
+  // determination. A cached entry holds a few reasons and reads, so the reads'
+  // 16-bit offsets cannot pass their bound here before the rest of the line's.
   uint32_t base = static_cast<uint32_t>(d->text_arena.size());
+  size_t params_base = d->params.size();
   d->text_arena.append(entry->reasons.text_arena);
+  d->params.insert(d->params.end(), entry->reasons.params.begin(), entry->reasons.params.end());
+  HF_ASSERT(d->params.size() <= detail::kParamReadsMax);
   for (Reason r : entry->reasons.reasons) {
     r.text_offset += base;
+    r.params_offset = static_cast<uint16_t>(r.params_offset + params_base);
     d->reasons.push_back(r);
   }
   for (const DeterminationError& e : entry->reasons.errors) d->errors.push_back(e);

@@ -9,8 +9,8 @@
 
 #include <optional>
 
-#include "base/fixed.h"
 #include "highfence/determination.h"
+#include "highfence/fixed.h"
 #include "highfence/shipment.h"
 #include "law/snapshot.h"
 

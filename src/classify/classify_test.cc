@@ -36,7 +36,7 @@ const catalog::Catalog& Cat() {
 }
 
 const law::Snapshot& LawOn(const char* date, Mode mode = Mode::kAsWritten) {
-  return TheLaw().At(D(date), law::RegimeChoice{mode, std::nullopt});
+  return TheLaw().At(D(date), RegimeChoice{mode, std::nullopt});
 }
 
 IcSpec CatalogIc(std::string_view id) {

@@ -1,4 +1,5 @@
-// `highfence check` and `highfence explain`: stream shipments through the engine.
+// `highfence check`: stream shipments through the engine, one sequence on one
+// ledger (contract.md sections 1 and 6), and exit with the contract's codes.
 #include <fmt/format.h>
 #include <unistd.h>
 
@@ -6,14 +7,12 @@
 #include <memory>
 
 #include "base/clock.h"
-#include "base/limits.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/input.h"
 #include "io/determination_writer.h"
-#include "io/line_reader.h"
-#include "io/shipment_parser.h"
+#include "law/snapshot.h"
 #include "ledger/memory_ledger.h"
-#include "ledger/overlay_ledger.h"
 #include "ledger/store.h"
 
 namespace highfence::cli {
@@ -85,116 +84,6 @@ class Sink {
   bool hold_ = false;
 };
 
-struct Input {
-  std::FILE* file = nullptr;
-  bool owned = false;
-  ~Input() {
-    if (owned && file) std::fclose(file);
-  }
-};
-
-bool IsBlank(std::string_view line) {
-  for (char c : line) {
-    if (c != ' ' && c != '\t' && c != '\r') return false;
-  }
-  return true;
-}
-
-// Reads shipments from JSONL or CSV and calls `each` for every line.
-class ShipmentStream {
- public:
-  ShipmentStream(std::FILE* in, const catalog::Catalog* catalog, bool csv)
-      : reader_(in), parser_(catalog), csv_(csv) {}
-
-  // Next shipment; false at the end. Header problems go to `header_errors`.
-  bool Next(Shipment* s, int64_t* line, std::vector<std::string>* header_errors) {
-    std::string_view text;
-    bool too_long = false;
-    while (reader_.Next(&text, &too_long)) {
-      if (!too_long && IsBlank(text)) continue;
-      *line = reader_.line_number();
-      if (too_long) {
-        s->Clear();
-        s->errors.push_back(
-            {"too_long", "",
-             fmt::format("line {} is longer than {} bytes", *line, limits::line_bytes_max)});
-        return true;
-      }
-      if (csv_ && !have_header_) {
-        if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte-order mark
-        io::SplitCsv(text, &cells_, &unquoted_);
-        *header_errors = parser_.SetCsvHeader(cells_);
-        have_header_ = true;
-        if (!header_errors->empty()) return false;
-        continue;
-      }
-      if (csv_) {
-        if (!io::SplitCsv(text, &cells_, &unquoted_)) {
-          s->Clear();
-          s->errors.push_back({"invalid_csv", "", "unterminated quoted cell"});
-          return true;
-        }
-        parser_.ParseCsvRow(cells_, s);
-      } else {
-        parser_.ParseJson(text, s);
-      }
-      return true;
-    }
-    return false;
-  }
-
-  bool read_error() const { return reader_.read_error(); }
-
- private:
-  io::LineReader reader_;
-  io::ShipmentParser parser_;
-  bool csv_;
-  bool have_header_ = false;
-  std::vector<std::string_view> cells_;
-  std::string unquoted_;
-};
-
-bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
-}
-
-// Opens the input and decides its format; prints the problem on failure.
-bool OpenInput(const CheckOptions& o, Input* in, bool* csv, std::string* flags_json) {
-  if (o.flags.any()) {
-    if (!o.input.empty()) {
-      std::fprintf(stderr, "highfence: give either an input file or shipment flags, not both\n");
-      return false;
-    }
-    *flags_json = ShipmentFlagsToJson(o.flags);
-    in->file = fmemopen(flags_json->data(), flags_json->size(), "r");
-    in->owned = true;
-    *csv = false;
-    return in->file != nullptr;
-  }
-  if (o.input.empty() || o.input == "-") {
-    in->file = stdin;
-  } else {
-    in->file = std::fopen(o.input.c_str(), "rb");
-    if (in->file == nullptr) {
-      std::fprintf(stderr, "highfence: cannot read `%s`\n", o.input.c_str());
-      return false;
-    }
-    in->owned = true;
-  }
-  if (!o.input_format.empty()) {
-    *csv = o.input_format == "csv";
-  } else if (in->file == stdin) {
-    int c;
-    while ((c = std::fgetc(stdin)) == ' ' || c == '\n' || c == '\r' || c == '\t') {
-    }
-    if (c != EOF) std::ungetc(c, stdin);
-    *csv = c != '{' && c != EOF;
-  } else {
-    *csv = EndsWith(o.input, ".csv");
-  }
-  return true;
-}
-
 Format ChooseFormat(const std::string& name) {
   if (name == "jsonl") return Format::kJsonl;
   if (name == "csv") return Format::kCsv;
@@ -202,59 +91,108 @@ Format ChooseFormat(const std::string& name) {
   return isatty(STDOUT_FILENO) ? Format::kTable : Format::kJsonl;
 }
 
-}  // namespace
-
-namespace {
-
 // Lines per durable transaction: large enough to amortise the fsyncs (a run is
 // bound by them), small enough that a batch commits in tens of milliseconds and
 // other writers, which queue behind it, wait little.
-constexpr int64_t kBatchLines = 10000;
+constexpr size_t kBatchLines = 10000;
 
 struct Run {
-  const Engine* engine;
-  law::RegimeChoice choice;
-  Ledger* ledger;
-  ledger::LedgerStore* store;  // non-null when writing a durable ledger
-  bool malformed = false;
+  Sequence* sequence = nullptr;
+  Ledger* ledger = nullptr;
+  ledger::LedgerStore* store = nullptr;  // non-null when writing a durable ledger
+  size_t chunk_lines = 1;                // lines read ahead of their evaluation
+  std::vector<Decision> fail_on;
+  Determination d;  // reused line after line: clearing it keeps its buffers
+  std::vector<std::string_view> ids;
+  bool needs_review = false;
+  bool failed_on = false;
 };
 
+// Reads up to `max` shipments into `shipments`/`lines`; returns how many.
+size_t ReadChunk(ShipmentStream& stream, size_t max, std::vector<Shipment>* shipments,
+                 std::vector<int64_t>* lines, std::vector<std::string>* header_errors) {
+  size_t n = 0;
+  while (n < max && stream.Next(&(*shipments)[n], &(*lines)[n], header_errors)) ++n;
+  return n;
+}
+
+// Evaluates one chunk of lines inside one batch. False (having said why) when
+// the ledger became unreachable or could not commit: the chunk's lines are then
+// not printed, and the run stops.
+bool EvaluateChunk(Run& run, std::span<const Shipment> shipments, std::span<const int64_t> lines,
+                   Sink& sink) {
+  auto stop = [&](const Status& why, const char* what) {
+    sink.Discard();
+    std::fprintf(stderr, "highfence: %s; the run stops: %s\n", what, why.ToString().c_str());
+    return false;
+  };
+  if (run.store != nullptr) {
+    Status begun = run.store->BeginBatch();
+    if (!begun.ok()) return stop(begun, "the ledger could not start a batch");
+  }
+  if (shipments.size() > 1) {
+    run.ids.clear();
+    for (const Shipment& s : shipments) run.ids.push_back(s.id);
+    Status prepared = run.ledger->PrepareShipments(run.ids);
+    if (!prepared.ok()) return stop(prepared, "the ledger could not be read");
+  }
+  Determination& d = run.d;
+  for (size_t i = 0; i < shipments.size(); ++i) {
+    Status st = run.sequence->Evaluate(shipments[i], &d);
+    if (!st.ok()) {
+      if (run.store == nullptr) sink.Flush();  // what came before was determined
+      return stop(st, "the ledger became unreachable");
+    }
+    run.needs_review = run.needs_review || d.decision == Decision::kNeedsReview;
+    for (Decision f : run.fail_on) run.failed_on = run.failed_on || d.decision == f;
+    sink.Write(d, lines[i]);
+  }
+  if (run.store == nullptr) return true;
+  Status committed = run.store->CommitBatch();
+  if (!committed.ok()) return stop(committed, "the ledger could not commit the last batch");
+  sink.Flush();
+  return true;
+}
+
 // Evaluates every line; with a durable store, commits each batch before its
-// lines are written. Returns false (having printed why) when a commit fails.
+// lines are written. Returns false (having printed why) when the run stopped.
 bool EvaluateAll(Run& run, ShipmentStream& stream, Sink& sink,
                  std::vector<std::string>* header_errors) {
-  Shipment shipment;
-  Determination d;
-  int64_t line = 0, in_batch = 0;
-  auto commit = [&]() {
-    if (run.store == nullptr || in_batch == 0) return true;
-    Status st = run.store->CommitBatch();
-    if (!st.ok()) {
-      sink.Discard();
-      std::fprintf(stderr,
-                   "highfence: the ledger could not commit; the last %lld line(s) were "
-                   "not recorded and are not printed: %s\n",
-                   static_cast<long long>(in_batch), st.ToString().c_str());
-      return false;
-    }
-    sink.Flush();
-    in_batch = 0;
-    return true;
-  };
-  while (stream.Next(&shipment, &line, header_errors)) {
-    if (run.store != nullptr && in_batch == 0) {
-      Status st = run.store->BeginBatch();
-      if (!st.ok()) {
-        std::fprintf(stderr, "highfence: %s\n", st.ToString().c_str());
-        return false;
+  std::vector<Shipment> shipments(run.chunk_lines);
+  std::vector<int64_t> lines(run.chunk_lines);
+  while (true) {
+    size_t n = ReadChunk(stream, run.chunk_lines, &shipments, &lines, header_errors);
+    if (n == 0) return true;
+    std::span<const Shipment> chunk(shipments.data(), n);
+    if (!EvaluateChunk(run, chunk, std::span<const int64_t>(lines.data(), n), sink)) return false;
+    if (n < run.chunk_lines) return true;
+  }
+}
+
+// --fail-on DECISION[,DECISION]: the decisions that make the exit code 3.
+std::optional<std::vector<Decision>> ParseFailOn(const std::string& text) {
+  std::vector<Decision> out;
+  size_t start = 0;
+  while (start <= text.size() && !text.empty()) {
+    size_t end = text.find(',', start);
+    std::string_view name = std::string_view(text).substr(start, end - start);
+    bool known = false;
+    for (Decision d : {Decision::kNotControlled, Decision::kNoLicenseRequired,
+                       Decision::kAuthorized, Decision::kLicenseRequired, Decision::kNeedsReview}) {
+      if (WireName(d) == name) {
+        out.push_back(d);
+        known = true;
       }
     }
-    run.engine->Evaluate(shipment, run.choice, run.ledger, &d);
-    run.malformed = run.malformed || d.decision == Decision::kNeedsReview;
-    sink.Write(d, line);
-    if (++in_batch >= kBatchLines && !commit()) return false;
+    if (!known) {
+      std::fprintf(stderr, "highfence: --fail-on: `%.*s` is not a decision\n",
+                   static_cast<int>(name.size()), name.data());
+      return std::nullopt;
+    }
+    if (end == std::string::npos) break;
+    start = end + 1;
   }
-  return commit();
+  return out;
 }
 
 }  // namespace
@@ -264,146 +202,100 @@ bool EvaluateAll(Run& run, ShipmentStream& stream, Sink& sink,
 // reservations no longer hold room in an allocation.
 bool ExpireReservations(const Engine& engine, ledger::LedgerStore* store) {
   const int64_t now_ns = NowNs();
-  const law::Snapshot& law = engine.law().At(DateOfNs(now_ns), law::RegimeChoice{});
-  Result<int64_t> expired =
-      store->ExpirePending(now_ns - law.pending_expiry_days.value * kNsPerDay);
+  const law::Snapshot& law = engine.law().At(DateOfNs(now_ns), RegimeChoice{});
+  const int64_t days = law.pending_reservation_expiry_days.value;
+  Result<int64_t> expired = store->ExpirePending(now_ns - days * kNsPerDay);
   if (!expired.ok()) {
     std::fprintf(stderr, "highfence: %s\n", expired.status().ToString().c_str());
     return false;
   }
   if (*expired > 0) {
     std::fprintf(stderr, "highfence: %lld pending reservation(s) older than %lld days expired\n",
-                 static_cast<long long>(*expired),
-                 static_cast<long long>(law.pending_expiry_days.value));
+                 static_cast<long long>(*expired), static_cast<long long>(days));
   }
   return true;
 }
 
+namespace {
+
+// The exit code once every line was evaluated (contract.md section 1).
+int ExitCode(const Run& run) {
+  if (run.needs_review) return kExitNeedsReview;
+  if (run.failed_on) return kExitFailOn;
+  return kExitOk;
+}
+
+// Writes every determination; false when the run stopped or output failed.
+bool WriteAll(Run& run, const CheckOptions& o, ShipmentStream& stream, std::FILE* save,
+              std::vector<std::string>* header_errors) {
+  Sink sink(ChooseFormat(o.format), stdout, save);
+  if (run.store != nullptr) sink.Hold();
+  sink.Header();
+  bool completed = EvaluateAll(run, stream, sink, header_errors);
+  if (completed && o.summary) sink.Summary();
+  sink.Flush();
+  if (sink.Failed()) {
+    std::fprintf(stderr, "highfence: writing the output failed\n");
+    return false;
+  }
+  return completed;
+}
+
+}  // namespace
+
 int RunCheck(const CommonOptions& common, const CheckOptions& o) {
-  std::optional<law::RegimeChoice> choice = ParseChoice(common);
+  std::optional<RegimeChoice> choice = ParseChoice(common);
   if (!choice) return kExitFailed;
+  std::optional<std::vector<Decision>> fail_on = ParseFailOn(o.fail_on);
+  if (!fail_on) return kExitFailed;
   if (o.dry_run && o.ledger.empty()) {
     std::fprintf(stderr, "highfence: --dry-run needs --ledger\n");
     return kExitFailed;
   }
   std::unique_ptr<Engine> engine = LoadEngine(common);
   if (!engine) return kExitFailed;
+  // A what-if (--regime) never writes: it reads the ledger as --dry-run does.
+  const bool read_only = o.dry_run || choice->forced.has_value();
   std::unique_ptr<ledger::LedgerStore> store;
   if (!o.ledger.empty()) {
     Result<std::unique_ptr<ledger::LedgerStore>> opened =
-        ledger::LedgerStore::Open(o.ledger, o.dry_run);
+        ledger::LedgerStore::Open(o.ledger, read_only);
     if (!opened.ok()) {
       std::fprintf(stderr, "highfence: %s\n", opened.status().ToString().c_str());
       return kExitFailed;
     }
     store = std::move(opened).value();
-    if (!o.dry_run && !ExpireReservations(*engine, store.get())) return kExitFailed;
+    if (!read_only && !ExpireReservations(*engine, store.get())) return kExitFailed;
   }
   Input in;
   bool csv = false;
   std::string flags_json;
   if (!OpenInput(o, &in, &csv, &flags_json)) return kExitFailed;
   std::FILE* save = nullptr;
-  if (!o.save.empty()) {
-    save = std::fopen(o.save.c_str(), "wb");
-    if (save == nullptr) {
-      std::fprintf(stderr, "highfence: cannot write `%s`\n", o.save.c_str());
-      return kExitFailed;
-    }
+  if (!o.save.empty() && (save = std::fopen(o.save.c_str(), "wb")) == nullptr) {
+    std::fprintf(stderr, "highfence: cannot write `%s`\n", o.save.c_str());
+    return kExitFailed;
   }
-  ledger::MemoryLedger memory;
-  std::unique_ptr<ledger::OverlayLedger> overlay;
-  Ledger* ledger = &memory;
-  if (store && o.dry_run) {
-    overlay = std::make_unique<ledger::OverlayLedger>(store.get());
-    ledger = overlay.get();
-  } else if (store) {
-    ledger = store.get();
-  }
-  Run run{engine.get(), *choice, ledger, store && !o.dry_run ? store.get() : nullptr};
+  // Without a store, or reading one: the run's draws stay in memory.
+  ledger::MemoryLedger memory(read_only ? store.get() : nullptr);
+  Ledger* ledger = store && !read_only ? static_cast<Ledger*>(store.get()) : &memory;
+  Sequence sequence(*engine, *choice, ledger);
+  Run run;
+  run.sequence = &sequence;
+  run.ledger = ledger;
+  run.store = store && !read_only ? store.get() : nullptr;
+  run.chunk_lines = store ? kBatchLines : 1;
+  run.fail_on = std::move(*fail_on);
   ShipmentStream stream(in.file, &engine->catalog(), csv);
   std::vector<std::string> header_errors;
-  bool committed = true;
-  {
-    Sink sink(ChooseFormat(o.format), stdout, save);
-    if (run.store != nullptr) sink.Hold();
-    sink.Header();
-    committed = EvaluateAll(run, stream, sink, &header_errors);
-    if (committed && o.summary) sink.Summary();
-    sink.Flush();
-    if (sink.Failed()) {
-      std::fprintf(stderr, "highfence: writing the output failed\n");
-      if (save) std::fclose(save);
-      return kExitFailed;
-    }
-  }
+  bool completed = WriteAll(run, o, stream, save, &header_errors);
   if (save != nullptr && std::fclose(save) != 0) {
     std::fprintf(stderr, "highfence: writing `%s` failed\n", o.save.c_str());
     return kExitFailed;
   }
   for (const std::string& e : header_errors) std::fprintf(stderr, "highfence: %s\n", e.c_str());
-  if (!committed || !header_errors.empty() || stream.read_error()) return kExitFailed;
-  return run.malformed ? kExitMalformed : kExitOk;
-}
-
-int RunExplain(const CommonOptions& common, const std::string& file, const std::string& id) {
-  std::optional<law::RegimeChoice> choice = ParseChoice(common);
-  if (!choice) return kExitFailed;
-  std::unique_ptr<Engine> engine = LoadEngine(common);
-  if (!engine) return kExitFailed;
-  CheckOptions o;
-  o.input = file;
-  Input in;
-  bool csv = false;
-  std::string unused;
-  if (!OpenInput(o, &in, &csv, &unused)) return kExitFailed;
-  // The ledger sees every line before the one explained, as in `check`.
-  ledger::MemoryLedger ledger;
-  ShipmentStream stream(in.file, &engine->catalog(), csv);
-  Shipment shipment;
-  Determination d;
-  int64_t line = 0;
-  std::vector<std::string> header_errors;
-  while (stream.Next(&shipment, &line, &header_errors)) {
-    engine->Evaluate(shipment, *choice, &ledger, &d);
-    if (d.id != id) continue;
-    std::string out = fmt::format("Shipment {} (line {} of {})\n", d.id, line, file);
-    out += fmt::format("  regime {}, mode {}\n", d.regime, WireName(d.mode));
-    out += fmt::format("  decision: {}", WireName(d.decision));
-    if (d.authorization != Authorization::kNone)
-      out += fmt::format(" under {}", WireName(d.authorization));
-    if (d.license_policy != LicensePolicy::kNone)
-      out += fmt::format(", {}", WireName(d.license_policy));
-    out += fmt::format("\n  ECCN {}, TPP per unit {}, TPP total {}, tier {}\n\nDerivation:\n",
-                       d.eccn == Eccn::kNone ? "none" : WireName(d.eccn),
-                       d.tpp ? d.tpp->ToString() : "-", d.tpp_total ? d.tpp_total->ToString() : "-",
-                       d.tier ? std::to_string(d.tier) : "-");
-    for (size_t i = 0; i < d.reasons.size(); ++i) {
-      const Reason& r = d.reasons[i];
-      out += fmt::format("{:>3}. [{}] {}\n     ({})\n", i + 1, r.rule, d.ReasonText(r), r.citation);
-    }
-    if (!d.notices.empty()) {
-      out += "\nNotices owed:\n";
-      for (std::string_view n : d.notices) out += fmt::format("  - {}\n", n);
-    }
-    if (!d.debits.empty()) {
-      out += "\nLedger draws:\n";
-      for (const Debit& debit : d.debits) {
-        out += fmt::format("  - {} {} ({})\n", debit.account, debit.tpp.ToString(),
-                           WireName(debit.state));
-      }
-    }
-    if (!d.errors.empty()) {
-      out += "\nErrors:\n";
-      for (const DeterminationError& e : d.errors) {
-        out += fmt::format("  - [{}] {}: {}\n", e.code, e.field, e.message);
-      }
-    }
-    std::fwrite(out.data(), 1, out.size(), stdout);
-    return kExitOk;
-  }
-  std::fprintf(stderr, "highfence: no shipment with id `%s` in `%s`\n", id.c_str(), file.c_str());
-  return kExitFailed;
+  if (!completed || !header_errors.empty() || stream.read_error()) return kExitFailed;
+  return ExitCode(run);
 }
 
 }  // namespace highfence::cli

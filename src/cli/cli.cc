@@ -55,6 +55,8 @@ int RunCli(int argc, char** argv) {
       ->check(CLI::IsMember({"jsonl", "csv"}));
   check->add_option("--ledger", check_options.ledger, "durable ledger: a file or postgres:// URL");
   check->add_flag("--dry-run", check_options.dry_run, "read the ledger, write nothing");
+  check->add_option("--fail-on", check_options.fail_on,
+                    "exit 3 when a line gets one of these decisions (comma-separated)");
   check->add_flag("--summary", check_options.summary, "print counts by decision at the end");
   check->add_option("--save", check_options.save, "also write JSONL determinations to FILE");
   AddShipmentFlags(check, &check_options.flags);
@@ -74,12 +76,14 @@ int RunCli(int argc, char** argv) {
   classify->add_option("--format", classify_options.format, "text or json")
       ->check(CLI::IsMember({"text", "json"}));
 
-  std::string explain_file, explain_id;
+  ExplainOptions explain_options;
   CLI::App* explain = app.add_subcommand("explain", "the full derivation of one shipment");
   AddCommon(explain, &common);
   AddLawChoice(explain, &common);
-  explain->add_option("file", explain_file, "shipments file")->required();
-  explain->add_option("--id", explain_id, "shipment id")->required();
+  explain->add_option("file", explain_options.file, "shipments file")->required();
+  explain->add_option("--id", explain_options.id, "shipment id")->required();
+  explain->add_option("--ledger", explain_options.ledger,
+                      "read balances from this ledger (never written)");
 
   CLI::App* regimes = app.add_subcommand("regimes", "the regimes, their dates and sources");
   AddCommon(regimes, &common);
@@ -98,7 +102,7 @@ int RunCli(int argc, char** argv) {
   }
   if (check->parsed()) return RunCheck(common, check_options);
   if (classify->parsed()) return RunClassify(common, classify_options);
-  if (explain->parsed()) return RunExplain(common, explain_file, explain_id);
+  if (explain->parsed()) return RunExplain(common, explain_options);
   if (regimes->parsed()) return RunRegimes(common);
   if (law_check->parsed()) return RunLawCheck(common);
   return kExitFailed;

@@ -9,9 +9,12 @@
 namespace highfence::cli {
 
 // Exit codes (contract.md section 1). DO NOT CHANGE.
-inline constexpr int kExitOk = 0;
-inline constexpr int kExitFailed = 1;     // the command could not run
-inline constexpr int kExitMalformed = 2;  // some input lines were malformed
+inline constexpr int kExitOk = 0;           // every line got a decision other than needs_review
+inline constexpr int kExitFailed = 1;       // the command could not run, or the ledger became
+                                            // unreachable (what was printed is committed)
+inline constexpr int kExitNeedsReview = 2;  // some line is needs_review (malformed, or missing a
+                                            // fact the law needs); every other line was decided
+inline constexpr int kExitFailOn = 3;       // --fail-on: some line got one of those decisions
 
 int RunCli(int argc, char** argv);
 

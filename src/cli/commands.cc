@@ -7,10 +7,12 @@
 #include <ctime>
 
 #include "base/format.h"
+#include "catalog/catalog.h"
 #include "classify/classify.h"
 #include "cli/cli.h"
 #include "io/determination_writer.h"
 #include "law/law_data.h"
+#include "law/snapshot.h"
 
 namespace highfence::cli {
 
@@ -26,8 +28,8 @@ std::unique_ptr<Engine> LoadEngine(const CommonOptions& common) {
   return std::move(engine).value();
 }
 
-std::optional<law::RegimeChoice> ParseChoice(const CommonOptions& common) {
-  law::RegimeChoice choice;
+std::optional<RegimeChoice> ParseChoice(const CommonOptions& common) {
+  RegimeChoice choice;
   if (common.mode == "as-written" || common.mode == "as_written") {
     choice.mode = Mode::kAsWritten;
   } else if (common.mode == "as-enforced" || common.mode == "as_enforced") {
@@ -38,7 +40,7 @@ std::optional<law::RegimeChoice> ParseChoice(const CommonOptions& common) {
     return std::nullopt;
   }
   if (!common.regime.empty()) {
-    choice.forced = law::ParseRegime(common.regime);
+    choice.forced = ParseRegime(common.regime);
     if (!choice.forced) {
       std::fprintf(stderr, "highfence: unknown regime `%s` (see `highfence regimes`)\n",
                    common.regime.c_str());
@@ -167,11 +169,11 @@ int RunClassify(const CommonOptions& common, const ClassifyOptions& o) {
     s.date = *d;
   }
   if (!IcFromOptions(*engine, o, &s)) return kExitFailed;
-  const law::Snapshot& law = engine->law().At(s.date, law::RegimeChoice{});
+  const law::Snapshot& law = engine->law().At(s.date, RegimeChoice{});
   Determination d;
   d.Clear();
   d.id = s.id;
-  d.regime = law::WireName(law.regime);
+  d.regime = WireName(law.regime);
   classify::Classification c = classify::Classify(s, law, &d);
   d.eccn = c.eccn;
   d.tpp = c.tpp;
@@ -199,7 +201,7 @@ int RunClassify(const CommonOptions& common, const ClassifyOptions& o) {
     }
   }
   std::fwrite(out.data(), 1, out.size(), stdout);
-  return c.missing_figure ? kExitMalformed : kExitOk;
+  return c.missing_figure ? kExitNeedsReview : kExitOk;
 }
 
 int RunRegimes(const CommonOptions& common) {

@@ -31,6 +31,7 @@ struct CheckOptions {
   std::string input_format;  // jsonl | csv; empty: by extension or first line
   std::string ledger;
   bool dry_run = false;
+  std::string fail_on;  // --fail-on DECISION[,DECISION]: exit 3 when a line gets one
   bool summary = false;
   std::string save;  // also write JSONL determinations here
   ShipmentFlags flags;
@@ -48,11 +49,15 @@ struct ClassifyOptions {
 // Loads the engine or prints why it cannot.
 std::unique_ptr<Engine> LoadEngine(const CommonOptions& common);
 // Resolves --mode and --regime; prints the problem and returns nullopt on error.
-std::optional<law::RegimeChoice> ParseChoice(const CommonOptions& common);
+std::optional<RegimeChoice> ParseChoice(const CommonOptions& common);
 
 int RunCheck(const CommonOptions& common, const CheckOptions& options);
 int RunClassify(const CommonOptions& common, const ClassifyOptions& options);
-int RunExplain(const CommonOptions& common, const std::string& file, const std::string& id);
+struct ExplainOptions {
+  std::string file, id;
+  std::string ledger;  // read (never written): balances as the line saw them there
+};
+int RunExplain(const CommonOptions& common, const ExplainOptions& options);
 int RunRegimes(const CommonOptions& common);
 int RunLawCheck(const CommonOptions& common);
 // `highfence ledger ...`; argv[0] is "ledger".

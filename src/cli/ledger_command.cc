@@ -8,6 +8,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "io/determination_writer.h"
+#include "law/snapshot.h"
 #include "ledger/store.h"
 
 namespace highfence::cli {
@@ -71,10 +72,19 @@ std::string TransferJson(const ledger::TransferRecord& t) {
   return out;
 }
 
+// One CSV row (RFC 4180: a cell with a comma, quote or line break is quoted).
 std::string TransferCsv(const ledger::TransferRecord& t) {
-  return fmt::format("{},{},{},{},{},{},{},{},{}\n", t.id, t.account, t.amount.ToString(),
-                     WireName(t.state), t.shipment_id, t.on.ToString(), IsoTime(t.created_ns),
-                     IsoTime(t.settled_ns), t.note);
+  const std::string cells[] = {
+      t.id,          t.account,       t.amount.ToString(),   std::string(WireName(t.state)),
+      t.shipment_id, t.on.ToString(), IsoTime(t.created_ns), IsoTime(t.settled_ns),
+      t.note};
+  std::string out;
+  for (const std::string& cell : cells) {
+    if (!out.empty()) out.push_back(',');
+    io::AppendCsvCell(cell, &out);
+  }
+  out.push_back('\n');
+  return out;
 }
 
 // `--now` as an instant: the given date's midnight UTC, or now; -1 when invalid.
@@ -87,9 +97,20 @@ int64_t NowFlagNs(const std::string& now) {
 struct LedgerOptions {
   std::string ledger = "highfence.db";
   std::string format = "text";
-  std::string account, kind, id, note, party, country, tpp, now;
-  int64_t days = 365;
+  std::string account, kind, id, note, party, country, tpp, now, law_dir;
+  std::optional<int64_t> days;  // default: the law's, on the --now date
 };
+
+// The number of days the law sets on `now_ns` (the embedded law, or --law):
+// a licence's validity, or how long a pending reservation may stay open.
+std::optional<int64_t> LawDays(const LedgerOptions& o, int64_t now_ns, bool validity) {
+  CommonOptions common;
+  common.law_dir = o.law_dir;
+  std::unique_ptr<Engine> engine = LoadEngine(common);
+  if (!engine) return std::nullopt;
+  const law::Snapshot& law = engine->law().At(DateOfNs(now_ns), RegimeChoice{});
+  return validity ? law.license_validity_days.value : law.pending_reservation_expiry_days.value;
+}
 
 int Show(ledger::LedgerStore& s, const LedgerOptions& o) {
   Result<ledger::AccountState> a = s.Show(o.account);
@@ -167,23 +188,31 @@ int Expire(ledger::LedgerStore& s, const LedgerOptions& o) {
     std::fprintf(stderr, "highfence: --now must be YYYY-MM-DD\n");
     return kExitFailed;
   }
-  Result<int64_t> n = s.ExpirePending(now - o.days * kNsPerDay);
+  std::optional<int64_t> days = o.days ? o.days : LawDays(o, now, /*validity=*/false);
+  if (!days) return kExitFailed;
+  Result<int64_t> n = s.ExpirePending(now - *days * kNsPerDay);
   if (!n.ok()) return Fail(n.status());
   std::printf("expired %lld pending reservation(s) older than %lld days\n",
-              static_cast<long long>(*n), static_cast<long long>(o.days));
+              static_cast<long long>(*n), static_cast<long long>(*days));
   return kExitOk;
 }
 
 // Licences (posted allocation draws) past their one-year validity (750.7(g)).
 int Licences(ledger::LedgerStore& s, const LedgerOptions& o) {
   int64_t now = NowFlagNs(o.now);
+  if (now < 0) {
+    std::fprintf(stderr, "highfence: --now must be YYYY-MM-DD\n");
+    return kExitFailed;
+  }
+  std::optional<int64_t> days = o.days ? o.days : LawDays(o, now, /*validity=*/true);
+  if (!days) return kExitFailed;
   Result<std::vector<ledger::TransferRecord>> all = s.Transfers();
   if (!all.ok()) return Fail(all.status());
   std::string out;
   int64_t expired = 0;
   for (const ledger::TransferRecord& t : *all) {
     if (t.account.rfind("allocation:", 0) != 0 || t.state != TransferState::kPosted) continue;
-    int64_t valid_until = t.settled_ns + o.days * kNsPerDay;
+    int64_t valid_until = t.settled_ns + *days * kNsPerDay;
     bool past = valid_until < now;
     expired += past;
     out += fmt::format("{:<40} {:>14} granted {} valid until {}{}\n", t.id, t.amount.ToString(),
@@ -232,11 +261,16 @@ int RunLedger(int argc, char** argv) {
   void_cmd->add_option("id", o.id)->required();
   void_cmd->add_option("--note", o.note, "why (default: denied)");
   CLI::App* expire = common(app.add_subcommand("expire", "void reservations older than --days"));
-  expire->add_option("--days", o.days, "default 365");
+  expire
+      ->add_option("--days", o.days, "default: the law's pending_reservation_expiry_days on --now")
+      ->check(CLI::Range(0, 36'600));
+  expire->add_option("--law", o.law_dir, "folder of law/*.toml (default: the built-in law)");
   expire->add_option("--now", o.now, "evaluate as of this date (default: now)");
   CLI::App* licences =
       common(app.add_subcommand("licences", "licences past their one-year validity"));
-  licences->add_option("--days", o.days, "validity, default 365");
+  licences->add_option("--days", o.days, "default: the law's license_validity_days on --now")
+      ->check(CLI::Range(0, 36'600));
+  licences->add_option("--law", o.law_dir, "folder of law/*.toml (default: the built-in law)");
   licences->add_option("--now", o.now, "as of this date (default: now)");
   try {
     app.parse(argc, argv);

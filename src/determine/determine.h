@@ -14,10 +14,19 @@
 
 namespace highfence::determine {
 
-// REQUIRES: d is cleared. Never fails: problems become `needs_review`.
-// `cache` (optional) holds the classifications of catalog chips.
+struct DetermineOptions {
+  // Holds the classifications of catalog chips (optional).
+  const classify::ClassificationCache* cache = nullptr;
+  // The shipment drew on this ledger before with the same content (a retry):
+  // balances are read as it first saw them. Otherwise they are the current
+  // ones, which a shipment that never drew sees anyway.
+  bool retry = false;
+};
+
+// REQUIRES: d is cleared. Never fails: problems become `needs_review`; a
+// ledger that could not be read is the error `ledger_unavailable`.
 void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger, Determination* d,
-               const classify::ClassificationCache* cache = nullptr);
+               const DetermineOptions& options = {});
 
 }  // namespace highfence::determine
 

@@ -187,8 +187,6 @@ void AppendJson(const Determination& d, int64_t line, std::string* out) {
 
 // --- CSV -------------------------------------------------------------------------
 
-namespace {
-
 void AppendCsvCell(std::string_view s, std::string* out) {
   if (s.find_first_of(",\"\n\r") == std::string_view::npos) {
     out->append(s);
@@ -201,8 +199,6 @@ void AppendCsvCell(std::string_view s, std::string* out) {
   }
   out->push_back('"');
 }
-
-}  // namespace
 
 void AppendCsvHeader(std::string* out) {
   out->append(

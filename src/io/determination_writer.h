@@ -20,6 +20,10 @@ void AppendJsonString(std::string_view s, std::string* out);
 // for needs_review determinations, to find the line.
 void AppendJson(const Determination& d, int64_t line, std::string* out);
 
+// Appends one CSV cell (RFC 4180): as it is, or in double quotes, with inner
+// quotes doubled, when it holds a comma, a quote or a line break.
+void AppendCsvCell(std::string_view s, std::string* out);
+
 void AppendCsvHeader(std::string* out);
 void AppendCsv(const Determination& d, std::string* out);
 

@@ -2,8 +2,8 @@
 
 #include <cstring>
 
-#include "base/assert.h"
 #include "base/limits.h"
+#include "highfence/assert.h"
 
 namespace highfence::io {
 namespace {

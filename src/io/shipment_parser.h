@@ -60,9 +60,6 @@ class ShipmentParser {
 bool SplitCsv(std::string_view line, std::vector<std::string_view>* cells,
               std::string* unquote_buffer);
 
-// For the fuzzer: parses and evaluates one line with the embedded law and catalog.
-void FuzzOneShipmentLine(std::string_view line);
-
 }  // namespace highfence::io
 
 #endif  // HIGHFENCE_IO_SHIPMENT_PARSER_H_

@@ -100,7 +100,7 @@ void ShipmentParser::ParseCsvRow(const std::vector<std::string_view>& cells, Shi
     }
   }
   if (item_fields) {
-    if (impl.have_item_) {
+    if (impl.have_item()) {
       impl.Error(kErrInvalidValue, "item", "give either `item` or `item.*` columns, not both");
     } else {
       impl.ResolveItem("item", &f, &out->item, /*nested=*/false);

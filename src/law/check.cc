@@ -8,97 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "highfence/mode.h"
 #include "law/law_data.h"
 #include "law/membership.h"
+#include "law/params.h"
 
 namespace highfence::law {
 namespace {
-
-// The rule files the engine needs, and their kinds.
-struct RequiredRule {
-  std::string_view id;
-  std::string_view kind;
-};
-constexpr RequiredRule kRequiredRules[] = {
-    {"us-2022-10", "regime"},          {"us-2023-11", "regime"},
-    {"us-2025-01", "regime"},          {"us-2025-05-non-enforcement", "change"},
-    {"us-2025-11-cambodia", "change"}, {"us-2026-01-china-band", "change"},
-    {"us-2026-07-uae", "change"},      {"defaults", "defaults"},
-};
-
-// Every parameter the engine reads: its file, name and unit. One line each.
-struct RequiredParam {
-  std::string_view rule;
-  std::string_view name;
-  Unit unit;
-};
-constexpr RequiredParam kRequiredParams[] = {
-    {"us-2022-10", "ic_tpp_min", Unit::kTpp},
-    {"us-2022-10", "ic_interconnect_gbs_min", Unit::kGbs},
-    {"us-2022-10", "license_destinations", Unit::kCountries},
-    {"us-2022-10", "license_policy", Unit::kPolicy},
-    {"us-2023-11", "a1_tpp_min", Unit::kTpp},
-    {"us-2023-11", "a2_tpp_min", Unit::kTpp},
-    {"us-2023-11", "a2_pd_min", Unit::kTppPerMm2},
-    {"us-2023-11", "b1_tpp_min", Unit::kTpp},
-    {"us-2023-11", "b1_pd_min", Unit::kTppPerMm2},
-    {"us-2023-11", "b2_tpp_min", Unit::kTpp},
-    {"us-2023-11", "b2_pd_min", Unit::kTppPerMm2},
-    {"us-2023-11", "note2_tpp_min", Unit::kTpp},
-    {"us-2023-11", "nac_notice_days", Unit::kCount},
-    {"us-2023-11", "nac_aca_split_on", Unit::kDate},
-    {"us-2023-11", "hbm_control_on", Unit::kDate},
-    {"us-2023-11", "hbm_density_min", Unit::kGbsPerMm2},
-    {"us-2023-11", "hbm_exception_density_max", Unit::kGbsPerMm2},
-    {"us-2023-11", "hq_rule_on", Unit::kDate},
-    {"us-2025-01", "compliance_on", Unit::kDate},
-    {"us-2025-01", "allocation_tpp", Unit::kTpp},
-    {"us-2025-01", "allocation_g2g_increase_percent_max", Unit::kPercent},
-    {"us-2025-01", "lpp_annual_cap_tpp", Unit::kTpp},
-    {"us-2025-01", "lpp_prior_notice_tpp", Unit::kTpp},
-    {"us-2025-01", "lpp_certification_days", Unit::kCount},
-    {"us-2025-01", "aia_filing_tpp", Unit::kTpp},
-    {"us-2025-01", "nveu_cap_tpp", Unit::kTpp},
-    {"us-2025-01", "uveu_outside_tier1_percent_max", Unit::kPercent},
-    {"us-2025-01", "uveu_per_country_percent_max", Unit::kPercent},
-    {"us-2025-01", "uveu_outside_us_percent_max", Unit::kPercent},
-    {"us-2025-01", "model_ops_min", Unit::kOps},
-    {"us-2025-01", "model_derived_ops_min", Unit::kOps},
-    {"us-2025-01", "model_derived_percent_min", Unit::kPercent},
-    {"us-2025-01", "storage_certification_on", Unit::kDate},
-    {"us-2025-01", "license_validity_days", Unit::kCount},
-    {"us-2025-05-non-enforcement", "ai_diffusion_enforced", Unit::kBool},
-    {"us-2025-05-non-enforcement", "hq_rule_enforced", Unit::kBool},
-    {"us-2025-05-non-enforcement", "gp10_guidance_on", Unit::kDate},
-    {"us-2025-11-cambodia", "d5_removed", Unit::kCountries},
-    {"us-2026-01-china-band", "band_tpp_max", Unit::kTpp},
-    {"us-2026-01-china-band", "band_dram_gbs_max", Unit::kGbs},
-    {"us-2026-01-china-band", "band_destinations", Unit::kCountries},
-    {"us-2026-01-china-band", "band_policy", Unit::kPolicy},
-    {"us-2026-07-uae", "uae_destinations", Unit::kCountries},
-    {"us-2026-07-uae", "approved_parties", Unit::kParties},
-    {"us-2026-07-uae", "us_ai_parties", Unit::kParties},
-    {"us-2026-07-uae", "uae_policy", Unit::kPolicy},
-    {"defaults", "lpp_in_d1_d4_destinations", Unit::kBool},
-    {"defaults", "tier1_hq_draws_allocation", Unit::kBool},
-    {"defaults", "transition_regime", Unit::kText},
-    {"defaults", "tier1_location_draws_allocation", Unit::kBool},
-    {"defaults", "model_weights_tier1_hq_policy", Unit::kPolicy},
-    {"defaults", "lpp_split_shipments", Unit::kBool},
-    {"defaults", "allocation_counts_pending", Unit::kBool},
-    {"defaults", "nveu_cap_by_shipment_quarter", Unit::kBool},
-    {"defaults", "uveu_share_needs_declared_base", Unit::kBool},
-    {"defaults", "is_informed_notice_on", Unit::kDate},
-    {"defaults", "china_band_missing_bandwidth_policy", Unit::kPolicy},
-    {"defaults", "model_weights_enforced_after_non_enforcement", Unit::kBool},
-    {"defaults", "part744_end_uses", Unit::kEndUses},
-    {"defaults", "part744_policy", Unit::kPolicy},
-    {"defaults", "gp10_policy", Unit::kPolicy},
-    {"defaults", "ledger_authorization_needs_consignee", Unit::kBool},
-    {"defaults", "united_states_is_export", Unit::kBool},
-    {"defaults", "missing_figure_needs_review", Unit::kBool},
-    {"defaults", "pending_reservation_expiry_days", Unit::kCount},
-};
 
 // The groups the engine reads.
 constexpr std::string_view kRequiredGroups[] = {"A:5", "A:6", "D:1",   "D:4",   "D:5",
@@ -186,7 +102,7 @@ void CheckRules(const LawData& law, Problems* out) {
       CheckParam(r, r.params[j], out);
     }
   }
-  for (const RequiredRule& req : kRequiredRules) {
+  for (const RuleSpec& req : RuleSpecs()) {
     const RuleFile* r = law.FindRule(req.id);
     if (r == nullptr) {
       out->Add("missing rule file " + std::string(req.id) + ".toml");
@@ -196,27 +112,109 @@ void CheckRules(const LawData& law, Problems* out) {
   }
 }
 
-void CheckRequiredParams(const LawData& law, Problems* out) {
-  for (const RequiredParam& req : kRequiredParams) {
+// Every row of params.h names a parameter of its file with its unit; every
+// parameter of the data is a row (a value nothing reads is an error: it would
+// look like law while changing nothing).
+void CheckParamTable(const LawData& law, Problems* out) {
+  for (const ParamSpec& req : ParamSpecs()) {
     const RuleFile* r = law.FindRule(req.rule);
     if (r == nullptr) continue;  // reported by CheckRules
-    const Param* p = r->Find(req.name);
+    const Param* p = r->Find(req.key);
     if (p == nullptr) {
-      out->Add(Where(*r, req.name) + ": missing (the engine reads it, unit " +
+      out->Add(Where(*r, req.key) + ": missing (the engine reads it, unit " +
                std::string(UnitName(req.unit)) + ")");
     } else if (p->unit != req.unit) {
-      out->Add(Where(*r, req.name) + ": unit is " + std::string(UnitName(p->unit)) +
+      out->Add(Where(*r, req.key) + ": unit is " + std::string(UnitName(p->unit)) +
                ", the engine reads " + std::string(UnitName(req.unit)));
     }
   }
-  // The transition regime (D3) must name a regime.
-  const RuleFile* defaults = law.FindRule("defaults");
+  for (const RuleFile& r : law.rules) {
+    for (const Param& p : r.params) {
+      auto read = std::find_if(ParamSpecs().begin(), ParamSpecs().end(), [&](const ParamSpec& s) {
+        return s.rule == r.id && s.key == p.name;
+      });
+      if (read == ParamSpecs().end()) {
+        out->Add(Where(r, p.name) +
+                 ": nothing reads this parameter (it has no row in src/law/params.h): delete it, "
+                 "or make the engine read it");
+      }
+    }
+  }
+}
+
+// The same for the step citations of HF_LAW_CITATIONS.
+void CheckCitationTable(const LawData& law, Problems* out) {
+  for (const CitationSpec& req : CitationSpecs()) {
+    const RuleFile* r = law.FindRule(req.rule);
+    if (r != nullptr && r->FindCitation(req.key) == nullptr) {
+      out->Add((r->source.empty() ? r->id : r->source) + ": citations." + std::string(req.key) +
+               ": missing (the engine cites it)");
+    }
+  }
+  for (const RuleFile& r : law.rules) {
+    for (const StepCitation& c : r.citations) {
+      auto read =
+          std::find_if(CitationSpecs().begin(), CitationSpecs().end(),
+                       [&](const CitationSpec& s) { return s.rule == r.id && s.key == c.name; });
+      if (read == CitationSpecs().end()) {
+        out->Add((r.source.empty() ? r.id : r.source) + ": citations." + c.name +
+                 ": nothing cites this (it has no row in src/law/params.h)");
+      }
+    }
+  }
+}
+
+// The earliest date a value bounded kInRegime may take in `r`.
+Date RegimeStart(const LawData& law, const RuleFile& r) {
+  if (r.effective_on) return *r.effective_on;
+  const RuleFile* first = law.FindRule(kUs2022);
+  return first != nullptr && first->effective_on ? *first->effective_on : kBeginning;
+}
+
+// Whether `v` keeps `b`; else what it breaks, for the message.
+std::optional<std::string> BreaksBounds(const Value& v, Bounds b, Date regime_start) {
+  static const Magnitude kOpsMax = *Magnitude::Parse("1e40");
+  const Fixed amount_max = Fixed::FromUnits(kAmountUnitsMax);
+  if (const auto* f = std::get_if<Fixed>(&v); f && b == Bounds::kPositive) {
+    if (*f <= Fixed() || *f > amount_max) return "must be greater than 0 and at most 10^12";
+  } else if (const auto* m = std::get_if<Magnitude>(&v); m && b == Bounds::kPositive) {
+    if (m->is_zero() || *m > kOpsMax) return "must be greater than 0 and at most 1e40";
+  } else if (const auto* n = std::get_if<int64_t>(&v); n && b == Bounds::kPercent) {
+    if (*n < 0 || *n > 100) return "is a percent: 0 to 100";
+  } else if (n && b == Bounds::kDays) {
+    if (*n < 0 || *n > kDaysMax) return "is a count of days: 0 to " + std::to_string(kDaysMax);
+  } else if (const auto* d = std::get_if<Date>(&v); d && b == Bounds::kInRegime) {
+    if (*d < regime_start)
+      return "lies before its file takes effect (" + regime_start.ToString() + ")";
+  }
+  return std::nullopt;
+}
+
+// Every value of every row keeps the bounds of its kind (params.h, Bounds).
+void CheckBounds(const LawData& law, Problems* out) {
+  for (const ParamSpec& spec : ParamSpecs()) {
+    const RuleFile* r = law.FindRule(spec.rule);
+    const Param* p = r ? r->Find(spec.key) : nullptr;
+    if (p == nullptr || p->unit != spec.unit) continue;  // reported by CheckParamTable
+    for (const DatedValue& v : p->values) {
+      std::optional<std::string> broken = BreaksBounds(v.value, spec.bounds, RegimeStart(law, *r));
+      if (!broken) continue;
+      std::string when = v.from == kBeginning ? "" : " (from " + v.from.ToString() + ")";
+      out->Add(Where(*r, spec.key) + when + ": value " + ValueText(v.value) + " " + *broken);
+    }
+  }
+}
+
+// defaults.transition_regime (D3) names a regime file the engine knows.
+void CheckTransitionRegime(const LawData& law, Problems* out) {
+  const RuleFile* defaults = law.FindRule(kDefaults);
   const Param* transition = defaults ? defaults->Find("transition_regime") : nullptr;
   if (transition == nullptr || transition->unit != Unit::kText) return;
   for (const DatedValue& v : transition->values) {
     const auto* id = std::get_if<std::string>(&v.value);
     const RuleFile* target = id ? law.FindRule(*id) : nullptr;
-    if (target == nullptr || target->kind != "regime") {
+    std::optional<RegimeId> regime = id ? ParseRegime(*id) : std::nullopt;
+    if (target == nullptr || target->kind != "regime" || !regime || *regime == RegimeId::kNone) {
       out->Add(Where(*defaults, "transition_regime") + ": " + (id ? *id : std::string("?")) +
                " names no regime file");
     }
@@ -359,7 +357,10 @@ void CheckTiers(const LawData& law, Problems* out) {
 Status CheckLaw(const LawData& law) {
   Problems problems;
   CheckRules(law, &problems);
-  CheckRequiredParams(law, &problems);
+  CheckParamTable(law, &problems);
+  CheckCitationTable(law, &problems);
+  CheckBounds(law, &problems);
+  CheckTransitionRegime(law, &problems);
   CheckCountries(law, &problems);
   CheckGroups(law, &problems);
   CheckTiers(law, &problems);

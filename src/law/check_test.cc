@@ -81,8 +81,8 @@ TEST(CheckLaw, WrongUnit) {
 
 TEST(CheckLaw, ValueOfTheWrongType) {
   LawData law = Real();
-  ParamOf(law, "defaults", "lpp_split_shipments").values[0].value = Value(int64_t{1});
-  ExpectProblems(law, {"params.lpp_split_shipments: a value does not match unit bool"});
+  ParamOf(law, "defaults", "allocation_counts_pending").values[0].value = Value(int64_t{1});
+  ExpectProblems(law, {"params.allocation_counts_pending: a value does not match unit bool"});
 }
 
 TEST(CheckLaw, ValueWithoutCitation) {

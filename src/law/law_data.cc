@@ -2,9 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <string>
 #include <utility>
 
-#include "base/assert.h"
+#include "highfence/assert.h"
 
 namespace highfence::law {
 namespace {
@@ -53,6 +54,28 @@ std::optional<Unit> ParseUnit(std::string_view name) {
   return std::nullopt;
 }
 
+std::string ValueText(const Value& v) {
+  struct Visitor {
+    std::string operator()(Fixed f) const { return f.ToString(); }
+    std::string operator()(const Magnitude& m) const { return m.ToString(); }
+    std::string operator()(Date d) const { return d.ToString(); }
+    std::string operator()(bool b) const { return b ? "true" : "false"; }
+    std::string operator()(int64_t n) const { return std::to_string(n); }
+    std::string operator()(const std::string& t) const { return t; }
+    std::string operator()(const CountryList& list) const {
+      std::string out;
+      for (CountryCode c : list) out += (out.empty() ? "" : ", ") + std::string(c.str());
+      return out.empty() ? "(none)" : out;
+    }
+    std::string operator()(const std::vector<std::string>& list) const {
+      std::string out;
+      for (const std::string& t : list) out += (out.empty() ? "" : ", ") + t;
+      return out.empty() ? "(none)" : out;
+    }
+  };
+  return std::visit(Visitor{}, v);
+}
+
 const DatedValue* Param::At(Date on) const {
   // values are ascending by `from`: the one in force is the last with from <= on.
   auto it = std::upper_bound(values.begin(), values.end(), on,
@@ -63,6 +86,11 @@ const DatedValue* Param::At(Date on) const {
 
 const Param* RuleFile::Find(std::string_view wanted) const {
   return FindSorted(params, wanted, [](const Param& p) -> std::string_view { return p.name; });
+}
+
+const StepCitation* RuleFile::FindCitation(std::string_view wanted) const {
+  return FindSorted(citations, wanted,
+                    [](const StepCitation& c) -> std::string_view { return c.name; });
 }
 
 const RuleFile* LawData::FindRule(std::string_view id) const {

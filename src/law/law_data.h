@@ -15,10 +15,10 @@
 #include <variant>
 #include <vector>
 
-#include "base/country.h"
-#include "base/date.h"
-#include "base/fixed.h"
-#include "base/status.h"
+#include "highfence/country.h"
+#include "highfence/date.h"
+#include "highfence/fixed.h"
+#include "highfence/status.h"
 
 namespace highfence::law {
 
@@ -43,8 +43,16 @@ enum class Unit : uint8_t {
 std::string_view UnitName(Unit u);
 std::optional<Unit> ParseUnit(std::string_view name);
 
+// How the snapshot holds list and tag values (params.h).
+using CountryList = std::vector<CountryCode>;  // sorted
+using PartyList = std::vector<std::string>;    // party slugs, sorted
+using EndUseBits = uint8_t;                    // EndUse bits of highfence/shipment.h
+
 using Value = std::variant<Fixed, Magnitude, Date, bool, int64_t, std::string,
                            std::vector<CountryCode>, std::vector<std::string>>;
+
+// A value as written for people: "26900000", "1e26", "2025-05-15", "CN, MO".
+std::string ValueText(const Value& v);
 
 // One value of a parameter, in force from `from` (inclusive) until the next
 // value's `from`. A parameter written with a single `value` has one DatedValue
@@ -61,11 +69,19 @@ struct Param {
   std::string name;
   Unit unit = Unit::kText;
   std::string description;
-  std::string decision;            // project decision id ("D1".."D20") or empty
+  std::string decision;            // project decision id ("D1".."D44") or empty
   std::vector<DatedValue> values;  // ascending by `from`, non-empty
 
   // The value in force on `on`, or nullptr before the first value.
   const DatedValue* At(Date on) const;
+};
+
+// A citation the decision procedure gives for a step of its own (a licence
+// requirement, an exception's scope) rather than for a parameter's value: the
+// `[citations]` table of a rule file, `name = "text"`.
+struct StepCitation {
+  std::string name;  // snake_case, unique across the law's files
+  std::string text;  // never empty
 };
 
 // One file of law/: a regime (kind "regime"), a dated change to the law after
@@ -80,9 +96,11 @@ struct RuleFile {
   std::optional<Date> published_on;
   std::optional<Date> effective_on;  // required for regimes and changes
   Date last_reviewed_on;
-  std::vector<Param> params;  // sorted by name
+  std::vector<Param> params;            // sorted by name
+  std::vector<StepCitation> citations;  // sorted by name
 
   const Param* Find(std::string_view name) const;
+  const StepCitation* FindCitation(std::string_view name) const;
 };
 
 // A country's membership of a group over an interval [from, until] (both

@@ -379,8 +379,8 @@ TEST(LawLoaderRejects, RuleIdMustBeTheFileName) {
 
 TEST(LawLoaderRejects, BadDecisionId) {
   ExpectRejected(
-      With("r1.toml", "description = \"A cap.\"", "description = \"A cap.\"\ndecision = \"D21\""),
-      {"r1.toml", "params.cap_tpp.decision", "D1..D20"});
+      With("r1.toml", "description = \"A cap.\"", "description = \"A cap.\"\ndecision = \"D45\""),
+      {"r1.toml", "params.cap_tpp.decision", "D1..D44"});
 }
 
 TEST(LawLoaderRejects, TomlSyntaxErrorNamesFileAndLine) {

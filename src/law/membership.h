@@ -6,8 +6,8 @@
 
 #include <string>
 
-#include "base/country.h"
-#include "base/date.h"
+#include "highfence/country.h"
+#include "highfence/date.h"
 #include "law/law_data.h"
 
 namespace highfence::law {

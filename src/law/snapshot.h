@@ -1,33 +1,34 @@
 // Law and Snapshot: the law resolved for one date, mode and regime choice.
 //
 // A Snapshot holds every value the decision procedure reads, typed and with its
-// citation, and a flat per-country table of group bits. The law changes only
-// on a few dozen dates, so Law precomputes one Snapshot per interval between
+// citation, and a flat per-country table of group bits. Its parameter fields
+// are the rows of params.h, named by their TOML keys. The law changes only on
+// a few dozen dates, so Law precomputes one Snapshot per interval between
 // change dates (per mode and regime choice); looking one up is a binary search
 // over those dates. Snapshots are immutable and shared by all threads.
 #ifndef HIGHFENCE_LAW_SNAPSHOT_H_
 #define HIGHFENCE_LAW_SNAPSHOT_H_
 
 #include <array>
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
-#include "base/country.h"
-#include "base/date.h"
-#include "base/fixed.h"
-#include "base/status.h"
+#include "base/cited.h"
+#include "highfence/country.h"
+#include "highfence/date.h"
 #include "highfence/determination.h"
+#include "highfence/fixed.h"
+#include "highfence/mode.h"
+#include "highfence/status.h"
 #include "law/law_data.h"
+#include "law/params.h"
 
 namespace highfence::law {
-
-// DO NOT CHANGE the wire names (contract.md section 3, `regime`).
-enum class RegimeId : uint8_t { kNone, kUs2022, kUs2023, kUs2025 };
-std::string_view WireName(RegimeId r);
-std::optional<RegimeId> ParseRegime(std::string_view id);
 
 // Country group bits in Snapshot::groups.
 enum GroupBit : uint16_t {
@@ -47,12 +48,12 @@ enum GroupBit : uint16_t {
   kUaeDest = 1 << 13,   // the UAE rule's destinations
 };
 
-// A value read from the law, with the citation it came from.
-template <typename T>
-struct Cited {
-  T value{};
-  std::string_view citation;
-  std::string_view decision;  // "D1".. for project defaults, else empty
+// The step citations of the law's files (params.h, HF_LAW_CITATIONS), by key.
+// They do not change with the date, so one object serves every snapshot.
+struct Citations {
+#define HF_CITATION_FIELD(rule, key) std::string_view key;
+  HF_LAW_CITATIONS(HF_CITATION_FIELD)
+#undef HF_CITATION_FIELD
 };
 
 struct Snapshot {
@@ -64,53 +65,29 @@ struct Snapshot {
   std::string_view regime_citation;
   std::string_view regime_title;
   std::array<uint16_t, CountryCode::kSlots> groups{};
+  const Citations* cite = nullptr;  // never null in a built snapshot
 
-  // us-2022-10
-  Cited<Fixed> ic_tpp_min_2022, ic_interconnect_min_2022;
-  Cited<LicensePolicy> policy_2022;
-  // us-2023-11 (and the classification tests us-2025-01 keeps)
-  Cited<Fixed> a1_tpp_min, a2_tpp_min, a2_pd_min, b1_tpp_min, b1_pd_min, b2_tpp_min, b2_pd_min,
-      note2_tpp_min;
-  Cited<int64_t> nac_notice_days;
-  bool nac_aca_split = false;
-  Cited<Date> nac_aca_split_on;
-  bool hbm_controlled = false;
-  Cited<Date> hbm_control_on;
-  Cited<Fixed> hbm_density_min, hbm_exception_density_max;
-  Cited<Date> hq_rule_on;
-  // us-2025-01
-  Cited<Date> compliance_on;  // when the AI Diffusion rule governs (D3)
-  Cited<Fixed> allocation_tpp, lpp_cap_tpp, lpp_prior_notice_tpp, aia_filing_tpp, nveu_cap_tpp;
-  Cited<int64_t> lpp_certification_days, allocation_g2g_percent_max;
-  Cited<int64_t> uveu_outside_tier1_percent_max, uveu_per_country_percent_max,
-      uveu_outside_us_percent_max;
-  Cited<Magnitude> model_ops_min, model_derived_ops_min;
-  Cited<int64_t> model_derived_percent_min;
-  bool storage_certification_required = false;
-  Cited<Date> storage_certification_on;
+  // Every parameter of params.h, by its key, as in force on this interval.
+#define HF_PARAM_FIELD(rule, key, unit, type, bounds) Cited<type> key;
+  HF_LAW_PARAMS(HF_PARAM_FIELD)
+#undef HF_PARAM_FIELD
+
+  // When rule files take effect, read like parameters ("us-2022-10.effective_on").
+  Cited<Date> us_2022_10_effective_on, us_2023_11_effective_on, us_2025_01_effective_on;
+  Cited<Date> non_enforcement_on, china_band_on, uae_on;
+  RegimeId transition_regime_id = RegimeId::kUs2023;  // transition_regime, parsed
+
+  // Facts derived from the values above for this interval.
+  bool nac_aca_split = false;   // NAC/ACA split in force (us-2023-11 from its date, us-2025-01)
+  bool hbm_controlled = false;  // 3A090.c exists
+  bool hq_rule = false;         // 744.23(a)(3) applies (from hq_rule_on, or forced 2023+)
   bool model_weights_codified = false;  // 4E091 exists in the CFR on this date
-  Cited<Date> diffusion_effective_on;
-  // Dated changes after the AI Diffusion rule (never under --regime).
-  bool non_enforced = false;  // as_enforced, on or after 2025-05-13
-  Cited<Date> non_enforcement_on;
+  bool storage_certification_required = false;
+  bool non_enforced = false;  // as_enforced, on or after the non-enforcement, not enforced
   bool gp10 = false;
-  Cited<Date> gp10_on;
-  Cited<LicensePolicy> gp10_policy;
   bool is_informed = false;
-  Cited<Date> is_informed_on;
   bool china_band = false;
-  Cited<Fixed> band_tpp_max, band_dram_gbs_max;
-  Cited<LicensePolicy> band_policy, band_missing_bandwidth_policy;
   bool uae_change = false;
-  Cited<std::vector<std::string>> uae_approved_parties, uae_us_ai_parties;
-  Cited<LicensePolicy> uae_policy;
-  std::string_view uae_citation;
-  // Project defaults (rules.md section 15).
-  Cited<bool> lpp_in_d1_d4, tier1_hq_draws_allocation, model_weights_enforced_after_ne;
-  Cited<bool> ledger_needs_consignee, us_is_export, missing_figure_needs_review;
-  Cited<LicensePolicy> model_tier1_hq_policy, part744_policy;
-  Cited<uint8_t> part744_end_uses;  // EndUse bits
-  Cited<int64_t> pending_expiry_days;
 
   uint16_t Groups(CountryCode c) const { return groups[static_cast<size_t>(c.index())]; }
   bool In(CountryCode c, uint16_t bits) const { return (Groups(c) & bits) != 0; }
@@ -121,16 +98,10 @@ struct Snapshot {
   }
 };
 
-// Which regime to apply: by date and mode (the default), or one forced.
-struct RegimeChoice {
-  Mode mode = Mode::kAsWritten;
-  std::optional<RegimeId> forced;
-};
-
 class Law {
  public:
-  // Builds every snapshot. Fails when a parameter the engine needs is missing or
-  // of the wrong unit (CheckLaw reports the same problems in full).
+  // Checks the law (CheckLaw: every problem listed) and builds every snapshot.
+  // No law data that fails the checks reaches the decision procedure.
   static Result<std::unique_ptr<Law>> Create(LawData data);
 
   // The snapshot for `on`. REQUIRES: 1900 <= on.year() <= 2199.
@@ -143,9 +114,19 @@ class Law {
  private:
   Law() = default;
   Status Build();
+  void BuildReads();
+  Result<Snapshot> BuildSnapshot(const RegimeChoice& choice, size_t segment) const;
+  Cited<Date> Effective(std::string_view rule) const;
   static size_t ChoiceIndex(const RegimeChoice& c);
 
   LawData data_;
+  Citations citations_;
+  // One ParamRead per dated value of every parameter and per rule file's
+  // effective_on; the strings they view. Deques keep their addresses.
+  std::deque<ParamRead> reads_;
+  std::deque<std::string> read_texts_;
+  std::unordered_map<const DatedValue*, const ParamRead*> value_reads_;
+  std::unordered_map<std::string, const ParamRead*> effective_reads_;  // by rule id
   std::vector<Date> boundaries_;  // snapshot i covers [boundaries_[i-1], boundaries_[i])
   // [choice][segment]; choice = mode x {by date, forced 2022, 2023, 2025, none}
   std::vector<std::vector<Snapshot>> snapshots_;

@@ -15,7 +15,7 @@
 #include <thread>
 #include <vector>
 
-#include "ledger/sqlite_store.h"
+#include "ledger/sqlite/store.h"
 
 namespace highfence::ledger {
 namespace {
@@ -82,13 +82,16 @@ bool Fits(LedgerStore* s, const std::string& shipment, bool with_lpp, Totals* to
     totals->Fail("balance: " + (alloc.ok() ? lpp : alloc).status().ToString());
     return false;
   }
-  if (alloc->drawn() > Fixed::FromUnits(AllocationCap()) ||
-      lpp->drawn() > Fixed::FromUnits(LppCap())) {
+  std::optional<Fixed> alloc_drawn = alloc->drawn(), lpp_drawn = lpp->drawn();
+  if (!alloc_drawn || !lpp_drawn) {
+    totals->Fail("a balance overflowed");
+    return false;
+  }
+  if (*alloc_drawn > Fixed::FromUnits(AllocationCap()) || *lpp_drawn > Fixed::FromUnits(LppCap())) {
     totals->Fail("an account passed its cap");
   }
-  bool lpp_fits = lpp->drawn().milli() + kAmount * 1000 <= LppCap() * 1000;
-  return alloc->drawn().milli() + kAmount * 1000 <= AllocationCap() * 1000 &&
-         (lpp_fits || !with_lpp);
+  bool lpp_fits = lpp_drawn->milli() + kAmount * 1000 <= LppCap() * 1000;
+  return alloc_drawn->milli() + kAmount * 1000 <= AllocationCap() * 1000 && (lpp_fits || !with_lpp);
 }
 
 // One shipment, as the engine runs it: read, decide, record; on kConflict
@@ -100,14 +103,16 @@ bool Ship(LedgerStore* s, const std::string& shipment, bool with_lpp, Totals* to
     // Widen the window between reading and recording, where another thread
     // can draw first: the case Record must refuse with kConflict.
     std::this_thread::yield();
-    Status st = s->Record(draws);
+    RecordResult st = s->Record(draws);
     if (st.ok()) {
       // A retry of the same request (a client that lost the reply) draws nothing.
-      Status again = s->Record(draws);
-      if (!again.ok()) totals->Fail("idempotent retry: " + again.ToString());
+      RecordResult again = s->Record(draws);
+      if (again.outcome() != RecordOutcome::kExists) {
+        totals->Fail("idempotent retry: " + again.ToString());
+      }
       return true;
     }
-    if (st.code() != Status::Code::kConflict) {
+    if (st.outcome() != RecordOutcome::kCapExceeded) {
       totals->Fail("record: " + st.ToString());
       return false;
     }

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 #include <simdjson.h>
 
-#include "law/sha256.h"
+#include "base/sha256.h"
 
 namespace highfence::ledger {
 namespace {
@@ -49,11 +49,11 @@ Status Bad(std::string_view what) {
 
 // Reads the fields of a create event into `f`.
 Status ParseCreate(simdjson::dom::object o, EventFact* f) {
-  std::string_view account, state, shipment, on, note;
+  std::string_view account, state, shipment, shipment_hash, on, note;
   int64_t amount = 0, created = 0;
   if (o["account"].get(account) || o["amount_milli"].get(amount) || o["state"].get(state) ||
-      o["shipment_id"].get(shipment) || o["on"].get(on) || o["created_ns"].get(created) ||
-      o["note"].get(note)) {
+      o["shipment_id"].get(shipment) || o["shipment_hash"].get(shipment_hash) || o["on"].get(on) ||
+      o["created_ns"].get(created) || o["note"].get(note)) {
     return Bad("a transfer field is missing or has the wrong type");
   }
   std::optional<TransferState> s = ParseState(state);
@@ -71,6 +71,7 @@ Status ParseCreate(simdjson::dom::object o, EventFact* f) {
   f->transfer.amount = Fixed::FromMilli(amount);
   f->transfer.state = *s;
   f->transfer.shipment_id = shipment;
+  f->transfer.shipment_hash = shipment_hash;
   f->transfer.on = *date;
   f->transfer.created_ns = created;
   f->transfer.note = note;
@@ -99,6 +100,7 @@ std::string CreatePayload(std::string_view kind, const TransferRecord& t,
   AppendKey(&out, "cap_milli");
   out += cap ? fmt::format("{}", cap->milli()) : std::string("null");
   AppendStringField(&out, "shipment_id", t.shipment_id);
+  AppendStringField(&out, "shipment_hash", t.shipment_hash);
   AppendStringField(&out, "on", t.on.ToString());
   AppendIntField(&out, "created_ns", t.created_ns);
   AppendStringField(&out, "note", t.note);
@@ -120,7 +122,7 @@ std::string SettlePayload(std::string_view kind, std::string_view id, int64_t se
 }
 
 std::string ChainHash(std::string_view prev_hash, std::string_view payload) {
-  law::Sha256 h;
+  Sha256 h;
   h.Update(prev_hash);
   h.Update(payload);
   return h.FinishHex();

@@ -5,11 +5,12 @@
 //
 // Payloads are JSON objects with a fixed key order and no whitespace:
 //   transfer, seed: {"kind","id","account","amount_milli","state","cap_milli",
-//                    "shipment_id","on","created_ns","note"}
+//                    "shipment_id","shipment_hash","on","created_ns","note"}
 //   post, void:     {"kind","id","settled_ns","note"}
 // hash = SHA-256(prev_hash || payload) in lowercase hex; the first event's
 // prev_hash is kGenesisHash. DO NOT CHANGE the payload layout: old ledgers
-// would stop verifying.
+// would stop verifying. (Schema 2 added "shipment_hash", contract.md version 2
+// section 6; a schema 1 ledger is not carried over, and the stores refuse it.)
 //
 // Thread safety: free functions over values; safe from any thread.
 #ifndef HIGHFENCE_LEDGER_EVENT_LOG_H_
@@ -20,7 +21,7 @@
 #include <string>
 #include <string_view>
 
-#include "base/status.h"
+#include "highfence/status.h"
 #include "ledger/store.h"
 
 namespace highfence::ledger {

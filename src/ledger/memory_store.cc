@@ -68,12 +68,33 @@ void MemoryStore::Apply(const RecordPlan& plan, std::string_view kind) {
   for (const AccountState& a : plan.accounts) accounts_[a.account] = a;
 }
 
-Status MemoryStore::Record(std::span<const TransferRequest> transfers) {
+RecordResult MemoryStore::Record(std::span<const TransferRequest> transfers) {
   Lookup lookup(this);
   Result<RecordPlan> plan = PlanRecord(transfers, NowNs(), &lookup);
-  if (!plan.ok()) return plan.status();
+  if (!plan.ok()) return RecordResultOf(plan.status(), RecordOutcome::kOk);
+  if (plan->outcome != RecordOutcome::kOk) return RecordResultOf(plan->refusal, plan->outcome);
   Apply(*plan, kEventTransfer);
-  return Status::Ok();
+  return RecordResult::Done(RecordOutcome::kOk);
+}
+
+Result<std::optional<std::string>> MemoryStore::RecordedShipment(std::string_view shipment_id) {
+  auto it = by_shipment_.find(std::string(shipment_id));
+  if (shipment_id.empty() || it == by_shipment_.end() || it->second.empty()) {
+    return std::optional<std::string>();
+  }
+  return std::optional<std::string>(transfers_[it->second.front()].shipment_hash);
+}
+
+Result<bool> MemoryStore::HoldsShipments() {
+  for (const auto& [shipment, indexes] : by_shipment_) {
+    if (!shipment.empty() && !indexes.empty()) return true;
+  }
+  return false;
+}
+
+Result<std::optional<TransferRecord>> MemoryStore::FindTransfer(std::string_view id) {
+  Lookup lookup(this);
+  return lookup.FindTransfer(id);
 }
 
 Status MemoryStore::Settle(std::string_view id, TransferState to, std::string_view note,

@@ -24,7 +24,10 @@ class MemoryStore : public LedgerStore {
   MemoryStore() = default;
 
   Result<AccountBalance> Balance(std::string_view account, std::string_view shipment_id) override;
-  Status Record(std::span<const TransferRequest> transfers) override;
+  RecordResult Record(std::span<const TransferRequest> transfers) override;
+  Result<std::optional<std::string>> RecordedShipment(std::string_view shipment_id) override;
+  Result<bool> HoldsShipments() override;
+  Result<std::optional<TransferRecord>> FindTransfer(std::string_view id) override;
   Status Post(std::string_view transfer_id) override;
   Status Void(std::string_view transfer_id, std::string_view note) override;
   Result<int64_t> ExpirePending(int64_t cutoff_ns) override;

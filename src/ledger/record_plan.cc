@@ -23,12 +23,30 @@ Status CheckRequest(const TransferRequest& t) {
   return Status::Ok();
 }
 
-Status Mismatch(std::string_view id, std::string_view account_old, Fixed amount_old,
-                const TransferRequest& t) {
-  return Status::Conflict(fmt::format(
-      "transfer `{}` exists with account `{}` and amount {}; this request has account `{}` and "
-      "amount {}",
-      id, account_old, amount_old.ToString(), t.account, t.amount.ToString()));
+// A refused plan: nothing to write.
+RecordPlan Refuse(RecordOutcome outcome, Status why) {
+  RecordPlan plan;
+  plan.outcome = outcome;
+  plan.refusal = std::move(why);
+  return plan;
+}
+
+bool SameContent(const TransferRecord& o, const TransferRequest& t) {
+  return o.account == t.account && o.amount == t.amount && o.shipment_hash == t.shipment_hash;
+}
+
+RecordPlan Mismatch(const TransferRecord& o, const TransferRequest& t) {
+  std::string what = o.account != t.account || o.amount != t.amount
+                         ? fmt::format(
+                               "account `{}` and amount {}; this request has account `{}` "
+                               "and amount {}",
+                               o.account, o.amount.ToString(), t.account, t.amount.ToString())
+                         : fmt::format(
+                               "the content of shipment `{}` recorded as {}; this "
+                               "request's is {}",
+                               o.shipment_id, o.shipment_hash, t.shipment_hash);
+  return Refuse(RecordOutcome::kIdMismatch,
+                Status::Conflict(fmt::format("transfer `{}` exists with {}", t.id, what)));
 }
 
 // The after-state of `name` in `accounts`, loaded from the lookup on first use.
@@ -46,8 +64,10 @@ Result<AccountState*> Touch(std::vector<AccountState>* accounts, std::string_vie
   return &accounts->back();
 }
 
-// Adds `amount` to `a` in `state`, keeping posted + pending <= cap.
-Status Draw(AccountState* a, Fixed amount, TransferState state, std::optional<Fixed> cap_new) {
+// Adds `amount` to `a` in `state`, keeping posted + pending <= cap; a refused
+// plan when it cannot.
+std::optional<RecordPlan> Draw(AccountState* a, Fixed amount, TransferState state,
+                               std::optional<Fixed> cap_new) {
   HF_ASSERT(amount > Fixed());
   HF_ASSERT(state != TransferState::kVoided);
   std::optional<Fixed> cap = cap_new ? cap_new : a->cap;
@@ -56,33 +76,29 @@ Status Draw(AccountState* a, Fixed amount, TransferState state, std::optional<Fi
   std::optional<Fixed> drawn = Fixed::Add(a->posted, a->pending);
   std::optional<Fixed> drawn_after = drawn ? Fixed::Add(*drawn, amount) : std::nullopt;
   if (!field_after || !drawn_after) {
-    return Status::LimitExceeded(fmt::format("account `{}` would overflow", a->account));
+    return Refuse(RecordOutcome::kOverflow,
+                  Status::LimitExceeded(fmt::format("account `{}` would overflow", a->account)));
   }
   if (cap && *drawn_after > *cap) {
-    return Status::Conflict(
-        fmt::format("account `{}` would pass its cap: cap {}, drawn {}, this draw {}", a->account,
-                    cap->ToString(), drawn->ToString(), amount.ToString()));
+    return Refuse(RecordOutcome::kCapExceeded,
+                  Status::Conflict(fmt::format(
+                      "account `{}` would pass its cap: cap {}, drawn {}, this draw {}", a->account,
+                      cap->ToString(), drawn->ToString(), amount.ToString())));
   }
   *field = *field_after;
   if (cap_new) a->cap = cap_new;
-  HF_ASSERT(!a->cap || *Fixed::Add(a->posted, a->pending) <= *a->cap);
-  return Status::Ok();
+  // posted + pending is drawn_after, which fitted and kept the cap.
+  HF_ASSERT(!a->cap || *drawn_after <= *a->cap);
+  return std::nullopt;
 }
 
-// Skips `t` (true) when its id was seen already with the same account and
-// amount, in this request or in the store; kConflict when with others.
-Result<bool> AlreadyDone(const TransferRequest& t, const RecordPlan& plan, RecordLookup* lookup) {
+// The transfer `t`'s id names already, in this request or in the store.
+Result<std::optional<TransferRecord>> Existing(const TransferRequest& t, const RecordPlan& plan,
+                                               RecordLookup* lookup) {
   for (const TransferRecord& f : plan.fresh) {
-    if (f.id != t.id) continue;
-    if (f.account == t.account && f.amount == t.amount) return true;
-    return Mismatch(t.id, f.account, f.amount, t);
+    if (f.id == t.id) return std::optional<TransferRecord>(f);
   }
-  Result<std::optional<TransferRecord>> old = lookup->FindTransfer(t.id);
-  if (!old.ok()) return old.status();
-  if (!*old) return false;
-  const TransferRecord& o = **old;
-  if (o.account == t.account && o.amount == t.amount) return true;
-  return Mismatch(t.id, o.account, o.amount, t);
+  return lookup->FindTransfer(t.id);
 }
 
 TransferRecord Fresh(const TransferRequest& t, int64_t now_ns) {
@@ -92,6 +108,7 @@ TransferRecord Fresh(const TransferRequest& t, int64_t now_ns) {
   r.amount = t.amount;
   r.state = t.state;
   r.shipment_id = t.shipment_id;
+  r.shipment_hash = t.shipment_hash;
   r.on = t.on;
   r.created_ns = now_ns;
   return r;
@@ -101,22 +118,37 @@ TransferRecord Fresh(const TransferRequest& t, int64_t now_ns) {
 
 Result<RecordPlan> PlanRecord(std::span<const TransferRequest> transfers, int64_t now_ns,
                               RecordLookup* lookup) {
-  for (const TransferRequest& t : transfers) HF_RETURN_IF_ERROR(CheckRequest(t));
+  for (const TransferRequest& t : transfers) {
+    Status invalid = CheckRequest(t);
+    if (!invalid.ok()) return Refuse(RecordOutcome::kInvalid, std::move(invalid));
+  }
   RecordPlan plan;
   plan.accounts.reserve(transfers.size());  // Touch hands out pointers into it
   for (const TransferRequest& t : transfers) {
-    Result<bool> done = AlreadyDone(t, plan, lookup);
-    if (!done.ok()) return done.status();
-    if (*done) continue;
+    Result<std::optional<TransferRecord>> existing = Existing(t, plan, lookup);
+    if (!existing.ok()) return existing.status();
+    if (*existing) {
+      if (!SameContent(**existing, t)) return Mismatch(**existing, t);
+      continue;
+    }
     Result<AccountState*> a = Touch(&plan.accounts, t.account, lookup);
     if (!a.ok()) return a.status();
-    HF_RETURN_IF_ERROR(Draw(*a, t.amount, t.state, t.cap));
+    if (std::optional<RecordPlan> refused = Draw(*a, t.amount, t.state, t.cap)) return *refused;
     plan.fresh.push_back(Fresh(t, now_ns));
     plan.caps.push_back(t.cap);
   }
   HF_ASSERT(plan.fresh.size() == plan.caps.size());
   HF_ASSERT(plan.fresh.size() <= transfers.size());
+  if (plan.fresh.empty()) plan.outcome = RecordOutcome::kExists;
   return plan;
+}
+
+RecordResult RecordResultOf(const Status& written, RecordOutcome outcome) {
+  if (written.ok()) return RecordResult::Done(outcome);
+  if (outcome != RecordOutcome::kOk && outcome != RecordOutcome::kExists) {
+    return RecordResult::Refused(outcome, written);
+  }
+  return RecordResult::Refused(RecordOutcome::kUnavailable, written);
 }
 
 Result<RecordPlan> PlanSeed(std::string id, std::string_view account, Fixed amount,
@@ -129,6 +161,9 @@ Result<RecordPlan> PlanSeed(std::string id, std::string_view account, Fixed amou
   t.on = DateOfNs(now_ns);
   Result<RecordPlan> plan = PlanRecord(std::span<const TransferRequest>(&t, 1), now_ns, lookup);
   if (!plan.ok()) return plan.status();
+  if (plan->outcome != RecordOutcome::kOk && plan->outcome != RecordOutcome::kExists) {
+    return plan->refusal;
+  }
   if (plan->fresh.size() != 1) {
     return Status::Conflict(fmt::format("seed transfer `{}` exists already", t.id));
   }
@@ -154,7 +189,10 @@ Result<SettlePlan> PlanSettle(std::string_view id, TransferState to, std::string
         fmt::format("account `{}` does not hold pending transfer `{}`", t.account, id));
   }
   plan.account = std::move(**a);
-  plan.account.pending = *Fixed::Sub(plan.account.pending, t.amount);
+  // pending >= amount > 0 (checked above): the difference fits.
+  std::optional<Fixed> pending = Fixed::Sub(plan.account.pending, t.amount);
+  HF_ASSERT(pending.has_value());
+  plan.account.pending = *pending;
   if (to == TransferState::kPosted) {
     std::optional<Fixed> posted = Fixed::Add(plan.account.posted, t.amount);
     if (!posted)

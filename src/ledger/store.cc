@@ -4,8 +4,8 @@
 #include <fmt/format.h>
 
 #include "ledger/memory_store.h"
-#include "ledger/postgres_store.h"
-#include "ledger/sqlite_store.h"
+#include "ledger/postgres/store.h"
+#include "ledger/sqlite/store.h"
 
 namespace highfence::ledger {
 
@@ -31,7 +31,11 @@ Result<std::optional<std::vector<BaseAccount>>> LedgerStore::DeclaredBase(std::s
   if (!accounts.ok()) return accounts.status();
   std::vector<BaseAccount> base;
   for (const AccountState& a : *accounts) {
-    base.push_back({a.account, *Fixed::Add(a.posted, a.pending)});
+    std::optional<Fixed> drawn = Fixed::Add(a.posted, a.pending);
+    if (!drawn) {
+      return Status::Corruption(fmt::format("account `{}`: posted + pending overflow", a.account));
+    }
+    base.push_back({a.account, *drawn});
   }
   return Base(std::move(base));
 }

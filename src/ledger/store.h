@@ -31,10 +31,10 @@
 #include <string_view>
 #include <vector>
 
-#include "base/date.h"
-#include "base/fixed.h"
-#include "base/status.h"
+#include "highfence/date.h"
+#include "highfence/fixed.h"
 #include "highfence/ledger.h"
+#include "highfence/status.h"
 
 namespace highfence::ledger {
 
@@ -43,9 +43,11 @@ struct AccountState {
   std::optional<Fixed> cap;  // the cap last recorded with a transfer; none for counters
   Fixed posted;
   Fixed pending;
-  std::optional<Fixed> available() const {  // cap - posted - pending
+  // cap - posted - pending; nullopt for a counter or when it does not fit.
+  std::optional<Fixed> available() const {
     if (!cap) return std::nullopt;
-    return *Fixed::Sub(*Fixed::Sub(*cap, posted), pending);
+    std::optional<Fixed> after_posted = Fixed::Sub(*cap, posted);
+    return after_posted ? Fixed::Sub(*after_posted, pending) : std::nullopt;
   }
 };
 
@@ -55,10 +57,11 @@ struct TransferRecord {
   Fixed amount;
   TransferState state = TransferState::kPending;
   std::string shipment_id;
-  Date on;                 // the shipment's date
-  int64_t created_ns = 0;  // when recorded (Unix epoch nanoseconds)
-  int64_t settled_ns = 0;  // when posted or voided, 0 while pending
-  std::string note;        // why it was voided ("denied", "expired", ...)
+  std::string shipment_hash;  // the shipment's content fingerprint; empty for seeds
+  Date on;                    // the shipment's date
+  int64_t created_ns = 0;     // when recorded (Unix epoch nanoseconds)
+  int64_t settled_ns = 0;     // when posted or voided, 0 while pending
+  std::string note;           // why it was voided ("denied", "expired", ...)
 };
 
 struct Event {
@@ -88,7 +91,8 @@ class LedgerStore : public Ledger {
 
   // Ledger (the engine's view): Balance is the account as the shipment first
   // saw it (highfence/ledger.h); Record is all-or-none, idempotent on transfer
-  // id, kConflict past a cap (rules in ledger/record_plan.h).
+  // id, refused past a cap (rules in ledger/record_plan.h); RecordedShipment
+  // is the content fingerprint stored with a shipment's transfers.
 
   // The licence lifecycle. Post settles a pending transfer as posted (licence
   // granted), Void as voided (denied, withdrawn). kNotFound for an unknown id;
@@ -100,6 +104,8 @@ class LedgerStore : public Ledger {
 
   // kNotFound for an account no transfer has drawn on.
   virtual Result<AccountState> Show(std::string_view account) = 0;
+  // The transfer with id `id`, or nullopt.
+  virtual Result<std::optional<TransferRecord>> FindTransfer(std::string_view id) = 0;
   // Accounts whose id starts with `prefix` ("" for all), by id.
   virtual Result<std::vector<AccountState>> List(std::string_view prefix) = 0;
   virtual Result<std::vector<TransferRecord>> History(std::string_view account) = 0;
@@ -115,6 +121,8 @@ class LedgerStore : public Ledger {
   // LedgerView: the party's declared installed base, when a seed was recorded
   // for one of its accounts under `prefix` ("uveu:PARTY:").
   Result<std::optional<std::vector<BaseAccount>>> DeclaredBase(std::string_view prefix) override;
+  // Whether any transfer has a shipment id (seeds have none).
+  Result<bool> HoldsShipments() override = 0;
 
   // Recomputes every balance from the transfers and checks the hash chain.
   virtual Result<VerifyReport> Verify() = 0;

@@ -60,7 +60,7 @@ class MemoryBackend : public Backend {
   }
 };
 
-// Stores with SQL tables (the schema in ledger/sqlite_sql.h, which the
+// Stores with SQL tables (the schema in ledger/sqlite/sql.h, which the
 // PostgreSQL store shares): tampering is one UPDATE or DELETE.
 class SqlBackend : public Backend {
  public:
@@ -198,6 +198,9 @@ class StoreContract : public testing::TestWithParam<Kind> {
   }
 
   Status Record(std::initializer_list<TransferRequest> transfers) {
+    return Outcome(transfers).status();
+  }
+  RecordResult Outcome(std::initializer_list<TransferRequest> transfers) {
     std::vector<TransferRequest> v(transfers);
     return store_->Record(v);
   }

@@ -105,6 +105,9 @@ std::string Differs(const TransferRecord& row, const Replayed& r) {
   if (row.amount != t.amount) return say("amount", row.amount.ToString(), t.amount.ToString());
   if (row.state != t.state) return say("state", WireName(row.state), WireName(t.state));
   if (row.shipment_id != t.shipment_id) return say("shipment_id", row.shipment_id, t.shipment_id);
+  if (row.shipment_hash != t.shipment_hash) {
+    return say("shipment_hash", row.shipment_hash, t.shipment_hash);
+  }
   if (row.on != t.on) return say("date", row.on.ToString(), t.on.ToString());
   if (row.created_ns != t.created_ns) {
     return say("created_ns", std::to_string(row.created_ns), std::to_string(t.created_ns));

@@ -1,0 +1,42 @@
+// The rule steps of the decision procedure, by the file that holds them. Each
+// step appends its reasons (with the law values it read) and, when it decides,
+// sets the decision. Internal to src/determine; determine.cc runs them in order.
+#ifndef HIGHFENCE_DETERMINE_STEPS_H_
+#define HIGHFENCE_DETERMINE_STEPS_H_
+
+#include "determine/context.h"
+
+namespace highfence::determine {
+
+// prohibitions.cc: licence required whatever the destination. True when it decided.
+bool StepPart744(Context& x);  // Part 744 end uses (D15)
+bool StepGp10(Context& x);     // General Prohibition 10 guidance chips (D16)
+
+// requirement.cc: whether a licence is required, with the paragraph that says so.
+bool Requirement2022(Context& x);
+bool Requirement2023(Context& x);       // not model weights
+bool RequirementDiffusion(Context& x);  // us-2025-01
+// 4E091 under the October 2023 rules: codified but not binding (D3) or not
+// enforced (D14); sets no_license_required.
+void ModelWeightsNotBinding(Context& x);
+
+// uae.cc: the July 2026 UAE rule's approved parties. True when it decided.
+bool StepUaeApproved(Context& x);
+
+// authorizations.cc, veu.cc: the AI Diffusion rule's exceptions and VEUs;
+// true when one was chosen (or the determination needs review).
+bool TryAuthorizations(Context& x);
+// authorizations_2023.cc: HBM and NAC/ACA under the October 2023 rules.
+bool TryAuthorizations2023(Context& x);
+
+// review_policy.cc: the licence review policy when a licence is required.
+void Policy2022(Context& x);
+void Policy2023(Context& x);
+void PolicyDiffusion(Context& x);
+
+// china_band.cc: the 2026 China review band. True when it set the policy.
+bool ApplyChinaBand(Context& x);
+
+}  // namespace highfence::determine
+
+#endif  // HIGHFENCE_DETERMINE_STEPS_H_
