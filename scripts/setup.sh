@@ -8,6 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config            # toolchain
   libsimdjson-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libsqlite3-dev libpq-dev libssl-dev libyaml-cpp-dev     # libraries
+  libicu-dev                                              # names: transliteration
   libgtest-dev libbenchmark-dev                           # tests, benchmarks
   clang libclang-rt-14-dev libfuzzer-14-dev               # fuzzing, sanitizers
   hyperfine time                                          # bench/run_bench.sh
