@@ -172,7 +172,7 @@ HanTerms HanTerms::Build(const std::vector<std::pair<std::string, std::string>>&
   Transliterators& t = ForThisThread();
   for (const auto& [han, latin] : terms) {
     icu::UnicodeString key = Normalize(han);
-    if (!HasHan(key) || !IsAscii(latin) || latin.empty()) {
+    if (!HasHan(key) || !IsAscii(latin)) {
       if (rejected != nullptr) rejected->push_back(han);
       continue;
     }

@@ -33,9 +33,9 @@ namespace highfence::names {
 class HanTerms {
  public:
   HanTerms() = default;
-  // `terms` are (Han text, Latin replacement) pairs. A key that holds no Han
-  // character, or a replacement that is not ASCII, is returned in `*rejected`
-  // and left out.
+  // `terms` are (Han text, Latin replacement) pairs; an empty replacement
+  // drops the term. A key that holds no Han character, or a replacement that
+  // is not ASCII, is returned in `*rejected` and left out.
   static HanTerms Build(const std::vector<std::pair<std::string, std::string>>& terms,
                         std::vector<std::string>* rejected);
 

@@ -1,0 +1,185 @@
+#include "screen/name_index.h"
+
+#include <algorithm>
+#include <cmath>
+#include <functional>
+
+#include "base/assert.h"
+#include "screen/fuzzy.h"
+
+namespace highfence::screen {
+namespace {
+
+constexpr size_t kFuzzyLengthMin = 4;     // shorter words match only exactly
+constexpr size_t kTwoEditsLengthMin = 8;  // words this long may be two edits away
+constexpr size_t kInitialsMin = 3, kInitialsMax = 8;
+constexpr float kOneEdit = 0.9f, kOneEditShort = 0.85f, kSameSkeleton = 0.9f, kTwoEdits = 0.8f;
+
+uint64_t Hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
+
+// Each deletion of one letter from `word`, and the word itself.
+template <typename F>
+void ForEachDeletion(std::string_view word, F&& f) {
+  f(Hash(word));
+  std::string d(word);
+  for (size_t i = 0; i < word.size(); ++i) {
+    d.erase(i, 1);
+    f(Hash(d));
+    d.insert(i, 1, word[i]);
+  }
+}
+
+std::string Initials(const NameForm& form, bool with_legal) {
+  std::string out;
+  for (size_t i = 0; i < form.size(); ++i) {
+    const bool take =
+        form.kinds[i] == WordKind::kCore || (with_legal && form.kinds[i] == WordKind::kLegal);
+    if (take && form.words[i][0] >= 'a' && form.words[i][0] <= 'z') out.push_back(form.words[i][0]);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string NameIndex::ExactKey(Words core) {
+  std::sort(core.begin(), core.end());
+  std::string key;
+  for (const std::string& w : core) {
+    if (!key.empty()) key.push_back(' ');
+    key += w;
+  }
+  return key;
+}
+
+uint32_t NameIndex::Intern(const std::string& word) {
+  auto [it, added] = word_ids_.try_emplace(word, static_cast<uint32_t>(words_.size()));
+  if (added) words_.push_back(word);
+  return it->second;
+}
+
+uint32_t NameIndex::WordId(std::string_view word) const {
+  auto it = word_ids_.find(std::string(word));
+  return it == word_ids_.end() ? kNoWord : it->second;
+}
+
+void NameIndex::AddForm(uint32_t entry, uint32_t name, const NameForm& form) {
+  const uint32_t id = static_cast<uint32_t>(forms_.size());
+  const Words core = form.Core();
+  Form f{entry, name, static_cast<uint32_t>(form_words_.size()), static_cast<uint32_t>(core.size()),
+         0};
+  for (const std::string& w : core) form_words_.push_back(Intern(w));
+  forms_.push_back(f);
+  exact_[ExactKey(core)].push_back(id);
+  for (bool with_legal : {false, true}) {
+    const std::string letters = Initials(form, with_legal);
+    if (letters.size() >= kInitialsMin && letters.size() <= kInitialsMax && core.size() >= 2) {
+      std::vector<uint32_t>& forms = initialisms_[letters];
+      if (forms.empty() || forms.back() != id) forms.push_back(id);
+    }
+  }
+}
+
+void NameIndex::BuildPostings(double weight_exponent) {
+  std::vector<uint32_t> df(words_.size(), 0);
+  for (uint32_t f = 0; f < forms_.size(); ++f) {
+    std::span<const uint32_t> ws = FormWords(f);
+    for (size_t i = 0; i < ws.size(); ++i) {
+      if (std::find(ws.begin(), ws.begin() + static_cast<ptrdiff_t>(i), ws[i]) ==
+          ws.begin() + static_cast<ptrdiff_t>(i))
+        ++df[ws[i]];
+    }
+  }
+  posting_begin_.assign(words_.size() + 1, 0);
+  for (size_t w = 0; w < words_.size(); ++w) posting_begin_[w + 1] = posting_begin_[w] + df[w];
+  postings_.assign(posting_begin_.back(), 0);
+  std::vector<uint32_t> fill(posting_begin_.begin(), posting_begin_.end() - 1);
+  for (uint32_t f = 0; f < forms_.size(); ++f) {
+    std::span<const uint32_t> ws = FormWords(f);
+    for (size_t i = 0; i < ws.size(); ++i) {
+      if (std::find(ws.begin(), ws.begin() + static_cast<ptrdiff_t>(i), ws[i]) ==
+          ws.begin() + static_cast<ptrdiff_t>(i))
+        postings_[fill[ws[i]]++] = f;
+    }
+  }
+  const double n = static_cast<double>(std::max<size_t>(forms_.size(), 2));
+  weights_.resize(words_.size());
+  for (size_t w = 0; w < words_.size(); ++w) {
+    const double idf = std::log(n / static_cast<double>(std::max<uint32_t>(df[w], 1)));
+    weights_[w] = static_cast<float>(std::pow(std::max(idf, 0.05), weight_exponent));
+  }
+  unknown_weight_ = static_cast<float>(std::pow(std::log(n), weight_exponent));
+  for (Form& f : forms_) {
+    for (uint32_t w : FormWords(static_cast<uint32_t>(&f - forms_.data()))) f.weight += weights_[w];
+  }
+}
+
+void NameIndex::BuildNearIndexes() {
+  for (uint32_t w = 0; w < words_.size(); ++w) {
+    const std::string& word = words_[w];
+    if (word.size() < kFuzzyLengthMin) continue;
+    ForEachDeletion(word, [&](uint64_t h) { deletions_.emplace_back(h, w); });
+    skeletons_[Skeleton(word)].push_back(w);
+  }
+  std::sort(deletions_.begin(), deletions_.end());
+  deletions_.erase(std::unique(deletions_.begin(), deletions_.end()), deletions_.end());
+}
+
+NameIndex NameIndex::Build(const ListSnapshot& snapshot, const Readers& readers,
+                           double weight_exponent) {
+  HF_ASSERT(weight_exponent > 0);
+  NameIndex index;
+  for (uint32_t e = 0; e < snapshot.entries.size(); ++e) {
+    const ListEntry& entry = snapshot.entries[e];
+    for (uint32_t n = 0; n <= entry.alt_names.size(); ++n) {
+      const std::string& name = n == 0 ? entry.name : entry.alt_names[n - 1];
+      for (const NameForm& form : ListNameForms(name, readers)) index.AddForm(e, n, form);
+    }
+  }
+  index.BuildPostings(weight_exponent);
+  index.BuildNearIndexes();
+  return index;
+}
+
+void NameIndex::NearWords(std::string_view word, std::vector<NearWord>* out) const {
+  if (word.size() < kFuzzyLengthMin) return;
+  const uint32_t self = WordId(word);
+  auto add = [&](uint32_t w, float similarity) {
+    if (w == self) return;
+    for (NearWord& n : *out) {
+      if (n.word == w) {
+        n.similarity = std::max(n.similarity, similarity);
+        return;
+      }
+    }
+    out->push_back({w, similarity});
+  };
+  ForEachDeletion(word, [&](uint64_t h) {
+    auto range = std::equal_range(deletions_.begin(), deletions_.end(), std::make_pair(h, 0u),
+                                  [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (auto it = range.first; it != range.second; ++it) {
+      const std::string_view candidate = words_[it->second];
+      const int bound = std::min(word.size(), candidate.size()) >= kTwoEditsLengthMin ? 2 : 1;
+      const int d = EditDistance(word, candidate, bound);
+      if (d == 1) add(it->second, word.size() < 5 ? kOneEditShort : kOneEdit);
+      if (d == 2 && bound == 2) add(it->second, kTwoEdits);
+    }
+  });
+  auto it = skeletons_.find(Skeleton(word));
+  if (it != skeletons_.end()) {
+    for (uint32_t w : it->second) add(w, kSameSkeleton);
+  }
+}
+
+std::span<const uint32_t> NameIndex::ExactForms(const std::string& key) const {
+  auto it = exact_.find(key);
+  if (it == exact_.end()) return {};
+  return it->second;
+}
+
+std::span<const uint32_t> NameIndex::InitialismForms(const std::string& letters) const {
+  auto it = initialisms_.find(letters);
+  if (it == initialisms_.end()) return {};
+  return it->second;
+}
+
+}  // namespace highfence::screen

@@ -1,0 +1,225 @@
+#include "screen/screener.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <unordered_map>
+
+#include "base/assert.h"
+#include "names/latin.h"
+#include "screen/alignment.h"
+#include "screen/limits.h"
+
+namespace highfence::screen {
+namespace {
+
+// Postings read per screened name, rarest words first: bounds the time a name
+// made of common words can take (docs/screening.md, "Candidates").
+constexpr size_t kPostingsBudget = 40'000;
+constexpr size_t kCandidatesMaxLimit = 10'000;
+
+struct Probe {
+  uint32_t word;
+  float gain;
+  size_t postings;
+};
+
+const Readers& DefaultReaders() {
+  static const Readers readers{Lexicon::Builtin(), names::LegalForms::Builtin()};
+  return readers;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : ", ") + w;
+  return out.empty() ? "none" : out;
+}
+
+// The scratch one screening call uses, kept per thread so calls allocate little.
+struct Scratch {
+  std::vector<float> gain;  // per form
+  std::vector<uint32_t> touched;
+  std::vector<Probe> probes;
+};
+
+Scratch& ThreadScratch(size_t forms) {
+  thread_local Scratch s;
+  if (s.gain.size() < forms) s.gain.assign(forms, 0);
+  return s;
+}
+
+}  // namespace
+
+std::string_view BandName(Band b) { return b == Band::kMatch ? "match" : "review"; }
+
+std::string ScreenOptions::Check() const {
+  if (!(match_threshold > 0 && match_threshold <= 1)) return "match_threshold must be in (0, 1]";
+  if (!(review_threshold > 0 && review_threshold <= match_threshold)) {
+    return "review_threshold must be in (0, match_threshold]";
+  }
+  if (!(query_weight >= 0 && name_weight >= 0 && std::abs(query_weight + name_weight - 1) < 1e-9)) {
+    return "query_weight and name_weight must be non-negative and sum to 1";
+  }
+  if (!(country_penalty >= 0 && 1 - country_penalty >= match_threshold)) {
+    return "country_penalty must be in [0, 1 - match_threshold]: it may not hide an exact name";
+  }
+  if (!(initialism_score >= 0 && initialism_score < 1)) return "initialism_score must be in [0, 1)";
+  if (!(weight_exponent > 0 && weight_exponent <= 4)) return "weight_exponent must be in (0, 4]";
+  if (candidates_max < 1 || candidates_max > kCandidatesMaxLimit) {
+    return fmt::format("candidates_max must be in [1, {}]", kCandidatesMaxLimit);
+  }
+  if (hits_max < 1) return "hits_max must be at least 1";
+  return "";
+}
+
+Screener::Screener(ListSnapshot snapshot, ScreenOptions options)
+    : snapshot_(std::move(snapshot)),
+      options_(options),
+      index_(NameIndex::Build(snapshot_, DefaultReaders(), options.weight_exponent)) {}
+
+Result<std::unique_ptr<Screener>> Screener::Build(ListSnapshot snapshot, ScreenOptions options) {
+  if (std::string why = options.Check(); !why.empty()) {
+    return Status::InvalidArgument("screening options: " + why);
+  }
+  if (snapshot.entries.size() > limits::entries_max) {
+    return Status::LimitExceeded(fmt::format("more than {} list rows", limits::entries_max));
+  }
+  return std::unique_ptr<Screener>(new Screener(std::move(snapshot), options));
+}
+
+// The forms most like the query: those holding its rarest words, ranked by
+// gain^2 / (query weight x form weight), a cosine of the weighted words.
+void Screener::Candidates(const Query& q, std::vector<uint32_t>* out) const {
+  Scratch& s = ThreadScratch(index_.form_count());
+  s.probes.clear();
+  auto probe = [&](uint32_t word, float gain) {
+    s.probes.push_back({word, gain, index_.Postings(word).size()});
+  };
+  for (const QueryWord& w : q.words) {
+    if (w.word != kNoWord) probe(w.word, w.weight);
+    for (const NearWord& n : w.near) probe(n.word, n.similarity * index_.Weight(n.word));
+  }
+  for (const QueryJoin& j : q.joins) probe(j.word, index_.Weight(j.word));
+  for (const QuerySplit& sp : q.splits) {
+    probe(sp.first, index_.Weight(sp.first));
+    probe(sp.second, index_.Weight(sp.second));
+  }
+  std::sort(s.probes.begin(), s.probes.end(),
+            [](const Probe& a, const Probe& b) { return a.postings < b.postings; });
+  size_t read = 0;
+  for (const Probe& p : s.probes) {
+    if (read > 0 && read + p.postings > kPostingsBudget) break;
+    read += p.postings;
+    for (uint32_t f : index_.Postings(p.word)) {
+      if (s.gain[f] == 0) s.touched.push_back(f);
+      s.gain[f] += p.gain;
+    }
+  }
+  auto rank = [&](uint32_t f) {
+    return s.gain[f] * s.gain[f] / std::max(1e-6f, index_.form(f).weight);
+  };
+  const size_t keep = std::min(options_.candidates_max, s.touched.size());
+  std::partial_sort(s.touched.begin(), s.touched.begin() + static_cast<ptrdiff_t>(keep),
+                    s.touched.end(), [&](uint32_t a, uint32_t b) { return rank(a) > rank(b); });
+  out->assign(s.touched.begin(), s.touched.begin() + static_cast<ptrdiff_t>(keep));
+  for (uint32_t f : s.touched) s.gain[f] = 0;
+  s.touched.clear();
+  for (uint32_t f : index_.ExactForms(q.exact_key)) out->push_back(f);
+}
+
+double Screener::CountryPenalty(const ListEntry& e, std::string_view country) const {
+  if (country.empty() || e.countries.empty()) return 0;
+  const bool elsewhere =
+      std::find(e.countries.begin(), e.countries.end(), country) == e.countries.end();
+  return elsewhere ? options_.country_penalty : 0;
+}
+
+Hit Screener::MakeHit(const Query& q, uint32_t form, std::string_view country,
+                      bool initialism) const {
+  const NameIndex::Form& f = index_.form(form);
+  const ListEntry& e = snapshot_.entries[f.entry];
+  Hit hit;
+  hit.entry_index = f.entry;
+  hit.entry = &e;
+  hit.matched_name = f.name == 0 ? e.name : e.alt_names[f.name - 1];
+  const Alignment a = Align(q, index_, form, /*explain=*/true);
+  const double coverage_score =
+      options_.query_weight * a.query_coverage + options_.name_weight * a.name_coverage;
+  std::string near = a.near_pairs.empty() ? "" : "; near: " + Join(a.near_pairs);
+  if (initialism && options_.initialism_score > coverage_score) {
+    hit.features.push_back(
+        {"initialism", 1, options_.initialism_score, options_.initialism_score,
+         fmt::format("`{}` is the initialism of `{}`", q.initials, hit.matched_name)});
+  } else {
+    hit.exact = a.exact;
+    hit.features.push_back({"query_coverage", a.query_coverage, options_.query_weight,
+                            options_.query_weight * a.query_coverage,
+                            "unmatched in the screened name: " + Join(a.unmatched_query) + near});
+    hit.features.push_back({"name_coverage", a.name_coverage, options_.name_weight,
+                            options_.name_weight * a.name_coverage,
+                            "unmatched in the listed name: " + Join(a.unmatched_name)});
+  }
+  if (const double penalty = CountryPenalty(e, country); penalty > 0) {
+    std::string listed;
+    for (const std::string& c : e.countries) listed += (listed.empty() ? "" : ", ") + c;
+    hit.features.push_back(
+        {"country", 1, -penalty, -penalty,
+         fmt::format("screened {}; the row's addresses are in {}", country, listed)});
+  }
+  for (const Feature& feature : hit.features) hit.score += feature.contribution;
+  hit.score = std::clamp(hit.score, 0.0, 1.0);
+  hit.band = hit.score >= options_.match_threshold ? Band::kMatch : Band::kReview;
+  return hit;
+}
+
+std::vector<Hit> Screener::Screen(std::string_view name, std::string_view country) const {
+  if (name.size() > limits::name_bytes_max) name = name.substr(0, limits::name_bytes_max);
+  std::vector<NameForm> forms{ReadName(name, DefaultReaders(), true)};
+  if (!names::IsAscii(name)) forms.push_back(ReadName(name, DefaultReaders(), false));
+  struct Best {
+    double score;
+    uint32_t form;
+    size_t query;
+    bool initialism;
+  };
+  std::unordered_map<uint32_t, Best> best;  // by entry
+  std::vector<Query> queries;
+  std::vector<uint32_t> candidates;
+  for (const NameForm& form : forms) {
+    Query q = PrepareQuery(form, index_);
+    if (q.words.empty()) continue;
+    const size_t qi = queries.size();
+    auto consider = [&](uint32_t f, double score, bool initialism) {
+      score -= CountryPenalty(snapshot_.entries[index_.form(f).entry], country);
+      auto [it, added] = best.try_emplace(index_.form(f).entry, Best{score, f, qi, initialism});
+      if (!added && score > it->second.score) it->second = Best{score, f, qi, initialism};
+    };
+    Candidates(q, &candidates);
+    for (uint32_t f : candidates) {
+      const Alignment a = Align(q, index_, f, false);
+      consider(f, options_.query_weight * a.query_coverage + options_.name_weight * a.name_coverage,
+               false);
+    }
+    if (q.initials.size() >= 3 && q.initials.size() <= 8) {
+      for (uint32_t f : index_.InitialismForms(q.initials))
+        consider(f, options_.initialism_score, true);
+    }
+    queries.push_back(std::move(q));
+  }
+  std::vector<Best> kept;
+  for (const auto& [entry, b] : best) {
+    if (b.score >= options_.review_threshold - 1e-9) kept.push_back(b);
+  }
+  std::sort(kept.begin(), kept.end(), [&](const Best& a, const Best& b) {
+    if (a.score != b.score) return a.score > b.score;
+    return index_.form(a.form).entry < index_.form(b.form).entry;
+  });
+  if (kept.size() > options_.hits_max) kept.resize(options_.hits_max);
+  std::vector<Hit> hits;
+  for (const Best& b : kept)
+    hits.push_back(MakeHit(queries[b.query], b.form, country, b.initialism));
+  return hits;
+}
+
+}  // namespace highfence::screen
