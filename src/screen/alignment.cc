@@ -39,7 +39,7 @@ void CollectLinks(const Query& q, std::span<const uint32_t> name, std::vector<Li
   }
   for (const QueryJoin& join : q.joins) {
     for (uint32_t j = 0; j < m; ++j) {
-      if (name[j] == join.word) links->push_back({join.begin, join.count, j, 1, 1.0f});
+      if (name[j] == join.word) links->push_back({join.begin, join.count, j, 1, join.similarity});
     }
   }
   for (const QuerySplit& split : q.splits) {
@@ -60,7 +60,9 @@ bool Free(const std::vector<bool>& used, uint32_t begin, uint32_t count) {
 
 }  // namespace
 
-Query PrepareQuery(const NameForm& form, const NameIndex& index) {
+Query PrepareQuery(const NameForm& form, const NameIndex& index, const Lexicon& lexicon,
+                   QueryOptions options) {
+  const bool near_joins = options.near_joins;
   Query q;
   const Words core = form.Core();
   for (const std::string& text : core) {
@@ -78,6 +80,10 @@ Query PrepareQuery(const NameForm& form, const NameIndex& index) {
     } else {
       w.weight = index.UnknownWeight();
     }
+    const WordClass c = lexicon.Class(text);
+    if (options.full_weight_common && c == WordClass::kCommon) {
+      w.weight /= static_cast<float>(lexicon.WeightFactor(c));
+    }
     q.weight += w.weight;
     q.words.push_back(std::move(w));
   }
@@ -87,7 +93,25 @@ Query PrepareQuery(const NameForm& form, const NameIndex& index) {
     for (uint32_t count = 2; count <= kJoinWordsMax && begin + count <= n; ++count) {
       joined += q.words[begin + count - 1].text;
       const uint32_t id = index.WordId(joined);
-      if (id != kNoWord) q.joins.push_back({begin, count, id});
+      if (id != kNoWord) q.joins.push_back({begin, count, id, 1.0f});
+      if (near_joins) {
+        std::vector<NearWord> near;
+        index.NearWords(joined, &near);
+        for (const NearWord& w : near) q.joins.push_back({begin, count, w.word, w.similarity});
+      }
+    }
+  }
+  // Words that spell a vocabulary word together ("bei jing", the pinyin of a
+  // Chinese name; "sense time") weigh at most what that word weighs, shared
+  // among them: as rare or unknown words each would weigh like the rarest one.
+  for (const QueryJoin& j : q.joins) {
+    if (j.similarity < 1.0f) continue;
+    const float share = index.Weight(j.word) / static_cast<float>(j.count);
+    for (uint32_t k = j.begin; k < j.begin + j.count; ++k) {
+      QueryWord& w = q.words[k];
+      if (share >= w.weight) continue;
+      q.weight += share - w.weight;
+      w.weight = share;
     }
   }
   for (uint32_t i = 0; i < n; ++i) {
@@ -126,6 +150,8 @@ Alignment Align(const Query& q, const NameIndex& index, uint32_t form, bool expl
     for (uint32_t k = l.name_begin; k < l.name_begin + l.name_count; ++k) {
       name_used[k] = true;
       name_matched += l.similarity * index.Weight(name[k]);
+      a.distinct |= index.Distinct(name[k]);
+      ++a.name_words_linked;
     }
     if (l.similarity < 1.0f) {
       all_exact = false;

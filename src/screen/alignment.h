@@ -31,9 +31,11 @@ struct QueryWord {
   std::vector<NearWord> near;
 };
 
-// Query words [begin, begin + count) written together are the vocabulary word.
+// Query words [begin, begin + count) written together are the vocabulary word
+// (or near it: pinyin syllables of a Chinese name against a romanisation).
 struct QueryJoin {
   uint32_t begin, count, word;
+  float similarity;
 };
 
 // Query word `index` is the vocabulary words `first` and `second` written together.
@@ -50,12 +52,26 @@ struct Query {
   std::string initials;   // the word itself when the query is one short word
 };
 
-Query PrepareQuery(const NameForm& form, const NameIndex& index);
+struct QueryOptions {
+  // Also join query words into words near a vocabulary word (for names read
+  // from Han characters, whose syllables the lists join in words).
+  bool near_joins = false;
+  // Common words of the query weigh in full: a Latin name that adds
+  // "Advanced" or "Technology" to a listed name is likely another company. A
+  // name read from Chinese keeps the discount: registered Chinese names always
+  // spell out their trade (技术, 科技), which the lists' English often drops.
+  bool full_weight_common = true;
+};
+
+Query PrepareQuery(const NameForm& form, const NameIndex& index, const Lexicon& lexicon,
+                   QueryOptions options);
 
 struct Alignment {
   float query_coverage = 0;
   float name_coverage = 0;
-  bool exact = false;  // every word of both names linked with similarity 1
+  bool exact = false;     // every word of both names linked with similarity 1
+  bool distinct = false;  // a link holds a word that says who (NameIndex::Distinct)
+  uint32_t name_words_linked = 0;
   // For explanations (filled when asked): the query words that found no match,
   // the list words left over, and the near pairs ("huawie~huawei").
   std::vector<std::string> unmatched_query, unmatched_name, near_pairs;

@@ -4,6 +4,9 @@
 #include <fmt/format.h>
 #include <toml++/toml.h>
 
+#include <algorithm>
+#include <optional>
+
 #include "base/assert.h"
 #include "names/words.h"
 
@@ -59,7 +62,12 @@ std::vector<std::pair<std::string, std::string>> Numerals() {
   return out;
 }
 
-Status ReadTerms(const toml::table& root, std::vector<std::pair<std::string, std::string>>* out) {
+struct Term {
+  std::string zh, en, kind;
+  bool pinyin = true;
+};
+
+Status ReadTerms(const toml::table& root, std::vector<Term>* out) {
   const toml::array* terms = root["term"].as_array();
   if (terms == nullptr || terms->empty() || terms->size() > kEntriesMax) {
     return Status::InvalidArgument("zh-terms.toml: needs [[term]] tables");
@@ -78,6 +86,25 @@ Status ReadTerms(const toml::table& root, std::vector<std::pair<std::string, std
     if ((*t)["note"].as_string()->get().empty())
       return Status::InvalidArgument(where + ": empty note");
     out->emplace_back((*t)["zh"].as_string()->get(), (*t)["en"].as_string()->get());
+  }
+  return Status::Ok();
+}
+
+Status ReadClass(const toml::table& root, std::string_view table,
+                 std::unordered_set<std::string>* words, double* factor) {
+  const toml::table* t = root[table].as_table();
+  const toml::array* a = t == nullptr ? nullptr : (*t)["words"].as_array();
+  const std::optional<double> f =
+      t == nullptr ? std::nullopt : (*t)["weight_factor"].value<double>();
+  if (a == nullptr || !f || !(*f > 0 && *f <= 1) || a->size() > kEntriesMax) {
+    return Status::InvalidArgument(
+        fmt::format("words.toml: [{}] needs `words` and a `weight_factor` in (0, 1]", table));
+  }
+  *factor = *f;
+  for (const toml::node& n : *a) {
+    if (!n.is_string())
+      return Status::InvalidArgument(fmt::format("words.toml: [{}] holds a non-string", table));
+    for (const std::string& w : AsWords(n.as_string()->get())) words->insert(w);
   }
   return Status::Ok();
 }
@@ -132,6 +159,43 @@ void Lexicon::Canonical(std::string_view word, Words* out) const {
   out->push_back(FoldWord(word));
 }
 
+WordClass Lexicon::Class(std::string_view word) const {
+  const std::string w(word);
+  if (places_.contains(w)) return WordClass::kPlace;
+  if (common_.contains(w)) return WordClass::kCommon;
+  return WordClass::kOther;
+}
+
+double Lexicon::WeightFactor(WordClass c) const {
+  switch (c) {
+    case WordClass::kCommon:
+      return common_factor_;
+    case WordClass::kPlace:
+      return place_factor_;
+    case WordClass::kOther:
+      break;
+  }
+  return 1;
+}
+
+size_t Lexicon::PinyinNameAt(const Words& words, size_t at, Words* out) const {
+  constexpr size_t kWordsMax = 4;
+  std::string joined;
+  size_t found = 0;
+  const Words* english = nullptr;
+  for (size_t k = 1; k <= kWordsMax && at + k <= words.size(); ++k) {
+    joined += words[at + k - 1];
+    if (joined.size() > pinyin_key_bytes_max_) break;
+    auto it = pinyin_names_.find(joined);
+    if (it != pinyin_names_.end()) {
+      found = k;
+      english = &it->second;
+    }
+  }
+  if (found > 0) out->insert(out->end(), english->begin(), english->end());
+  return found;
+}
+
 Result<Lexicon> Lexicon::Parse(std::string_view words_toml, std::string_view zh_terms_toml) {
   Result<toml::table> words = ParseTable(words_toml, "words.toml");
   if (!words.ok()) return words.status();
@@ -144,11 +208,38 @@ Result<Lexicon> Lexicon::Parse(std::string_view words_toml, std::string_view zh_
   for (const Words& w : stop) out.stopwords_.insert(w.begin(), w.end());
   HF_RETURN_IF_ERROR(ReadPhrases(*words, "boilerplate", "phrases", &out.boilerplate_));
   HF_RETURN_IF_ERROR(ReadPhrases(*words, "markers", "phrases", &out.markers_));
-  std::vector<std::pair<std::string, std::string>> terms = Numerals();
+  HF_RETURN_IF_ERROR(ReadClass(*words, "common", &out.common_, &out.common_factor_));
+  HF_RETURN_IF_ERROR(ReadClass(*words, "places", &out.places_, &out.place_factor_));
+  // Classes hold canonical words, as names are read ("logistics" -> "logistic").
+  for (std::unordered_set<std::string>* set : {&out.common_, &out.places_}) {
+    std::unordered_set<std::string> canonical;
+    for (const std::string& w : *set) {
+      Words c;
+      out.Canonical(w, &c);
+      canonical.insert(c.begin(), c.end());
+    }
+    *set = std::move(canonical);
+  }
+  std::vector<Term> terms;
   HF_RETURN_IF_ERROR(ReadTerms(*zh, &terms));
-  out.term_count_ = terms.size();
+  std::vector<std::pair<std::string, std::string>> all = Numerals(), words_only = Numerals();
+  for (const Term& t : terms) {
+    all.emplace_back(t.zh, t.en);
+    if (t.kind != "name") words_only.emplace_back(t.zh, t.en);
+    if (t.kind == "word" || !t.pinyin) continue;
+    std::string key;
+    for (const std::string& w : AsWords(t.zh)) key += w;
+    Words en = AsWords(t.en);
+    std::string joined;
+    for (const std::string& w : en) joined += w;
+    if (key.empty() || key == joined) continue;
+    out.pinyin_key_bytes_max_ = std::max(out.pinyin_key_bytes_max_, key.size());
+    out.pinyin_names_.emplace(std::move(key), std::move(en));
+  }
+  out.term_count_ = all.size();
   std::vector<std::string> rejected;
-  out.han_terms_ = names::HanTerms::Build(terms, &rejected);
+  out.han_terms_ = names::HanTerms::Build(all, &rejected);
+  out.han_word_terms_ = names::HanTerms::Build(words_only, &rejected);
   if (!rejected.empty()) {
     return Status::InvalidArgument(
         fmt::format("zh-terms.toml: `{}` holds no Han character, or "

@@ -6,6 +6,7 @@
 #ifndef HIGHFENCE_SCREEN_LEXICON_H_
 #define HIGHFENCE_SCREEN_LEXICON_H_
 
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -19,19 +20,32 @@ namespace highfence::screen {
 
 using Words = std::vector<std::string>;
 
+// What a word says of a party: who it is, or only what it does or where.
+enum class WordClass : uint8_t { kOther = 0, kCommon = 1, kPlace = 2 };
+
 class Lexicon {
  public:
   static const Lexicon& Builtin();
   // Reads the two files; errors name the file and the entry.
   static Result<Lexicon> Parse(std::string_view words_toml, std::string_view zh_terms_toml);
 
-  // Han terms, with the numbers one to ninety-nine (十四 -> 14) added.
+  // Han terms, with the numbers one to ninety-nine (十四 -> 14) added; and the
+  // same without the `name` terms (names then read as pinyin).
   const names::HanTerms& han_terms() const { return han_terms_; }
+  const names::HanTerms& han_word_terms() const { return han_word_terms_; }
+  // When words[at..] written together (one to four words) are the pinyin of a
+  // named term ("langchao", "zhongke shuguang"), appends its English and
+  // returns how many words it took; else 0.
+  size_t PinyinNameAt(const Words& words, size_t at, Words* out) const;
   // Appends the canonical words for one word: its variant ("intl" ->
   // "international", "hk" -> "hong kong"), else its plural folded and its
   // ordinal suffix dropped ("technologies" -> "technology", "14th" -> "14").
   void Canonical(std::string_view word, Words* out) const;
   bool IsStopword(std::string_view word) const { return stopwords_.contains(std::string(word)); }
+  // A canonical word's class, and the factor its weight takes ([common] and
+  // [places] in words.toml; 1 for other words).
+  WordClass Class(std::string_view word) const;
+  double WeightFactor(WordClass c) const;
   // Phrases (as words) removed from the end of list names, and phrases after
   // which a list name names another party.
   const std::vector<Words>& boilerplate() const { return boilerplate_; }
@@ -39,8 +53,12 @@ class Lexicon {
   size_t term_count() const { return term_count_; }
 
  private:
-  names::HanTerms han_terms_;
+  names::HanTerms han_terms_, han_word_terms_;
   size_t term_count_ = 0;
+  std::unordered_map<std::string, Words> pinyin_names_;
+  size_t pinyin_key_bytes_max_ = 0;
+  std::unordered_set<std::string> common_, places_;
+  double common_factor_ = 1, place_factor_ = 1;
   std::unordered_map<std::string, Words> variants_;
   std::unordered_set<std::string> stopwords_;
   std::vector<Words> boilerplate_, markers_;

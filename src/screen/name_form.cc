@@ -55,14 +55,19 @@ void SplitAtMarkers(const NameForm& f, const Lexicon& lex, std::vector<NameForm>
   if (begin > 0 && begin < f.size()) out->push_back(Slice(f, begin, f.size()));
 }
 
-// The name cut after its last legal form, when one to four words follow it
-// (an address the CSV appends: "..., Co., Ltd., Chengdu, Sichuan").
-void CutAfterLegalForm(const NameForm& f, std::vector<NameForm>* out) {
-  for (size_t end = f.size(); end > 0; --end) {
-    if (f.kinds[end - 1] != WordKind::kLegal) continue;
-    const size_t tail = f.size() - end;
-    if (tail >= 1 && tail <= kTailWordsMax) out->push_back(Slice(f, 0, end));
-    return;
+// The name cut after a legal form that ends a comma-separated part, when an
+// address of one to four words follows ("..., Co., Ltd., Chengdu, Sichuan").
+void CutAtAddress(std::string_view latin, const Readers& r, std::vector<NameForm>* out) {
+  size_t comma = latin.find(',');
+  while (comma != std::string_view::npos) {
+    const NameForm head = ReadLatin(latin.substr(0, comma), r);
+    const NameForm tail = ReadLatin(latin.substr(comma + 1), r);
+    if (head.size() > 0 && head.kinds.back() == WordKind::kLegal && tail.size() >= 1 &&
+        tail.size() <= kTailWordsMax) {
+      out->push_back(head);
+      return;
+    }
+    comma = latin.find(',', comma + 1);
   }
 }
 
@@ -97,16 +102,45 @@ std::string WithoutParentheticals(std::string_view latin, const std::vector<Pare
   return out;
 }
 
-// "(SMIC)": one word of letters and digits written in capitals in the name.
-bool IsAcronym(std::string_view name, std::string_view latin, const Parenthetical& p) {
+// Whether `letters` can be read off `words` in order, starting with the first
+// letter of the first word and never taking more than the rest of a word:
+// "aopc" from "atlas ocean and petrochemical", "nscctj" from "national
+// supercomputing center tianjin".
+bool FollowsInitials(std::string_view letters, const Words& words) {
+  if (letters.empty() || words.empty() || words[0][0] != letters[0]) return false;
+  size_t at = 0;
+  for (const std::string& w : words) {
+    for (size_t i = 0; i < w.size() && at < letters.size(); ++i) {
+      if (w[i] == letters[at]) {
+        ++at;
+      } else if (i == 0) {
+        break;  // a word that does not give its first letter gives none
+      }
+    }
+  }
+  return at == letters.size();
+}
+
+// "(SMIC)", "(NSCC-TJ)": an acronym of the name in parentheses.
+bool IsAcronym(std::string_view name, std::string_view latin, const Parenthetical& p,
+               const Words& outer) {
   const std::string_view inner = latin.substr(p.begin, p.end - p.begin);
   if (inner.empty() || inner.size() > kAcronymCharsMax) return false;
-  if (inner.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789") != std::string_view::npos) {
+  if (inner.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789 -") != std::string_view::npos) {
     return false;
   }
+  std::string letters;
+  for (char c : inner) {
+    if (c >= 'a' && c <= 'z') letters.push_back(c);
+  }
+  if (letters.size() >= 2 && FollowsInitials(letters, outer)) return true;
+  // In a name written in mixed case, capitals in parentheses are an acronym.
   if (name.size() != latin.size()) return false;  // not ASCII: the case is lost
+  const bool mixed =
+      std::any_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
   const std::string_view written = name.substr(p.begin, p.end - p.begin);
-  return std::none_of(written.begin(), written.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  return mixed && letters.size() >= 2 &&
+         std::none_of(written.begin(), written.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
 // The forms a parenthetical adds: the name without it, and the text inside
@@ -126,7 +160,10 @@ void ParentheticalForms(std::string_view name, std::string_view latin, const Rea
     const bool short_name =
         !core.empty() && std::all_of(core.begin(), core.end(),
                                      [&](const std::string& w) { return outer_words.contains(w); });
-    if (IsAcronym(name, latin, p) || short_name) {
+    const bool says_who = std::any_of(core.begin(), core.end(), [&](const std::string& w) {
+      return r.lexicon.Class(w) == WordClass::kOther;
+    });
+    if ((IsAcronym(name, latin, p, outer.words) && says_who) || short_name) {
       out->push_back(inner);
     } else {
       SplitAtMarkers(inner, r.lexicon, out);
@@ -134,7 +171,8 @@ void ParentheticalForms(std::string_view name, std::string_view latin, const Rea
   }
 }
 
-// The parts a spaced dash separates, when each names something (two core words).
+// The parts a spaced dash separates, when each names something: two core
+// words, one of them not common.
 void DashParts(std::string_view latin, const Readers& r, std::vector<NameForm>* out) {
   size_t at = 0;
   std::vector<NameForm> parts;
@@ -147,7 +185,11 @@ void DashParts(std::string_view latin, const Readers& r, std::vector<NameForm>* 
   }
   if (parts.size() < 2) return;
   for (NameForm& part : parts) {
-    if (part.Core().size() >= 2) out->push_back(std::move(part));
+    const Words core = part.Core();
+    const bool distinct = std::any_of(core.begin(), core.end(), [&](const std::string& w) {
+      return r.lexicon.Class(w) == WordClass::kOther;
+    });
+    if (core.size() >= 2 && distinct) out->push_back(std::move(part));
   }
 }
 
@@ -176,20 +218,29 @@ NameForm ReadLatin(std::string_view latin, const Readers& r) {
       continue;
     }
     canonical.clear();
-    r.lexicon.Canonical(raw[i], &canonical);
+    Words named;
+    const size_t taken = r.lexicon.PinyinNameAt(raw, i, &named);
+    if (taken > 0) {
+      for (const std::string& w : named) r.lexicon.Canonical(w, &canonical);
+    } else {
+      r.lexicon.Canonical(raw[i], &canonical);
+    }
     for (std::string& w : canonical) {
       out.kinds.push_back(r.lexicon.IsStopword(w) ? WordKind::kStop : WordKind::kCore);
       out.words.push_back(std::move(w));
     }
-    ++i;
+    i += std::max<size_t>(taken, 1);
   }
   out.words.resize(std::min(out.words.size(), limits::name_words_max));
   out.kinds.resize(out.words.size());
   return out;
 }
 
-NameForm ReadName(std::string_view name, const Readers& r, bool han_terms) {
-  return ReadLatin(names::ToLatinAscii(name, han_terms ? &r.lexicon.han_terms() : nullptr), r);
+NameForm ReadName(std::string_view name, const Readers& r, HanReading han) {
+  const names::HanTerms* terms = han == HanReading::kAllTerms    ? &r.lexicon.han_terms()
+                                 : han == HanReading::kWordTerms ? &r.lexicon.han_word_terms()
+                                                                 : nullptr;
+  return ReadLatin(names::ToLatinAscii(name, terms), r);
 }
 
 std::vector<NameForm> ListNameForms(std::string_view name, const Readers& r) {
@@ -198,17 +249,13 @@ std::vector<NameForm> ListNameForms(std::string_view name, const Readers& r) {
   forms.push_back(WithoutBoilerplate(ReadLatin(latin, r), r.lexicon));
   ParentheticalForms(name, latin, r, &forms);
   DashParts(latin, r, &forms);
+  CutAtAddress(latin, r, &forms);
   const size_t before_markers = forms.size();
   for (size_t i = 0; i < before_markers; ++i) {
     const NameForm whole = forms[i];  // a copy: the calls below grow `forms`
     SplitAtMarkers(whole, r.lexicon, &forms);
   }
-  const size_t before_cuts = forms.size();
-  for (size_t i = 0; i < before_cuts; ++i) {
-    forms[i] = WithoutBoilerplate(forms[i], r.lexicon);
-    const NameForm cut_from = forms[i];
-    CutAfterLegalForm(cut_from, &forms);
-  }
+  for (NameForm& f : forms) f = WithoutBoilerplate(std::move(f), r.lexicon);
   std::vector<NameForm> out;
   std::set<Words> seen;
   for (NameForm& f : forms) {

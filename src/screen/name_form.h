@@ -7,9 +7,12 @@
 //
 // A list name is indexed under several forms (ListNameForms): the whole name;
 // the name without its parentheses; an acronym or short name in parentheses
-// ("... Corporation (SMIC)"); the parts a marker separates ("Huawei ... .
+// ("... Corporation (SMIC)": capitals in a name written in mixed case, or
+// letters that follow the initials of the name) or a short name whose words
+// the name holds ("(Huawei)"); the parts a marker separates ("Huawei ... .
 // Affiliated Entity: Nanchang Huawei ...", "X a.k.a. Y"); the parts a spaced
-// dash separates; the name cut after its legal form ("Chengdu Huawei
+// dash separates, when each holds a word that is not common; the name cut
+// after its legal form where an address follows a comma ("Chengdu Huawei
 // Technologies Co., Ltd., Chengdu, Sichuan"); without the boilerplate the lists
 // append ("and any successor, sub-unit, or subsidiary thereof").
 //
@@ -43,8 +46,13 @@ struct Readers {
   const names::LegalForms& forms;
 };
 
-// One name read once. `han_terms` false reads Han as pinyin only.
-NameForm ReadName(std::string_view name, const Readers& r, bool han_terms = true);
+// How Han characters are read: with every term of the table (华为 -> huawei),
+// with only its common words and places (company names stay pinyin: 海光 ->
+// hai guang, as some list rows write them), or as pinyin alone.
+enum class HanReading { kAllTerms, kWordTerms, kPinyin };
+
+// One name read once.
+NameForm ReadName(std::string_view name, const Readers& r, HanReading han = HanReading::kAllTerms);
 // The same from text already in Latin ASCII.
 NameForm ReadLatin(std::string_view latin, const Readers& r);
 

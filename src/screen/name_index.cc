@@ -13,7 +13,23 @@ namespace {
 constexpr size_t kFuzzyLengthMin = 4;     // shorter words match only exactly
 constexpr size_t kTwoEditsLengthMin = 8;  // words this long may be two edits away
 constexpr size_t kInitialsMin = 3, kInitialsMax = 8;
-constexpr float kOneEdit = 0.9f, kOneEditShort = 0.85f, kSameSkeleton = 0.9f, kTwoEdits = 0.8f;
+constexpr float kOneEditMax = 0.9f, kTwoEditsMax = 0.8f, kSameSkeleton = 0.9f;
+constexpr float kOtherFirstLetter = 0.05f;  // typos rarely touch a word's first letter
+constexpr double kDistinctShareMax = 0.02;  // of rows: "trading" is in 4 %, "huawei" in 0.5 %
+
+float EditSimilarity(std::string_view a, std::string_view b, int edits) {
+  const float length = static_cast<float>(std::max(a.size(), b.size()));
+  float s =
+      std::min(edits == 1 ? kOneEditMax : kTwoEditsMax, 1.0f - static_cast<float>(edits) / length);
+  if (a[0] != b[0]) s -= kOtherFirstLetter;
+  return s;
+}
+
+// The first occurrence of ws[i] in ws (a form holding a word twice is posted once).
+bool FirstOccurrence(std::span<const uint32_t> ws, size_t i) {
+  return std::find(ws.begin(), ws.begin() + static_cast<ptrdiff_t>(i), ws[i]) ==
+         ws.begin() + static_cast<ptrdiff_t>(i);
+}
 
 uint64_t Hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
 
@@ -79,14 +95,16 @@ void NameIndex::AddForm(uint32_t entry, uint32_t name, const NameForm& form) {
   }
 }
 
-void NameIndex::BuildPostings(double weight_exponent) {
-  std::vector<uint32_t> df(words_.size(), 0);
+void NameIndex::BuildPostings(double weight_exponent, const Lexicon& lexicon) {
+  std::vector<uint32_t> df(words_.size(), 0), rows(words_.size(), 0);
+  std::vector<uint32_t> last_row(words_.size(), UINT32_MAX);
+  uint32_t row_count = 0;
   for (uint32_t f = 0; f < forms_.size(); ++f) {
+    if (f == 0 || forms_[f].entry != forms_[f - 1].entry) ++row_count;
     std::span<const uint32_t> ws = FormWords(f);
     for (size_t i = 0; i < ws.size(); ++i) {
-      if (std::find(ws.begin(), ws.begin() + static_cast<ptrdiff_t>(i), ws[i]) ==
-          ws.begin() + static_cast<ptrdiff_t>(i))
-        ++df[ws[i]];
+      if (FirstOccurrence(ws, i)) ++df[ws[i]];
+      if (last_row[ws[i]] != forms_[f].entry) ++rows[ws[i]], last_row[ws[i]] = forms_[f].entry;
     }
   }
   posting_begin_.assign(words_.size() + 1, 0);
@@ -96,16 +114,21 @@ void NameIndex::BuildPostings(double weight_exponent) {
   for (uint32_t f = 0; f < forms_.size(); ++f) {
     std::span<const uint32_t> ws = FormWords(f);
     for (size_t i = 0; i < ws.size(); ++i) {
-      if (std::find(ws.begin(), ws.begin() + static_cast<ptrdiff_t>(i), ws[i]) ==
-          ws.begin() + static_cast<ptrdiff_t>(i))
-        postings_[fill[ws[i]]++] = f;
+      if (FirstOccurrence(ws, i)) postings_[fill[ws[i]]++] = f;
     }
   }
   const double n = static_cast<double>(std::max<size_t>(forms_.size(), 2));
   weights_.resize(words_.size());
+  distinct_.resize(words_.size());
+  classes_.resize(words_.size());
   for (size_t w = 0; w < words_.size(); ++w) {
     const double idf = std::log(n / static_cast<double>(std::max<uint32_t>(df[w], 1)));
-    weights_[w] = static_cast<float>(std::pow(std::max(idf, 0.05), weight_exponent));
+    const WordClass c = lexicon.Class(words_[w]);
+    weights_[w] = static_cast<float>(std::pow(std::max(idf, 0.05), weight_exponent) *
+                                     lexicon.WeightFactor(c));
+    const bool number = words_[w].find_first_not_of("0123456789") == std::string::npos;
+    distinct_[w] = c == WordClass::kOther && !number && rows[w] < kDistinctShareMax * row_count;
+    classes_[w] = c;
   }
   unknown_weight_ = static_cast<float>(std::pow(std::log(n), weight_exponent));
   for (Form& f : forms_) {
@@ -135,7 +158,7 @@ NameIndex NameIndex::Build(const ListSnapshot& snapshot, const Readers& readers,
       for (const NameForm& form : ListNameForms(name, readers)) index.AddForm(e, n, form);
     }
   }
-  index.BuildPostings(weight_exponent);
+  index.BuildPostings(weight_exponent, readers.lexicon);
   index.BuildNearIndexes();
   return index;
 }
@@ -160,8 +183,7 @@ void NameIndex::NearWords(std::string_view word, std::vector<NearWord>* out) con
       const std::string_view candidate = words_[it->second];
       const int bound = std::min(word.size(), candidate.size()) >= kTwoEditsLengthMin ? 2 : 1;
       const int d = EditDistance(word, candidate, bound);
-      if (d == 1) add(it->second, word.size() < 5 ? kOneEditShort : kOneEdit);
-      if (d == 2 && bound == 2) add(it->second, kTwoEdits);
+      if (d >= 1 && d <= bound) add(it->second, EditSimilarity(word, candidate, d));
     }
   });
   auto it = skeletons_.find(Skeleton(word));

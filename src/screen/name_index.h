@@ -66,16 +66,21 @@ class NameIndex {
   uint32_t WordId(std::string_view word) const;
   std::string_view Word(uint32_t id) const { return words_[id]; }
   float Weight(uint32_t id) const { return weights_[id]; }
+  // Whether a word says who a party is: not a common word or a place
+  // (screening/words.toml), not a number, and in fewer than 2 % of the rows.
+  bool Distinct(uint32_t id) const { return distinct_[id]; }
+  WordClass Class(uint32_t id) const { return classes_[id]; }
   // The weight of a word the list never uses: that of a word one form holds.
   float UnknownWeight() const { return unknown_weight_; }
   std::span<const uint32_t> Postings(uint32_t id) const {
     return {postings_.data() + posting_begin_[id], posting_begin_[id + 1] - posting_begin_[id]};
   }
 
-  // Vocabulary words close to `word` (not the word itself): one edit away
-  // (similarity 0.9, or 0.85 for four-letter words), the same skeleton (0.9),
-  // two edits away for words of eight letters or more (0.8). Words of three
-  // letters or fewer have no near words.
+  // Vocabulary words close to `word` (not the word itself): the same skeleton
+  // (similarity 0.9); one edit away (1 - 1/length, at most 0.9); two edits
+  // away for words of eight letters or more (1 - 2/length, at most 0.8); 0.05
+  // less when the first letters differ. Words of three letters or fewer have
+  // no near words.
   void NearWords(std::string_view word, std::vector<NearWord>* out) const;
 
   // Forms whose sorted core words are `key` (words joined by spaces).
@@ -89,7 +94,7 @@ class NameIndex {
  private:
   uint32_t Intern(const std::string& word);
   void AddForm(uint32_t entry, uint32_t name, const NameForm& form);
-  void BuildPostings(double weight_exponent);
+  void BuildPostings(double weight_exponent, const Lexicon& lexicon);
   void BuildNearIndexes();
 
   std::vector<Form> forms_;
@@ -97,6 +102,8 @@ class NameIndex {
   std::vector<std::string> words_;
   std::unordered_map<std::string, uint32_t> word_ids_;
   std::vector<float> weights_;
+  std::vector<bool> distinct_;
+  std::vector<WordClass> classes_;
   float unknown_weight_ = 1;
   std::vector<uint32_t> posting_begin_, postings_;
   std::vector<std::pair<uint64_t, uint32_t>> deletions_;  // (hash of a deletion, word), sorted

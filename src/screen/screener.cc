@@ -18,6 +18,9 @@ namespace {
 // made of common words can take (docs/screening.md, "Candidates").
 constexpr size_t kPostingsBudget = 40'000;
 constexpr size_t kCandidatesMaxLimit = 10'000;
+// Three common words linked in order of a name identify it as a combination
+// ("Semiconductor Manufacturing International"); two do not ("Global Logistics").
+constexpr uint32_t kLinkedWordsIdentify = 3;
 
 struct Probe {
   uint32_t word;
@@ -65,6 +68,9 @@ std::string ScreenOptions::Check() const {
     return "country_penalty must be in [0, 1 - match_threshold]: it may not hide an exact name";
   }
   if (!(initialism_score >= 0 && initialism_score < 1)) return "initialism_score must be in [0, 1)";
+  if (!(common_words_cap >= review_threshold && common_words_cap < match_threshold)) {
+    return "common_words_cap must be in [review_threshold, match_threshold)";
+  }
   if (!(weight_exponent > 0 && weight_exponent <= 4)) return "weight_exponent must be in (0, 4]";
   if (candidates_max < 1 || candidates_max > kCandidatesMaxLimit) {
     return fmt::format("candidates_max must be in [1, {}]", kCandidatesMaxLimit);
@@ -128,6 +134,28 @@ void Screener::Candidates(const Query& q, std::vector<uint32_t>* out) const {
   for (uint32_t f : index_.ExactForms(q.exact_key)) out->push_back(f);
 }
 
+// A name of two words or more that holds a word that is not a place, and a
+// word that is a place or says who: "Sichuan University", "Dubai Trading"; not
+// "Digital Technology", "Hong Kong".
+bool Screener::SaysWho(uint32_t form) const {
+  std::span<const uint32_t> words = index_.FormWords(form);
+  bool place_or_who = false, not_place = false;
+  for (uint32_t w : words) {
+    place_or_who |= index_.Distinct(w) || index_.Class(w) == WordClass::kPlace;
+    not_place |= index_.Class(w) != WordClass::kPlace;
+  }
+  return words.size() >= 2 && place_or_who && not_place;
+}
+
+double Screener::Score(const Alignment& a, uint32_t form, double* common_cut) const {
+  const double score =
+      options_.query_weight * a.query_coverage + options_.name_weight * a.name_coverage;
+  const bool same_names = a.exact && SaysWho(form);
+  const bool identified = a.distinct || a.name_words_linked >= kLinkedWordsIdentify || same_names;
+  *common_cut = identified ? 0 : std::max(0.0, score - options_.common_words_cap);
+  return score - *common_cut;
+}
+
 double Screener::CountryPenalty(const ListEntry& e, std::string_view country) const {
   if (country.empty() || e.countries.empty()) return 0;
   const bool elsewhere =
@@ -144,8 +172,8 @@ Hit Screener::MakeHit(const Query& q, uint32_t form, std::string_view country,
   hit.entry = &e;
   hit.matched_name = f.name == 0 ? e.name : e.alt_names[f.name - 1];
   const Alignment a = Align(q, index_, form, /*explain=*/true);
-  const double coverage_score =
-      options_.query_weight * a.query_coverage + options_.name_weight * a.name_coverage;
+  double common_cut = 0;
+  const double coverage_score = Score(a, form, &common_cut);
   std::string near = a.near_pairs.empty() ? "" : "; near: " + Join(a.near_pairs);
   if (initialism && options_.initialism_score > coverage_score) {
     hit.features.push_back(
@@ -159,6 +187,10 @@ Hit Screener::MakeHit(const Query& q, uint32_t form, std::string_view country,
     hit.features.push_back({"name_coverage", a.name_coverage, options_.name_weight,
                             options_.name_weight * a.name_coverage,
                             "unmatched in the listed name: " + Join(a.unmatched_name)});
+    if (common_cut > 0) {
+      hit.features.push_back(
+          {"common_words", 1, -common_cut, -common_cut, "only common words or places match"});
+    }
   }
   if (const double penalty = CountryPenalty(e, country); penalty > 0) {
     std::string listed;
@@ -175,8 +207,16 @@ Hit Screener::MakeHit(const Query& q, uint32_t form, std::string_view country,
 
 std::vector<Hit> Screener::Screen(std::string_view name, std::string_view country) const {
   if (name.size() > limits::name_bytes_max) name = name.substr(0, limits::name_bytes_max);
-  std::vector<NameForm> forms{ReadName(name, DefaultReaders(), true)};
-  if (!names::IsAscii(name)) forms.push_back(ReadName(name, DefaultReaders(), false));
+  const bool ascii = names::IsAscii(name);
+  std::vector<NameForm> forms{ReadName(name, DefaultReaders(), HanReading::kAllTerms)};
+  if (!ascii) {
+    for (HanReading h : {HanReading::kWordTerms, HanReading::kPinyin}) {
+      NameForm f = ReadName(name, DefaultReaders(), h);
+      const bool seen = std::any_of(forms.begin(), forms.end(),
+                                    [&](const NameForm& g) { return g.words == f.words; });
+      if (!seen) forms.push_back(std::move(f));
+    }
+  }
   struct Best {
     double score;
     uint32_t form;
@@ -187,7 +227,8 @@ std::vector<Hit> Screener::Screen(std::string_view name, std::string_view countr
   std::vector<Query> queries;
   std::vector<uint32_t> candidates;
   for (const NameForm& form : forms) {
-    Query q = PrepareQuery(form, index_);
+    Query q = PrepareQuery(form, index_, DefaultReaders().lexicon,
+                           {.near_joins = !ascii, .full_weight_common = ascii});
     if (q.words.empty()) continue;
     const size_t qi = queries.size();
     auto consider = [&](uint32_t f, double score, bool initialism) {
@@ -197,9 +238,8 @@ std::vector<Hit> Screener::Screen(std::string_view name, std::string_view countr
     };
     Candidates(q, &candidates);
     for (uint32_t f : candidates) {
-      const Alignment a = Align(q, index_, f, false);
-      consider(f, options_.query_weight * a.query_coverage + options_.name_weight * a.name_coverage,
-               false);
+      double common_cut = 0;
+      consider(f, Score(Align(q, index_, f, false), f, &common_cut), false);
     }
     if (q.initials.size() >= 3 && q.initials.size() <= 8) {
       for (uint32_t f : index_.InitialismForms(q.initials))

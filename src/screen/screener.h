@@ -14,6 +14,13 @@
 // - country_penalty                 when the caller names a country and the row's
 //                                   addresses are all elsewhere
 //
+// - common_words                   down to common_words_cap when no linked word
+//                                   says who the party is (only words such as
+//                                   technology, trading, Beijing link) and fewer
+//                                   than three words link, unless the names are
+//                                   the same, of two words or more, one not a
+//                                   place and one a place ("Sichuan University")
+//
 // An initialism the list does not write itself ("SMI" for Semiconductor
 // Manufacturing International) scores `initialism_score`, in the review band.
 // The country penalty never takes a name that matches exactly below the match
@@ -48,6 +55,7 @@ struct ScreenOptions {
   double name_weight = 0.4;
   double country_penalty = 0.10;   // subtracted on a country mismatch
   double initialism_score = 0.78;  // a formed initialism alone
+  double common_words_cap = 0.80;  // the most a hit on common words alone scores
   double weight_exponent = 1.5;    // word weight = idf ^ exponent
   size_t candidates_max = 96;      // list names scored per screened name
   size_t hits_max = 25;            // hits returned per screened name, best first
@@ -60,7 +68,7 @@ enum class Band { kMatch, kReview };
 std::string_view BandName(Band b);  // "match" | "review"
 
 struct Feature {
-  std::string name;  // query_coverage, name_coverage, country, initialism
+  std::string name;  // query_coverage, name_coverage, country, common_words, initialism
   double value = 0;  // the feature's own value (coverage 0..1; 1 for a flag)
   double weight = 0;
   double contribution = 0;  // value x weight, or the penalty; they sum to the score
@@ -94,6 +102,9 @@ class Screener {
   void Candidates(const Query& q, std::vector<uint32_t>* out) const;
   double CountryPenalty(const ListEntry& e, std::string_view country) const;
   Hit MakeHit(const Query& q, uint32_t form, std::string_view country, bool initialism) const;
+  bool SaysWho(uint32_t form) const;
+  // The score of an alignment before the country, and the common-words cut.
+  double Score(const struct Alignment& a, uint32_t form, double* common_cut) const;
 
   ListSnapshot snapshot_;
   ScreenOptions options_;
