@@ -1,22 +1,19 @@
-#!/ usr / bin / env python3
-""
-    "Makes the generated part of the screening evaluation set.
+#!/usr/bin/env python3
+"""Makes the generated part of the screening evaluation set.
 
-    Reads a compact CSL
-    snapshot(the 2026 list) and
-    writes JSON lines of labelled names : variants of real list rows that a screener must
-                                          match(typos, word order, company forms changed or dropped,
-                                                partial names, spelling and punctuation),
-    and names made from list rows by replacing the word that identifies them,
-    which it must not match.Rows are drawn at random with a fixed seed,
-    so the file is reproducible and not chosen by hand :
+Reads a compact CSL snapshot (the 2026 list) and writes JSON lines of labelled
+names: variants of real list rows that a screener must match (typos, word order,
+company forms changed or dropped, partial names, spelling and punctuation), and
+names made from list rows by replacing the word that identifies them, which it
+must not match. Rows are drawn at random with a fixed seed, so the file is
+reproducible and not chosen by hand:
 
-    python3 tests / screening / make_generated.py LIST.json-- seed 2026 >
-                                        generated.jsonl
+    python3 tests/screening/make_generated.py LIST.json --seed 2026 > generated.jsonl
 
-                                        Each line : {"name", "expect": "match"|"no_match", "kind", "entities": ["LIST|primary
+Each line: {"name", "expect": "match"|"no_match", "kind", "entities": ["LIST|primary
 name", ...], "source": the row name it was made from}. `entities` lists every row
-that carries the source name (a company on two lists is a right answer on both).
+that carries the source name (a company on two lists is a right answer on both);
+for a partial name, every row with a name holding all of its words.
 """
 import argparse
 import json
@@ -42,8 +39,6 @@ FORMS = ["Co., Ltd.", "Limited", "Ltd", "Company Limited", "Corporation", "Corp.
 FILLERS = ["Orchid", "Lumen", "Vertex", "Nimbus", "Harbor", "Maple", "Quartz", "Zephyr",
            "Cobalt", "Juniper", "Solstice", "Falcon", "Meridian", "Aurora", "Cascade", "Redwood",
            "Sapphire", "Tundra", "Willow", "Halcyon", "Keystone", "Beacon", "Sterling", "Pioneer"]
-
-
 LEGAL_PHRASES = re.compile(
     r"\b(public |closed |open )?joint[- ]stock company\b|\blimited liability company\b|"
     r"\bobshchestvo s ogranichennoi otvetstvennostyu\b|\baktsionernoe obshchestvo\b|"
@@ -120,14 +115,18 @@ def legal_form(rng, name):
 
 
 def partial(rng, name):
+    """A leading place dropped, or the trailing run of generic words."""
     c = core(name)
     if len(c) < 3 or MARKERS.search(name):
         return None
     if c[0].lower() in PLACES:
         return " ".join(c[1:])
-    rest = [w for w in c if w.lower() not in GENERIC]
-    named = [w for w in rest if w.lower() not in STOP and w.lower() not in PLACES]
-    if len(rest) < len(c) and named and len(" ".join(rest)) >= 6 and rest[-1].lower() not in STOP:
+    end = len(c)
+    while end > 1 and (c[end - 1].lower() in GENERIC or c[end - 1].lower() in STOP):
+        end -= 1
+    rest = c[:end]
+    named = [w for w in rest if w.lower() not in GENERIC | STOP | PLACES]
+    if end < len(c) and named and len(" ".join(rest)) >= 6:
         return " ".join(rest)
     return None
 
@@ -146,6 +145,17 @@ def similar(rng, name, vocabulary, frequency):
     target = min(distinct, key=lambda w: (frequency.get(w.lower(), 0), -len(w)))
     filler = rng.choice([f for f in FILLERS if f.lower() not in vocabulary])
     return name.replace(target, filler, 1)
+
+
+def holding_all(rows, variant):
+    """Every row with a name that holds each word of `variant`."""
+    want = set(key(variant).split())
+    out = set()
+    for r in rows:
+        for n in [r["name"]] + r["alt"]:
+            if want <= set(key(n).split()):
+                out.add(f'{r["list"]}|{r["name"]}')
+    return out
 
 
 def main():
@@ -182,8 +192,11 @@ def main():
             v = make(r)
             if not v or key(v) == key(r["name"]) or len(core(v)) == 0:
                 continue
-            out.append({"name": v, "expect": "match", "kind": kind,
-                        "entities": sorted(by_key[key(r["name"])]), "source": r["name"]})
+            right = by_key[key(r["name"])]
+            if kind == "partial":
+                right = right | holding_all(rows, v)
+            out.append({"name": v, "expect": "match", "kind": kind, "entities": sorted(right),
+                        "source": r["name"]})
             made += 1
     made = 0
     for r in rng.sample(entities, len(entities)):
