@@ -69,7 +69,12 @@ Query PrepareQuery(const NameForm& form, const NameIndex& index, const Lexicon& 
     QueryWord w;
     w.text = text;
     w.word = index.WordId(text);
-    index.NearWords(text, &w.near);
+    if (w.word == kNoWord) {
+      index.NearWords(text, &w.near);
+    } else {
+      const std::span<const NearWord> known = index.NearWordsOf(w.word);
+      w.near.assign(known.begin(), known.end());
+    }
     if (w.word != kNoWord) {
       w.weight = index.Weight(w.word);
     } else if (!w.near.empty()) {
@@ -114,14 +119,16 @@ Query PrepareQuery(const NameForm& form, const NameIndex& index, const Lexicon& 
       w.weight = share;
     }
   }
+  std::vector<std::pair<uint32_t, uint32_t>> splits;
   for (uint32_t i = 0; i < n; ++i) {
-    const std::string& text = q.words[i].text;
-    for (size_t cut = 2; cut + 2 <= text.size(); ++cut) {
-      const uint32_t first = index.WordId(std::string_view(text).substr(0, cut));
-      const uint32_t second =
-          first == kNoWord ? kNoWord : index.WordId(std::string_view(text).substr(cut));
-      if (second != kNoWord) q.splits.push_back({i, first, second});
+    splits.clear();
+    if (q.words[i].word == kNoWord) {
+      index.Splits(q.words[i].text, &splits);
+    } else {
+      const auto known = index.SplitsOf(q.words[i].word);
+      splits.assign(known.begin(), known.end());
     }
+    for (const auto& [first, second] : splits) q.splits.push_back({i, first, second});
   }
   q.exact_key = NameIndex::ExactKey(core);
   if (core.size() == 1) q.initials = core[0];
@@ -134,7 +141,9 @@ Alignment Align(const Query& q, const NameIndex& index, uint32_t form, bool expl
   links.clear();
   CollectLinks(q, name, &links);
   std::sort(links.begin(), links.end(), Better);
-  std::vector<bool> query_used(q.words.size(), false), name_used(name.size(), false);
+  thread_local std::vector<bool> query_used, name_used;
+  query_used.assign(q.words.size(), false);
+  name_used.assign(name.size(), false);
   float query_matched = 0, name_matched = 0;
   bool all_exact = true;
   Alignment a;

@@ -90,8 +90,7 @@ Status ReadTerms(const toml::table& root, std::vector<Term>* out) {
   return Status::Ok();
 }
 
-Status ReadClass(const toml::table& root, std::string_view table,
-                 std::unordered_set<std::string>* words, double* factor) {
+Status ReadClass(const toml::table& root, std::string_view table, TextSet* words, double* factor) {
   const toml::table* t = root[table].as_table();
   const toml::array* a = t == nullptr ? nullptr : (*t)["words"].as_array();
   const std::optional<double> f =
@@ -109,7 +108,7 @@ Status ReadClass(const toml::table& root, std::string_view table,
   return Status::Ok();
 }
 
-Status ReadVariants(const toml::table& root, std::unordered_map<std::string, Words>* out) {
+Status ReadVariants(const toml::table& root, TextMap<Words>* out) {
   const toml::table* v = root["variants"].as_table();
   if (v == nullptr || v->size() > kEntriesMax) {
     return Status::InvalidArgument("words.toml: needs a [variants] table");
@@ -150,7 +149,7 @@ std::string FoldWord(std::string_view w) {
 }
 
 void Lexicon::Canonical(std::string_view word, Words* out) const {
-  auto it = variants_.find(std::string(word));
+  auto it = variants_.find(word);
   if (it == variants_.end()) it = variants_.find(FoldWord(word));
   if (it != variants_.end()) {
     out->insert(out->end(), it->second.begin(), it->second.end());
@@ -160,9 +159,8 @@ void Lexicon::Canonical(std::string_view word, Words* out) const {
 }
 
 WordClass Lexicon::Class(std::string_view word) const {
-  const std::string w(word);
-  if (places_.contains(w)) return WordClass::kPlace;
-  if (common_.contains(w)) return WordClass::kCommon;
+  if (places_.contains(word)) return WordClass::kPlace;
+  if (common_.contains(word)) return WordClass::kCommon;
   return WordClass::kOther;
 }
 
@@ -211,8 +209,8 @@ Result<Lexicon> Lexicon::Parse(std::string_view words_toml, std::string_view zh_
   HF_RETURN_IF_ERROR(ReadClass(*words, "common", &out.common_, &out.common_factor_));
   HF_RETURN_IF_ERROR(ReadClass(*words, "places", &out.places_, &out.place_factor_));
   // Classes hold canonical words, as names are read ("logistics" -> "logistic").
-  for (std::unordered_set<std::string>* set : {&out.common_, &out.places_}) {
-    std::unordered_set<std::string> canonical;
+  for (TextSet* set : {&out.common_, &out.places_}) {
+    TextSet canonical;
     for (const std::string& w : *set) {
       Words c;
       out.Canonical(w, &c);

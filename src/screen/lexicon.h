@@ -7,6 +7,7 @@
 #define HIGHFENCE_SCREEN_LEXICON_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -22,6 +23,15 @@ using Words = std::vector<std::string>;
 
 // What a word says of a party: who it is, or only what it does or where.
 enum class WordClass : uint8_t { kOther = 0, kCommon = 1, kPlace = 2 };
+
+// Hash and equality that let string-keyed maps be searched with a string_view.
+struct TextHash {
+  using is_transparent = void;
+  size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+};
+template <typename V>
+using TextMap = std::unordered_map<std::string, V, TextHash, std::equal_to<>>;
+using TextSet = std::unordered_set<std::string, TextHash, std::equal_to<>>;
 
 class Lexicon {
  public:
@@ -41,7 +51,7 @@ class Lexicon {
   // "international", "hk" -> "hong kong"), else its plural folded and its
   // ordinal suffix dropped ("technologies" -> "technology", "14th" -> "14").
   void Canonical(std::string_view word, Words* out) const;
-  bool IsStopword(std::string_view word) const { return stopwords_.contains(std::string(word)); }
+  bool IsStopword(std::string_view word) const { return stopwords_.contains(word); }
   // A canonical word's class, and the factor its weight takes ([common] and
   // [places] in words.toml; 1 for other words).
   WordClass Class(std::string_view word) const;
@@ -55,12 +65,12 @@ class Lexicon {
  private:
   names::HanTerms han_terms_, han_word_terms_;
   size_t term_count_ = 0;
-  std::unordered_map<std::string, Words> pinyin_names_;
+  TextMap<Words> pinyin_names_;
   size_t pinyin_key_bytes_max_ = 0;
-  std::unordered_set<std::string> common_, places_;
+  TextSet common_, places_;
   double common_factor_ = 1, place_factor_ = 1;
-  std::unordered_map<std::string, Words> variants_;
-  std::unordered_set<std::string> stopwords_;
+  TextMap<Words> variants_;
+  TextSet stopwords_;
   std::vector<Words> boilerplate_, markers_;
 };
 

@@ -15,6 +15,8 @@ constexpr size_t kTwoEditsLengthMin = 8;  // words this long may be two edits aw
 constexpr size_t kInitialsMin = 3, kInitialsMax = 8;
 constexpr float kOneEditMax = 0.9f, kTwoEditsMax = 0.8f, kSameSkeleton = 0.9f;
 constexpr float kOtherFirstLetter = 0.05f;  // typos rarely touch a word's first letter
+// Below this a "near" word is as likely another word: one edit in four letters.
+constexpr float kNearSimilarityMin = 0.8f;
 constexpr double kDistinctShareMax = 0.02;  // of rows: "trading" is in 4 %, "huawei" in 0.5 %
 
 float EditSimilarity(std::string_view a, std::string_view b, int edits) {
@@ -31,17 +33,24 @@ bool FirstOccurrence(std::span<const uint32_t> ws, size_t i) {
          ws.begin() + static_cast<ptrdiff_t>(i);
 }
 
-uint64_t Hash(std::string_view s) { return std::hash<std::string_view>{}(s); }
+// FNV-1a over `word` without its letter at `skip` (npos: the whole word), so
+// a deletion is hashed without building it.
+uint64_t HashWithout(std::string_view word, size_t skip) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < word.size(); ++i) {
+    if (i == skip) continue;
+    h = (h ^ static_cast<unsigned char>(word[i])) * 1099511628211ull;
+  }
+  return h;
+}
 
 // Each deletion of one letter from `word`, and the word itself.
 template <typename F>
 void ForEachDeletion(std::string_view word, F&& f) {
-  f(Hash(word));
-  std::string d(word);
+  f(HashWithout(word, std::string_view::npos));
   for (size_t i = 0; i < word.size(); ++i) {
-    d.erase(i, 1);
-    f(Hash(d));
-    d.insert(i, 1, word[i]);
+    if (i > 0 && word[i] == word[i - 1]) continue;  // the same deletion as i - 1
+    f(HashWithout(word, i));
   }
 }
 
@@ -74,7 +83,7 @@ uint32_t NameIndex::Intern(const std::string& word) {
 }
 
 uint32_t NameIndex::WordId(std::string_view word) const {
-  auto it = word_ids_.find(std::string(word));
+  auto it = word_ids_.find(word);
   return it == word_ids_.end() ? kNoWord : it->second;
 }
 
@@ -137,14 +146,16 @@ void NameIndex::BuildPostings(double weight_exponent, const Lexicon& lexicon) {
 }
 
 void NameIndex::BuildNearIndexes() {
+  std::vector<std::pair<uint64_t, uint32_t>> pairs;  // (hash of a deletion, word)
   for (uint32_t w = 0; w < words_.size(); ++w) {
     const std::string& word = words_[w];
     if (word.size() < kFuzzyLengthMin) continue;
-    ForEachDeletion(word, [&](uint64_t h) { deletions_.emplace_back(h, w); });
+    ForEachDeletion(word, [&](uint64_t h) { pairs.emplace_back(h, w); });
     skeletons_[Skeleton(word)].push_back(w);
   }
-  std::sort(deletions_.begin(), deletions_.end());
-  deletions_.erase(std::unique(deletions_.begin(), deletions_.end()), deletions_.end());
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  deletions_.Build(pairs);
 }
 
 NameIndex NameIndex::Build(const ListSnapshot& snapshot, const Readers& readers,
@@ -160,35 +171,69 @@ NameIndex NameIndex::Build(const ListSnapshot& snapshot, const Readers& readers,
   }
   index.BuildPostings(weight_exponent, readers.lexicon);
   index.BuildNearIndexes();
+  index.BuildWordNeighbours();
   return index;
 }
 
 void NameIndex::NearWords(std::string_view word, std::vector<NearWord>* out) const {
   if (word.size() < kFuzzyLengthMin) return;
   const uint32_t self = WordId(word);
-  auto add = [&](uint32_t w, float similarity) {
-    if (w == self) return;
-    for (NearWord& n : *out) {
-      if (n.word == w) {
-        n.similarity = std::max(n.similarity, similarity);
-        return;
-      }
+  const size_t first_new = out->size();
+  auto seen = [&](uint32_t w) {
+    if (w == self) return true;
+    for (size_t i = first_new; i < out->size(); ++i) {
+      if ((*out)[i].word == w) return true;
     }
-    out->push_back({w, similarity});
+    return false;
   };
-  ForEachDeletion(word, [&](uint64_t h) {
-    auto range = std::equal_range(deletions_.begin(), deletions_.end(), std::make_pair(h, 0u),
-                                  [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (auto it = range.first; it != range.second; ++it) {
-      const std::string_view candidate = words_[it->second];
-      const int bound = std::min(word.size(), candidate.size()) >= kTwoEditsLengthMin ? 2 : 1;
-      const int d = EditDistance(word, candidate, bound);
-      if (d >= 1 && d <= bound) add(it->second, EditSimilarity(word, candidate, d));
-    }
-  });
+  // Skeletons first: a word with the same skeleton and one edit away keeps
+  // the skeleton's similarity, and is not compared twice.
   auto it = skeletons_.find(Skeleton(word));
   if (it != skeletons_.end()) {
-    for (uint32_t w : it->second) add(w, kSameSkeleton);
+    for (uint32_t w : it->second) {
+      if (!seen(w)) out->push_back({w, kSameSkeleton});
+    }
+  }
+  ForEachDeletion(word, [&](uint64_t h) {
+    for (uint32_t w : deletions_.Find(h)) {
+      if (seen(w)) continue;
+      const std::string_view candidate = words_[w];
+      const int bound = std::min(word.size(), candidate.size()) >= kTwoEditsLengthMin ? 2 : 1;
+      const int d = EditDistance(word, candidate, bound);
+      if (d < 1 || d > bound) continue;
+      const float similarity = EditSimilarity(word, candidate, d);
+      if (similarity >= kNearSimilarityMin) out->push_back({w, similarity});
+    }
+  });
+}
+
+void NameIndex::Splits(std::string_view word,
+                       std::vector<std::pair<uint32_t, uint32_t>>* out) const {
+  constexpr size_t kPartMin = 2;
+  for (size_t cut = kPartMin; cut + kPartMin <= word.size(); ++cut) {
+    const uint32_t first = WordId(word.substr(0, cut));
+    if (first == kNoWord) continue;
+    const uint32_t second = WordId(word.substr(cut));
+    if (second != kNoWord) out->emplace_back(first, second);
+  }
+}
+
+// Near words and splits of every vocabulary word, once, so that screening a
+// name made of words the list uses costs no search.
+void NameIndex::BuildWordNeighbours() {
+  near_begin_.assign(words_.size() + 1, 0);
+  split_begin_.assign(words_.size() + 1, 0);
+  std::vector<NearWord> near;
+  std::vector<std::pair<uint32_t, uint32_t>> splits;
+  for (uint32_t w = 0; w < words_.size(); ++w) {
+    near.clear();
+    NearWords(words_[w], &near);
+    near_.insert(near_.end(), near.begin(), near.end());
+    near_begin_[w + 1] = static_cast<uint32_t>(near_.size());
+    splits.clear();
+    Splits(words_[w], &splits);
+    splits_.insert(splits_.end(), splits.begin(), splits.end());
+    split_begin_[w + 1] = static_cast<uint32_t>(splits_.size());
   }
 }
 

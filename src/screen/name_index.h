@@ -23,6 +23,7 @@
 #define HIGHFENCE_SCREEN_NAME_INDEX_H_
 
 #include <cstdint>
+#include <functional>
 #include <span>
 #include <string>
 #include <string_view>
@@ -30,6 +31,7 @@
 #include <utility>
 #include <vector>
 
+#include "screen/hashed_ranges.h"
 #include "screen/list_entry.h"
 #include "screen/name_form.h"
 
@@ -76,12 +78,26 @@ class NameIndex {
     return {postings_.data() + posting_begin_[id], posting_begin_[id + 1] - posting_begin_[id]};
   }
 
+  // Postings of the word, in forms; its number of forms.
+  size_t Frequency(uint32_t id) const { return posting_begin_[id + 1] - posting_begin_[id]; }
+
   // Vocabulary words close to `word` (not the word itself): the same skeleton
   // (similarity 0.9); one edit away (1 - 1/length, at most 0.9); two edits
   // away for words of eight letters or more (1 - 2/length, at most 0.8); 0.05
-  // less when the first letters differ. Words of three letters or fewer have
-  // no near words.
+  // less when the first letters differ; only those of 0.8 or more. Words of
+  // three letters or fewer have no near words.
   void NearWords(std::string_view word, std::vector<NearWord>* out) const;
+
+  // The same for a vocabulary word, computed when the index is built.
+  std::span<const NearWord> NearWordsOf(uint32_t id) const {
+    return {near_.data() + near_begin_[id], near_begin_[id + 1] - near_begin_[id]};
+  }
+  // The ways a word is two vocabulary words written together ("sensetime" =
+  // "sense" + "time"); for vocabulary words, computed when the index is built.
+  void Splits(std::string_view word, std::vector<std::pair<uint32_t, uint32_t>>* out) const;
+  std::span<const std::pair<uint32_t, uint32_t>> SplitsOf(uint32_t id) const {
+    return {splits_.data() + split_begin_[id], split_begin_[id + 1] - split_begin_[id]};
+  }
 
   // Forms whose sorted core words are `key` (words joined by spaces).
   std::span<const uint32_t> ExactForms(const std::string& key) const;
@@ -96,17 +112,21 @@ class NameIndex {
   void AddForm(uint32_t entry, uint32_t name, const NameForm& form);
   void BuildPostings(double weight_exponent, const Lexicon& lexicon);
   void BuildNearIndexes();
+  void BuildWordNeighbours();
 
   std::vector<Form> forms_;
   std::vector<uint32_t> form_words_;
   std::vector<std::string> words_;
-  std::unordered_map<std::string, uint32_t> word_ids_;
+  TextMap<uint32_t> word_ids_;
   std::vector<float> weights_;
   std::vector<bool> distinct_;
   std::vector<WordClass> classes_;
   float unknown_weight_ = 1;
   std::vector<uint32_t> posting_begin_, postings_;
-  std::vector<std::pair<uint64_t, uint32_t>> deletions_;  // (hash of a deletion, word), sorted
+  HashedRanges deletions_;                          // words by the hash of each one-letter deletion
+  std::vector<uint32_t> near_begin_, split_begin_;  // CSR offsets per word
+  std::vector<NearWord> near_;
+  std::vector<std::pair<uint32_t, uint32_t>> splits_;
   std::unordered_map<std::string, std::vector<uint32_t>> skeletons_;
   std::unordered_map<std::string, std::vector<uint32_t>> exact_, initialisms_;
 };

@@ -26,6 +26,7 @@ struct Probe {
   uint32_t word;
   float gain;
   size_t postings;
+  uint32_t query_begin, query_count;  // the query words it may link
 };
 
 const Readers& DefaultReaders() {
@@ -44,6 +45,8 @@ struct Scratch {
   std::vector<float> gain;  // per form
   std::vector<uint32_t> touched;
   std::vector<Probe> probes;
+  std::vector<std::pair<float, uint32_t>> ranked;  // (rank, form)
+  std::vector<uint32_t> pending;                   // probes left per query word
 };
 
 Scratch& ThreadScratch(size_t forms) {
@@ -99,38 +102,63 @@ Result<std::unique_ptr<Screener>> Screener::Build(ListSnapshot snapshot, ScreenO
 void Screener::Candidates(const Query& q, std::vector<uint32_t>* out) const {
   Scratch& s = ThreadScratch(index_.form_count());
   s.probes.clear();
-  auto probe = [&](uint32_t word, float gain) {
-    s.probes.push_back({word, gain, index_.Postings(word).size()});
+  s.pending.assign(q.words.size(), 0);
+  auto probe = [&](uint32_t word, float gain, uint32_t begin, uint32_t count) {
+    s.probes.push_back({word, gain, index_.Frequency(word), begin, count});
+    for (uint32_t k = begin; k < begin + count; ++k) ++s.pending[k];
   };
-  for (const QueryWord& w : q.words) {
-    if (w.word != kNoWord) probe(w.word, w.weight);
-    for (const NearWord& n : w.near) probe(n.word, n.similarity * index_.Weight(n.word));
+  // A probe gains at most the weight of the query words it may link: a near
+  // word rarer than the word screened must not outrank the word itself.
+  auto capped = [&](uint32_t word, float similarity, uint32_t begin, uint32_t count) {
+    float query_weight = 0;
+    for (uint32_t k = begin; k < begin + count; ++k) query_weight += q.words[k].weight;
+    return similarity * std::min(index_.Weight(word), query_weight);
+  };
+  for (uint32_t i = 0; i < q.words.size(); ++i) {
+    const QueryWord& w = q.words[i];
+    if (w.word != kNoWord) probe(w.word, w.weight, i, 1);
+    for (const NearWord& n : w.near) probe(n.word, capped(n.word, n.similarity, i, 1), i, 1);
   }
-  for (const QueryJoin& j : q.joins) probe(j.word, index_.Weight(j.word));
+  for (const QueryJoin& j : q.joins) {
+    probe(j.word, capped(j.word, j.similarity, j.begin, j.count), j.begin, j.count);
+  }
   for (const QuerySplit& sp : q.splits) {
-    probe(sp.first, index_.Weight(sp.first));
-    probe(sp.second, index_.Weight(sp.second));
+    probe(sp.first, capped(sp.first, 1, sp.index, 1), sp.index, 1);
+    probe(sp.second, capped(sp.second, 1, sp.index, 1), sp.index, 1);
   }
   std::sort(s.probes.begin(), s.probes.end(),
             [](const Probe& a, const Probe& b) { return a.postings < b.postings; });
+  // A form that none of the probes read so far reaches can gain at most the
+  // weight of the query words still unread; once that is below what a review
+  // needs (query_coverage (review - name_weight) / query_weight), no new
+  // candidate can matter and the common words' long postings are left unread.
+  const double cover_min =
+      std::max(0.0, (options_.review_threshold - options_.name_weight) / options_.query_weight);
+  float unread = q.weight;
   size_t read = 0;
   for (const Probe& p : s.probes) {
-    if (read > 0 && read + p.postings > kPostingsBudget) break;
+    if (read > 0 && (read + p.postings > kPostingsBudget || unread < cover_min * q.weight)) break;
     read += p.postings;
     for (uint32_t f : index_.Postings(p.word)) {
       if (s.gain[f] == 0) s.touched.push_back(f);
       s.gain[f] += p.gain;
     }
+    for (uint32_t k = p.query_begin; k < p.query_begin + p.query_count; ++k) {
+      if (--s.pending[k] == 0) unread -= q.words[k].weight;
+    }
   }
-  auto rank = [&](uint32_t f) {
-    return s.gain[f] * s.gain[f] / std::max(1e-6f, index_.form(f).weight);
-  };
-  const size_t keep = std::min(options_.candidates_max, s.touched.size());
-  std::partial_sort(s.touched.begin(), s.touched.begin() + static_cast<ptrdiff_t>(keep),
-                    s.touched.end(), [&](uint32_t a, uint32_t b) { return rank(a) > rank(b); });
-  out->assign(s.touched.begin(), s.touched.begin() + static_cast<ptrdiff_t>(keep));
-  for (uint32_t f : s.touched) s.gain[f] = 0;
+  // Ranks computed once; the best `candidates_max` selected in linear time.
+  s.ranked.clear();
+  for (uint32_t f : s.touched) {
+    s.ranked.emplace_back(s.gain[f] * s.gain[f] / std::max(1e-6f, index_.form(f).weight), f);
+    s.gain[f] = 0;
+  }
   s.touched.clear();
+  const size_t keep = std::min(options_.candidates_max, s.ranked.size());
+  std::nth_element(s.ranked.begin(), s.ranked.begin() + static_cast<ptrdiff_t>(keep),
+                   s.ranked.end(), std::greater<>());
+  out->clear();
+  for (size_t i = 0; i < keep; ++i) out->push_back(s.ranked[i].second);
   for (uint32_t f : index_.ExactForms(q.exact_key)) out->push_back(f);
 }
 

@@ -57,7 +57,7 @@ struct ScreenOptions {
   double initialism_score = 0.78;  // a formed initialism alone
   double common_words_cap = 0.80;  // the most a hit on common words alone scores
   double weight_exponent = 1.5;    // word weight = idf ^ exponent
-  size_t candidates_max = 96;      // list names scored per screened name
+  size_t candidates_max = 64;      // list names scored per screened name
   size_t hits_max = 25;            // hits returned per screened name, best first
 
   // Empty when consistent; else what is wrong.
