@@ -49,7 +49,9 @@ Status ReadPhrases(const toml::table& root, std::string_view table, std::string_
   return Status::Ok();
 }
 
-// 一 .. 九十九 as Han numerals -> "1" .. "99".
+// 第一 .. 第九十九 (first .. ninety-ninth) -> "1" .. "99", as the lists write the
+// numbered institutes (第十四研究所, 14th Research Institute). Only after 第:
+// a numeral alone is also part of place names (四川 Sichuan, 九江 Jiujiang).
 std::vector<std::pair<std::string, std::string>> Numerals() {
   static const char* kDigits[] = {"", "一", "二", "三", "四", "五", "六", "七", "八", "九"};
   std::vector<std::pair<std::string, std::string>> out;
@@ -57,7 +59,7 @@ std::vector<std::pair<std::string, std::string>> Numerals() {
     const int tens = n / 10, ones = n % 10;
     std::string han = tens == 0 ? "" : (tens == 1 ? "十" : std::string(kDigits[tens]) + "十");
     han += kDigits[ones];
-    out.emplace_back(han, std::to_string(n));
+    out.emplace_back("第" + han, std::to_string(n));
   }
   return out;
 }
@@ -83,9 +85,20 @@ Status ReadTerms(const toml::table& root, std::vector<Term>* out) {
     if (kind != "name" && kind != "word" && kind != "place") {
       return Status::InvalidArgument(where + ": `kind` is name, word or place");
     }
-    if ((*t)["note"].as_string()->get().empty())
+    if ((*t)["note"].as_string()->get().empty()) {
       return Status::InvalidArgument(where + ": empty note");
-    out->emplace_back((*t)["zh"].as_string()->get(), (*t)["en"].as_string()->get());
+    }
+    for (const auto& [key, value] : *t) {
+      const std::string_view k = key.str();
+      if (k != "zh" && k != "en" && k != "kind" && k != "note" && k != "pinyin") {
+        return Status::InvalidArgument(fmt::format("{}: unknown key `{}`", where, k));
+      }
+    }
+    if (t->contains("pinyin") && !(*t)["pinyin"].is_boolean()) {
+      return Status::InvalidArgument(where + ": `pinyin` is true or false");
+    }
+    out->push_back(Term{(*t)["zh"].as_string()->get(), (*t)["en"].as_string()->get(), kind,
+                        (*t)["pinyin"].value_or(true)});
   }
   return Status::Ok();
 }

@@ -39,7 +39,7 @@ class Lexicon {
   // Reads the two files; errors name the file and the entry.
   static Result<Lexicon> Parse(std::string_view words_toml, std::string_view zh_terms_toml);
 
-  // Han terms, with the numbers one to ninety-nine (十四 -> 14) added; and the
+  // Han terms, with the ordinals first to ninety-ninth (第十四 -> 14) added; and the
   // same without the `name` terms (names then read as pinyin).
   const names::HanTerms& han_terms() const { return han_terms_; }
   const names::HanTerms& han_word_terms() const { return han_word_terms_; }
