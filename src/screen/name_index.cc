@@ -17,7 +17,10 @@ constexpr float kOneEditMax = 0.9f, kTwoEditsMax = 0.8f, kSameSkeleton = 0.9f;
 constexpr float kOtherFirstLetter = 0.05f;  // typos rarely touch a word's first letter
 // Below this a "near" word is as likely another word: one edit in four letters.
 constexpr float kNearSimilarityMin = 0.8f;
-constexpr double kDistinctShareMax = 0.02;  // of rows: "trading" is in 4 %, "huawei" in 0.5 %
+// A word in more than 2 % of the rows (and more than 50) is too frequent to
+// say who: "trading" is in 4 % of the 2026 list, "huawei" in 0.5 %.
+constexpr double kDistinctShareMax = 0.02;
+constexpr double kDistinctRowsMin = 50;
 
 float EditSimilarity(std::string_view a, std::string_view b, int edits) {
   const float length = static_cast<float>(std::max(a.size(), b.size()));
@@ -136,7 +139,8 @@ void NameIndex::BuildPostings(double weight_exponent, const Lexicon& lexicon) {
     weights_[w] = static_cast<float>(std::pow(std::max(idf, 0.05), weight_exponent) *
                                      lexicon.WeightFactor(c));
     const bool number = words_[w].find_first_not_of("0123456789") == std::string::npos;
-    distinct_[w] = c == WordClass::kOther && !number && rows[w] < kDistinctShareMax * row_count;
+    const double too_many = std::max(kDistinctShareMax * row_count, kDistinctRowsMin);
+    distinct_[w] = c == WordClass::kOther && !number && rows[w] < too_many;
     classes_[w] = c;
   }
   unknown_weight_ = static_cast<float>(std::pow(std::log(n), weight_exponent));

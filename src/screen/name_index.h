@@ -69,7 +69,8 @@ class NameIndex {
   std::string_view Word(uint32_t id) const { return words_[id]; }
   float Weight(uint32_t id) const { return weights_[id]; }
   // Whether a word says who a party is: not a common word or a place
-  // (screening/words.toml), not a number, and in fewer than 2 % of the rows.
+  // (screening/words.toml), not a number, and not in more than 2 % of the rows
+  // (and more than 50).
   bool Distinct(uint32_t id) const { return distinct_[id]; }
   WordClass Class(uint32_t id) const { return classes_[id]; }
   // The weight of a word the list never uses: that of a word one form holds.
