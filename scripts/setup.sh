@@ -12,6 +12,7 @@ packages=(
   libgtest-dev libbenchmark-dev                           # tests, benchmarks
   clang libclang-rt-14-dev libfuzzer-14-dev               # fuzzing, sanitizers
   hyperfine time                                          # bench/run_bench.sh
+  python3-jellyfish                                       # bench/screen_baseline.py
   ccache                                                  # faster rebuilds
 )
 # For the durable ledger tests (--ledger postgres://...).

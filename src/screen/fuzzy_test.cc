@@ -14,7 +14,7 @@ TEST(EditDistance, CountsEditsUpToTheBound) {
   EXPECT_EQ(EditDistance("cambricon", "cambrion", 2), 1);
   EXPECT_EQ(EditDistance("technology", "tecnolgy", 2), 2);
   EXPECT_EQ(EditDistance("technology", "tecnolgy", 1), 2);  // bound + 1
-  EXPECT_EQ(EditDistance("abc", "abcdef", 1), 2);          // lengths alone exceed the bound
+  EXPECT_EQ(EditDistance("abc", "abcdef", 1), 2);           // lengths alone exceed the bound
   EXPECT_EQ(EditDistance("", "ab", 2), 2);
 }
 
@@ -33,7 +33,8 @@ TEST(HashedRanges, FindsEachRunAndNothingElse) {
   EXPECT_TRUE(r.Find(1).empty());  // empty before Build
   std::vector<std::pair<uint64_t, uint32_t>> pairs;
   for (uint64_t h = 0; h < 1000; ++h) {
-    for (uint32_t v = 0; v < h % 3 + 1; ++v) pairs.emplace_back(h * 7919, static_cast<uint32_t>(h + v));
+    for (uint32_t v = 0; v < h % 3 + 1; ++v)
+      pairs.emplace_back(h * 7919, static_cast<uint32_t>(h + v));
   }
   r.Build(pairs);
   for (uint64_t h = 0; h < 1000; ++h) {

@@ -163,12 +163,15 @@ std::string FoldWord(std::string_view w) {
 
 void Lexicon::Canonical(std::string_view word, Words* out) const {
   auto it = variants_.find(word);
-  if (it == variants_.end()) it = variants_.find(FoldWord(word));
-  if (it != variants_.end()) {
-    out->insert(out->end(), it->second.begin(), it->second.end());
-    return;
+  if (it == variants_.end()) {
+    std::string folded = FoldWord(word);
+    it = variants_.find(folded);
+    if (it == variants_.end()) {
+      out->push_back(std::move(folded));
+      return;
+    }
   }
-  out->push_back(FoldWord(word));
+  out->insert(out->end(), it->second.begin(), it->second.end());
 }
 
 WordClass Lexicon::Class(std::string_view word) const {
@@ -196,7 +199,7 @@ size_t Lexicon::PinyinNameAt(const Words& words, size_t at, Words* out) const {
   const Words* english = nullptr;
   for (size_t k = 1; k <= kWordsMax && at + k <= words.size(); ++k) {
     joined += words[at + k - 1];
-    if (joined.size() > pinyin_key_bytes_max_) break;
+    if (!pinyin_prefixes_.contains(joined)) break;  // most words: no key starts so
     auto it = pinyin_names_.find(joined);
     if (it != pinyin_names_.end()) {
       found = k;
@@ -244,7 +247,7 @@ Result<Lexicon> Lexicon::Parse(std::string_view words_toml, std::string_view zh_
     std::string joined;
     for (const std::string& w : en) joined += w;
     if (key.empty() || key == joined) continue;
-    out.pinyin_key_bytes_max_ = std::max(out.pinyin_key_bytes_max_, key.size());
+    for (size_t n = 1; n <= key.size(); ++n) out.pinyin_prefixes_.insert(key.substr(0, n));
     out.pinyin_names_.emplace(std::move(key), std::move(en));
   }
   out.term_count_ = all.size();

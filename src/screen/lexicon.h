@@ -66,7 +66,7 @@ class Lexicon {
   names::HanTerms han_terms_, han_word_terms_;
   size_t term_count_ = 0;
   TextMap<Words> pinyin_names_;
-  size_t pinyin_key_bytes_max_ = 0;
+  TextSet pinyin_prefixes_;  // every prefix of a key of pinyin_names_
   TextSet common_, places_;
   double common_factor_ = 1, place_factor_ = 1;
   TextMap<Words> variants_;

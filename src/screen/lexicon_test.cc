@@ -72,15 +72,17 @@ TEST(Lexicon, ParseRejectsBadTables) {
       "[common]\nweight_factor = 0.35\nwords = [\"technology\"]\n"
       "[places]\nweight_factor = 0.35\nwords = [\"beijing\"]\n"
       "[boilerplate]\nphrases = []\n[markers]\nphrases = [\"aka\"]\n";
-  const std::string term = "[[term]]\nzh = \"华为\"\nen = \"huawei\"\nkind = \"name\"\nnote = \"n\"\n";
+  const std::string term =
+      "[[term]]\nzh = \"华为\"\nen = \"huawei\"\nkind = \"name\"\nnote = \"n\"\n";
   EXPECT_TRUE(Lexicon::Parse(words, term).ok());
   auto error = [&](const std::string& w, const std::string& z) {
     Result<Lexicon> l = Lexicon::Parse(w, z);
     return l.ok() ? std::string("ok") : std::string(l.status().message());
   };
-  EXPECT_NE(error(words, "[[term]]\nzh = \"华为\"\nen = \"huawei\"\nkind = \"brand\"\nnote = \"n\"\n")
-                .find("term 1"),
-            std::string::npos);
+  EXPECT_NE(
+      error(words, "[[term]]\nzh = \"华为\"\nen = \"huawei\"\nkind = \"brand\"\nnote = \"n\"\n")
+          .find("term 1"),
+      std::string::npos);
   EXPECT_NE(error(words, "[[term]]\nzh = \"abc\"\nen = \"x\"\nkind = \"word\"\nnote = \"n\"\n")
                 .find("`abc`"),
             std::string::npos);

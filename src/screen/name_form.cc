@@ -60,11 +60,12 @@ void SplitAtMarkers(const NameForm& f, const Lexicon& lex, std::vector<NameForm>
 void CutAtAddress(std::string_view latin, const Readers& r, std::vector<NameForm>* out) {
   size_t comma = latin.find(',');
   while (comma != std::string_view::npos) {
-    const NameForm head = ReadLatin(latin.substr(0, comma), r);
-    const NameForm tail = ReadLatin(latin.substr(comma + 1), r);
-    if (head.size() > 0 && head.kinds.back() == WordKind::kLegal && tail.size() >= 1 &&
-        tail.size() <= kTailWordsMax) {
-      out->push_back(head);
+    // Cheap tests first: most commas are "SURNAME, Given", not an address.
+    const Words before = names::SplitWords(latin.substr(0, comma), {.join_apostrophes = true});
+    const Words after = names::SplitWords(latin.substr(comma + 1), {.join_apostrophes = true});
+    if (!before.empty() && r.forms.TrailingWords(before) > 0 && !after.empty() &&
+        after.size() <= kTailWordsMax) {
+      out->push_back(ReadLatin(latin.substr(0, comma), r));
       return;
     }
     comma = latin.find(',', comma + 1);

@@ -78,8 +78,8 @@ TEST(ListNameForms, DashPartsNeedAWordThatSaysWho) {
   const auto f = Forms(
       "Federal State Unitary Enterprise Russian Federal Nuclear Center - All Russian Scientific "
       "Research Institute of Experimental Physics");
-  EXPECT_TRUE(Has(f, {"all", "russian", "scientific", "research", "institute", "experimental",
-                      "physic"}));
+  EXPECT_TRUE(
+      Has(f, {"all", "russian", "scientific", "research", "institute", "experimental", "physic"}));
   EXPECT_FALSE(Has(Forms("RESEARCH INSTITUTE - 2"), {"research", "institute"}));
 }
 

@@ -67,7 +67,8 @@ TEST(Screener, AcronymsAliasesAndTyposMatch) {
   ASSERT_FALSE(typo.empty());
   EXPECT_EQ(typo[0].band, Band::kMatch);
   bool near_detail = false;
-  for (const Feature& f : typo[0].features) near_detail |= f.detail.find("near") != std::string::npos;
+  for (const Feature& f : typo[0].features)
+    near_detail |= f.detail.find("near") != std::string::npos;
   EXPECT_TRUE(near_detail) << "the typo is explained";
 }
 
@@ -123,8 +124,8 @@ TEST(Screener, OptionsAreChecked) {
 
 TEST(Screener, ConcurrentScreensGiveTheSameHits) {
   auto s = Sample();
-  const std::vector<std::string> names = {"华为技术有限公司", "SMIC", "Ivan Petrov", "Blue Shipping",
-                                          "Acme Export", "Example Energy PJSC"};
+  const std::vector<std::string> names = {"华为技术有限公司", "SMIC",        "Ivan Petrov",
+                                          "Blue Shipping",    "Acme Export", "Example Energy PJSC"};
   std::vector<std::vector<Hit>> expected;
   for (const std::string& n : names) expected.push_back(s->Screen(n));
   std::vector<int> wrong(4, 0);
