@@ -58,78 +58,92 @@ bool Free(const std::vector<bool>& used, uint32_t begin, uint32_t count) {
   return true;
 }
 
-}  // namespace
-
-Query PrepareQuery(const NameForm& form, const NameIndex& index, const Lexicon& lexicon,
-                   QueryOptions options) {
-  const bool near_joins = options.near_joins;
-  Query q;
-  const Words core = form.Core();
-  for (const std::string& text : core) {
-    QueryWord w;
-    w.text = text;
-    w.word = index.WordId(text);
-    if (w.word == kNoWord) {
-      index.NearWords(text, &w.near);
-    } else {
-      const std::span<const NearWord> known = index.NearWordsOf(w.word);
-      w.near.assign(known.begin(), known.end());
-    }
-    if (w.word != kNoWord) {
-      w.weight = index.Weight(w.word);
-    } else if (!w.near.empty()) {
-      const auto best = std::max_element(w.near.begin(), w.near.end(), [](auto& a, auto& b) {
-        return a.similarity < b.similarity;
-      });
-      w.weight = index.Weight(best->word);
-    } else {
-      w.weight = index.UnknownWeight();
-    }
-    const WordClass c = lexicon.Class(text);
-    if (options.full_weight_common && c == WordClass::kCommon) {
-      w.weight /= static_cast<float>(lexicon.WeightFactor(c));
-    }
-    q.weight += w.weight;
-    q.words.push_back(std::move(w));
+// One word of the screened name: its vocabulary id, near words and weight.
+QueryWord PrepareWord(const std::string& text, const NameIndex& index, const Lexicon& lexicon,
+                      const QueryOptions& options) {
+  QueryWord w;
+  w.text = text;
+  w.word = index.WordId(text);
+  if (w.word == kNoWord) {
+    index.NearWords(text, &w.near);
+  } else {
+    const std::span<const NearWord> known = index.NearWordsOf(w.word);
+    w.near.assign(known.begin(), known.end());
   }
-  const uint32_t n = static_cast<uint32_t>(q.words.size());
+  if (w.word != kNoWord) {
+    w.weight = index.Weight(w.word);
+  } else if (!w.near.empty()) {
+    const auto best = std::max_element(
+        w.near.begin(), w.near.end(), [](auto& a, auto& b) { return a.similarity < b.similarity; });
+    w.weight = index.Weight(best->word);
+  } else {
+    w.weight = index.UnknownWeight();
+  }
+  const WordClass c = lexicon.Class(text);
+  if (options.full_weight_common && c == WordClass::kCommon) {
+    w.weight /= static_cast<float>(lexicon.WeightFactor(c));
+  }
+  return w;
+}
+
+// Neighbouring words written together that the vocabulary holds (or, from
+// Chinese, is near).
+void AddJoins(const NameIndex& index, bool near_joins, Query* q) {
+  const uint32_t n = static_cast<uint32_t>(q->words.size());
+  std::vector<NearWord> near;
   for (uint32_t begin = 0; begin < n; ++begin) {
-    std::string joined = q.words[begin].text;
+    std::string joined = q->words[begin].text;
     for (uint32_t count = 2; count <= kJoinWordsMax && begin + count <= n; ++count) {
-      joined += q.words[begin + count - 1].text;
+      joined += q->words[begin + count - 1].text;
       const uint32_t id = index.WordId(joined);
-      if (id != kNoWord) q.joins.push_back({begin, count, id, 1.0f});
-      if (near_joins) {
-        std::vector<NearWord> near;
-        index.NearWords(joined, &near);
-        for (const NearWord& w : near) q.joins.push_back({begin, count, w.word, w.similarity});
-      }
+      if (id != kNoWord) q->joins.push_back({begin, count, id, 1.0f});
+      if (!near_joins) continue;
+      near.clear();
+      index.NearWords(joined, &near);
+      for (const NearWord& w : near) q->joins.push_back({begin, count, w.word, w.similarity});
     }
   }
   // Words that spell a vocabulary word together ("bei jing", the pinyin of a
   // Chinese name; "sense time") weigh at most what that word weighs, shared
   // among them: as rare or unknown words each would weigh like the rarest one.
-  for (const QueryJoin& j : q.joins) {
+  for (const QueryJoin& j : q->joins) {
     if (j.similarity < 1.0f) continue;
     const float share = index.Weight(j.word) / static_cast<float>(j.count);
     for (uint32_t k = j.begin; k < j.begin + j.count; ++k) {
-      QueryWord& w = q.words[k];
+      QueryWord& w = q->words[k];
       if (share >= w.weight) continue;
-      q.weight += share - w.weight;
+      q->weight += share - w.weight;
       w.weight = share;
     }
   }
+}
+
+void AddSplits(const NameIndex& index, Query* q) {
   std::vector<std::pair<uint32_t, uint32_t>> splits;
-  for (uint32_t i = 0; i < n; ++i) {
+  for (uint32_t i = 0; i < q->words.size(); ++i) {
     splits.clear();
-    if (q.words[i].word == kNoWord) {
-      index.Splits(q.words[i].text, &splits);
+    if (q->words[i].word == kNoWord) {
+      index.Splits(q->words[i].text, &splits);
     } else {
-      const auto known = index.SplitsOf(q.words[i].word);
+      const auto known = index.SplitsOf(q->words[i].word);
       splits.assign(known.begin(), known.end());
     }
-    for (const auto& [first, second] : splits) q.splits.push_back({i, first, second});
+    for (const auto& [first, second] : splits) q->splits.push_back({i, first, second});
   }
+}
+
+}  // namespace
+
+Query PrepareQuery(const NameForm& form, const NameIndex& index, const Lexicon& lexicon,
+                   QueryOptions options) {
+  Query q;
+  const Words core = form.Core();
+  for (const std::string& text : core) {
+    q.words.push_back(PrepareWord(text, index, lexicon, options));
+    q.weight += q.words.back().weight;
+  }
+  AddJoins(index, options.near_joins, &q);
+  AddSplits(index, &q);
   q.exact_key = NameIndex::ExactKey(core);
   if (core.size() == 1) q.initials = core[0];
   return q;

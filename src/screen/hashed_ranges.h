@@ -21,6 +21,7 @@ class HashedRanges {
   void Build(const std::vector<std::pair<uint64_t, uint32_t>>& pairs);
   // The values stored under `hash`; empty when none.
   std::span<const uint32_t> Find(uint64_t hash) const;
+  bool empty() const { return slots_.empty(); }
 
  private:
   struct Slot {

@@ -86,8 +86,28 @@ uint32_t NameIndex::Intern(const std::string& word) {
 }
 
 uint32_t NameIndex::WordId(std::string_view word) const {
-  auto it = word_ids_.find(word);
-  return it == word_ids_.end() ? kNoWord : it->second;
+  if (words_by_hash_.empty()) {  // while building
+    auto it = word_ids_.find(word);
+    return it == word_ids_.end() ? kNoWord : it->second;
+  }
+  for (uint32_t id : words_by_hash_.Find(HashWithout(word, std::string_view::npos))) {
+    if (words_[id] == word) return id;
+  }
+  return kNoWord;
+}
+
+// The vocabulary by FNV hash, for lookups at screening time: a screened name
+// looks up a few dozen words and word pairs, and a node-based map costs a
+// cache miss per node.
+void NameIndex::BuildWordTable() {
+  std::vector<std::pair<uint64_t, uint32_t>> pairs;
+  pairs.reserve(words_.size());
+  for (uint32_t w = 0; w < words_.size(); ++w) {
+    pairs.emplace_back(HashWithout(words_[w], std::string_view::npos), w);
+  }
+  std::sort(pairs.begin(), pairs.end());
+  words_by_hash_.Build(pairs);
+  word_ids_ = {};  // only the build needs it
 }
 
 void NameIndex::AddForm(uint32_t entry, uint32_t name, const NameForm& form) {
@@ -176,6 +196,7 @@ NameIndex NameIndex::Build(const ListSnapshot& snapshot, const Readers& readers,
   index.BuildPostings(weight_exponent, readers.lexicon);
   index.BuildNearIndexes();
   index.BuildWordNeighbours();
+  index.BuildWordTable();
   return index;
 }
 

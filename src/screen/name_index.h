@@ -114,11 +114,13 @@ class NameIndex {
   void BuildPostings(double weight_exponent, const Lexicon& lexicon);
   void BuildNearIndexes();
   void BuildWordNeighbours();
+  void BuildWordTable();
 
   std::vector<Form> forms_;
   std::vector<uint32_t> form_words_;
   std::vector<std::string> words_;
-  TextMap<uint32_t> word_ids_;
+  TextMap<uint32_t> word_ids_;  // while building
+  HashedRanges words_by_hash_;  // after: word ids by FNV hash of the word
   std::vector<float> weights_;
   std::vector<bool> distinct_;
   std::vector<WordClass> classes_;

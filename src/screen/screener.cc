@@ -55,6 +55,34 @@ Scratch& ThreadScratch(size_t forms) {
   return s;
 }
 
+// The postings a query reads: its words, their near words, joins and splits,
+// each with the query words it may link.
+void CollectProbes(const NameIndex& index, const Query& q, Scratch* s) {
+  s->probes.clear();
+  s->pending.assign(q.words.size(), 0);
+  // A probe gains at most the weight of the query words it may link: a near
+  // word rarer than the word screened must not outrank the word itself.
+  auto probe = [&](uint32_t word, float similarity, uint32_t begin, uint32_t count) {
+    float query_weight = 0;
+    for (uint32_t k = begin; k < begin + count; ++k) {
+      query_weight += q.words[k].weight;
+      ++s->pending[k];
+    }
+    const float gain = similarity * std::min(index.Weight(word), query_weight);
+    s->probes.push_back({word, gain, index.Frequency(word), begin, count});
+  };
+  for (uint32_t i = 0; i < q.words.size(); ++i) {
+    const QueryWord& w = q.words[i];
+    if (w.word != kNoWord) probe(w.word, 1, i, 1);
+    for (const NearWord& n : w.near) probe(n.word, n.similarity, i, 1);
+  }
+  for (const QueryJoin& j : q.joins) probe(j.word, j.similarity, j.begin, j.count);
+  for (const QuerySplit& sp : q.splits) {
+    probe(sp.first, 1, sp.index, 1);
+    probe(sp.second, 1, sp.index, 1);
+  }
+}
+
 }  // namespace
 
 std::string_view BandName(Band b) { return b == Band::kMatch ? "match" : "review"; }
@@ -101,31 +129,7 @@ Result<std::unique_ptr<Screener>> Screener::Build(ListSnapshot snapshot, ScreenO
 // gain^2 / (query weight x form weight), a cosine of the weighted words.
 void Screener::Candidates(const Query& q, std::vector<uint32_t>* out) const {
   Scratch& s = ThreadScratch(index_.form_count());
-  s.probes.clear();
-  s.pending.assign(q.words.size(), 0);
-  auto probe = [&](uint32_t word, float gain, uint32_t begin, uint32_t count) {
-    s.probes.push_back({word, gain, index_.Frequency(word), begin, count});
-    for (uint32_t k = begin; k < begin + count; ++k) ++s.pending[k];
-  };
-  // A probe gains at most the weight of the query words it may link: a near
-  // word rarer than the word screened must not outrank the word itself.
-  auto capped = [&](uint32_t word, float similarity, uint32_t begin, uint32_t count) {
-    float query_weight = 0;
-    for (uint32_t k = begin; k < begin + count; ++k) query_weight += q.words[k].weight;
-    return similarity * std::min(index_.Weight(word), query_weight);
-  };
-  for (uint32_t i = 0; i < q.words.size(); ++i) {
-    const QueryWord& w = q.words[i];
-    if (w.word != kNoWord) probe(w.word, w.weight, i, 1);
-    for (const NearWord& n : w.near) probe(n.word, capped(n.word, n.similarity, i, 1), i, 1);
-  }
-  for (const QueryJoin& j : q.joins) {
-    probe(j.word, capped(j.word, j.similarity, j.begin, j.count), j.begin, j.count);
-  }
-  for (const QuerySplit& sp : q.splits) {
-    probe(sp.first, capped(sp.first, 1, sp.index, 1), sp.index, 1);
-    probe(sp.second, capped(sp.second, 1, sp.index, 1), sp.index, 1);
-  }
+  CollectProbes(index_, q, &s);
   std::sort(s.probes.begin(), s.probes.end(),
             [](const Probe& a, const Probe& b) { return a.postings < b.postings; });
   // A form that none of the probes read so far reaches can gain at most the
@@ -147,10 +151,23 @@ void Screener::Candidates(const Query& q, std::vector<uint32_t>* out) const {
       if (--s.pending[k] == 0) unread -= q.words[k].weight;
     }
   }
-  // Ranks computed once; the best `candidates_max` selected in linear time.
+  // Ranks computed once; the best `candidates_max` selected in linear time. A
+  // form whose gain and the words left unread together cannot reach the
+  // query coverage of a review is not a candidate (gains may count a word
+  // twice, through its near words: this bound is never too low).
   s.ranked.clear();
+  // A word the list does not use weighs like its nearest words, which differ:
+  // the bound is then not sure, and every touched form stays a candidate.
+  const bool sure =
+      std::all_of(q.words.begin(), q.words.end(),
+                  [](const QueryWord& w) { return w.word != kNoWord || w.near.empty(); }) &&
+      std::all_of(q.joins.begin(), q.joins.end(),
+                  [](const QueryJoin& j) { return j.similarity == 1.0f; });
+  const float gain_min = sure ? static_cast<float>(cover_min) * q.weight - unread : 0.0f;
   for (uint32_t f : s.touched) {
-    s.ranked.emplace_back(s.gain[f] * s.gain[f] / std::max(1e-6f, index_.form(f).weight), f);
+    if (s.gain[f] >= gain_min) {
+      s.ranked.emplace_back(s.gain[f] * s.gain[f] / std::max(1e-6f, index_.form(f).weight), f);
+    }
     s.gain[f] = 0;
   }
   s.touched.clear();
