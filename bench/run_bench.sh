@@ -132,3 +132,4 @@ if [[ -x $bin/ledger_latency ]]; then
   rm -f "$out/latency.db"*
   "$bin/ledger_latency" "$out/latency.db" 2000
 fi
+bash bench/run_screen_bench.sh

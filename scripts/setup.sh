@@ -9,9 +9,11 @@ packages=(
   libsimdjson-dev libfmt-dev libcli11-dev libtomlplusplus-dev
   libsqlite3-dev libpq-dev libssl-dev libyaml-cpp-dev     # libraries
   libxxhash-dev                                           # shipment fingerprints, id sets
+  libicu-dev                                              # names: transliteration
   libgtest-dev libbenchmark-dev                           # tests, benchmarks
   clang libclang-rt-14-dev libfuzzer-14-dev               # fuzzing, sanitizers
   hyperfine time                                          # bench/run_bench.sh
+  python3-jellyfish                                       # bench/screen_baseline.py
   ccache                                                  # faster rebuilds
 )
 # For the durable ledger tests (--ledger postgres://...).

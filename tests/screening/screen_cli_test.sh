@@ -1,0 +1,166 @@
+#!/usr/bin/env bash
+# End-to-end tests of `highfence screen` and `highfence lists` on the
+# project's fixture lists (tests/screening/fixtures).
+# Usage: screen_cli_test.sh PATH/TO/highfence REPO_DIR
+set -u
+
+if [ $# -ne 2 ]; then
+  echo "usage: $0 PATH/TO/highfence REPO_DIR" >&2
+  exit 2
+fi
+HF=$1
+FIX=$2/tests/screening/fixtures
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export HIGHFENCE_LISTS_DIR=$TMP/store  # never the user's own store
+PASS=0
+FAIL=0
+
+fail() {
+  FAIL=$((FAIL + 1))
+  echo "FAIL: $*" >&2
+}
+pass() { PASS=$((PASS + 1)); }
+
+# run NAME CMD...: stdout in $TMP/out, stderr in $TMP/err, exit code in RC.
+run() {
+  NAME=$1
+  shift
+  "$@" >"$TMP/out" 2>"$TMP/err"
+  RC=$?
+}
+expect_rc() {
+  if [ "$RC" -eq "$1" ]; then pass; else
+    fail "$NAME: exit code $RC, want $1 ($(head -c 300 "$TMP/err"))"
+  fi
+}
+expect_out() {
+  if grep -qF -- "$1" "$TMP/out"; then pass; else
+    fail "$NAME: stdout lacks '$1': $(head -c 400 "$TMP/out")"
+  fi
+}
+expect_err() {
+  if grep -qF -- "$1" "$TMP/err"; then pass; else
+    fail "$NAME: stderr lacks '$1': $(head -c 300 "$TMP/err")"
+  fi
+}
+expect_lines() {
+  local n
+  n=$(wc -l <"$TMP/out")
+  if [ "$n" -eq "$1" ]; then pass; else fail "$NAME: $n lines, want $1"; fi
+}
+
+# --- one name ------------------------------------------------------------------
+
+run "Chinese name, table" "$HF" screen "华为技术有限公司" --lists "$FIX/csl-sample.csv" --format table
+expect_rc 0
+expect_out "1 match(es)"
+expect_out "Huawei Technologies Co., Ltd. (Huawei)"
+expect_out "query_coverage"
+expect_out "Presumption of denial."
+expect_out "84 FR 22961"
+
+run "one name, jsonl" "$HF" screen "SMIC" --lists "$FIX/csl-sample.json" --format jsonl
+expect_rc 0
+expect_lines 1
+expect_out '"list":"EL"'
+expect_out '"matched_name":"Semiconductor Manufacturing International Corporation (SMIC)"'
+expect_out '"band":"match"'
+expect_out '"features":[{"feature":"query_coverage"'
+expect_out '"federal_register_notice":"85 FR 83420"'
+expect_out '"lists_sha256":"'
+
+run "country lowers, never hides" "$HF" screen "Acme Export Trading" --country CN \
+  --lists "$FIX/csl-sample-compact.json" --format jsonl
+expect_rc 0
+expect_out '"score":0.900,"band":"match"'
+expect_out '"feature":"country"'
+
+run "no hit" "$HF" screen "Entirely Unrelated Bakery" --lists "$FIX/csl-sample.csv" --format jsonl
+expect_rc 0
+expect_out '"hits":[]'
+
+run "bad country" "$HF" screen "Acme" --country China --lists "$FIX/csl-sample.csv"
+expect_rc 1
+expect_err "alpha-2"
+
+run "bad list file" "$HF" screen "Acme" --lists "$FIX/../handwritten.jsonl"
+expect_rc 1
+expect_err "not valid JSON"
+
+# --- batches ---------------------------------------------------------------------
+
+printf '%s\n' '{"id":"a","name":"華為技術有限公司","country":"CN"}' \
+  '{"id":7,"name":"Ivan Petroff"}' 'not json' '{"id":"c","name":""}' \
+  '{"id":"d","name":"Blue Shipping"}' >"$TMP/batch.jsonl"
+run "jsonl batch" "$HF" screen "$TMP/batch.jsonl" --lists "$FIX/csl-sample-compact.json" --format jsonl
+expect_rc 2  # two malformed lines, the others screened
+expect_lines 5
+expect_out '{"id":"a","name":"華為技術有限公司","country":"CN"'
+expect_out '{"id":"7","name":"Ivan Petroff"'
+expect_out '"name":"PETROV, Ivan Sergeyevich"'
+expect_out '"line":3,"error":"not a JSON object"'
+expect_out '"line":4,"error":"`name` must be a non-empty string"'
+
+printf 'country,name,id\nCN,中芯国际,x1\n,"Example Aviation Research Institute",x2\n' >"$TMP/batch.csv"
+run "csv batch" "$HF" screen "$TMP/batch.csv" --lists "$FIX/csl-sample.csv" --format jsonl
+expect_rc 0
+expect_lines 2
+expect_out '"id":"x1"'
+expect_out '"name":"Example Aviation Research Institute","matched_name":"Example Aviation Research Institute"'
+
+run "stdin batch" sh -c "printf '{\"id\":\"s\",\"name\":\"SMIC\"}\n' | '$HF' screen - --lists '$FIX/csl-sample.csv' --format jsonl"
+expect_rc 0
+expect_out '"id":"s"'
+
+# --- the snapshot store ------------------------------------------------------------
+
+run "screen without a snapshot" "$HF" screen "Acme"
+expect_rc 1
+expect_err "highfence lists import"
+
+run "import" "$HF" lists import "$FIX/csl-sample-compact.json"
+expect_rc 0
+expect_out "imported, now current"
+expect_out "compact-json"
+expect_out "EL"
+FIRST=$(sha256sum "$FIX/csl-sample-compact.json" | cut -c1-64)
+if [ -f "$TMP/store/$FIRST.json" ]; then pass; else fail "import: $TMP/store/$FIRST.json missing"; fi
+
+run "screen the current snapshot" "$HF" screen "SMIC" --format jsonl
+expect_rc 0
+expect_out "\"lists_sha256\":\"$FIRST\""
+
+run "import a later one" "$HF" lists import "$FIX/csl-sample-later.json" --format json
+expect_rc 0
+expect_out '"format":"compact-json"'
+expect_out '"generated_at":"2026-02-01T00:00:00+00:00"'
+
+run "show all" "$HF" lists show --all
+expect_rc 0
+expect_out "${FIRST:0:16}"
+expect_out "*"
+
+run "show by prefix" "$HF" lists show "${FIRST:0:10}" --format json
+expect_rc 0
+expect_out "\"sha256\":\"$FIRST\""
+expect_out '"rows_by_list":{"EL":2'
+
+run "diff" "$HF" lists diff "${FIRST:0:10}" current
+expect_rc 0
+expect_out "1 added, 1 removed, 1 changed"
+expect_out "+ EL     Example Intelligent Computing Co., Ltd."
+expect_out "- DPL    Acme Export Trading"
+expect_out "license_policy:"
+
+run "diff, jsonl" "$HF" lists diff "$FIX/csl-sample.csv" "$FIX/csl-sample-later.json" --format json
+expect_rc 0
+expect_lines 3
+expect_out '"change":"changed"'
+
+run "diff, unknown snapshot" "$HF" lists diff deadbeef00 current
+expect_rc 1
+expect_err "no stored snapshot"
+
+echo "screen_cli_test: $PASS passed, $FAIL failed"
+[ "$FAIL" -eq 0 ]
