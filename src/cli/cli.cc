@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.h"
+#include "cli/simulate_command.h"
 
 namespace highfence::cli {
 namespace {
@@ -40,6 +41,8 @@ void AddShipmentFlags(CLI::App* check, ShipmentFlags* f) {
 
 int RunCli(int argc, char** argv) {
   if (argc >= 2 && std::string_view(argv[1]) == "ledger") return RunLedger(argc - 1, argv + 1);
+  if (argc >= 2 && std::string_view(argv[1]) == "simulate") return RunSimulate(argc - 1, argv + 1);
+  if (argc >= 2 && std::string_view(argv[1]) == "replay") return RunReplay(argc - 1, argv + 1);
   CLI::App app{"highfence: U.S. advanced-computing export rules (2022-2026) as software"};
   app.require_subcommand(1);
   CommonOptions common;
@@ -85,6 +88,8 @@ int RunCli(int argc, char** argv) {
   AddCommon(regimes, &common);
 
   app.add_subcommand("ledger", "the durable quota ledger (see `highfence ledger --help`)");
+  app.add_subcommand("simulate", "what-if simulator (see `highfence simulate --help`)");
+  app.add_subcommand("replay", "re-determine an order book under a regime or reform");
   CLI::App* law = app.add_subcommand("law", "the law data");
   law->require_subcommand(1);
   CLI::App* law_check = law->add_subcommand("check", "validate the law data");

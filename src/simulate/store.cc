@@ -1,0 +1,85 @@
+#include "simulate/store.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+
+namespace highfence::simulate {
+namespace {
+
+constexpr std::array<BandedSeries, 15> kSeries = {{
+    {"e_us", &Trajectory::e_us},
+    {"e_t1", &Trajectory::e_t1},
+    {"e_t2", &Trajectory::e_t2},
+    {"e_cn", &Trajectory::e_cn},
+    {"e_t3", &Trajectory::e_t3},
+    {"gamma_stock", &Trajectory::gamma_stock},
+    {"gamma_flow", &Trajectory::gamma_flow},
+    {"lag_months", &Trajectory::lag_months},
+    {"cn_legal", &Trajectory::legal},
+    {"cn_smuggled", &Trajectory::smuggled},
+    {"cn_domestic", &Trajectory::domestic},
+    {"cn_rented", &Trajectory::rented},
+    {"domestic_capacity", &Trajectory::domestic_capacity},
+    {"domestic_slack", &Trajectory::slack},
+    {"k_t2_own", &Trajectory::k_t2_own},
+}};
+
+double QuantileSorted(const std::vector<double>& v, double p) {
+  const double pos = p * double(v.size() - 1);
+  const size_t lo = static_cast<size_t>(pos);
+  const size_t hi = std::min(lo + 1, v.size() - 1);
+  return v[lo] + (pos - double(lo)) * (v[hi] - v[lo]);
+}
+
+}  // namespace
+
+std::span<const BandedSeries> BandedSeriesList() { return kSeries; }
+
+int Store::ProbeIndex(const Probe& p) const {
+  auto it = std::find(probes.begin(), probes.end(), p);
+  return it == probes.end() ? -1 : static_cast<int>(it - probes.begin());
+}
+
+Band BandOf(std::vector<double> values) {
+  std::erase_if(values, [](double v) { return std::isnan(v); });
+  Band b;
+  b.n = static_cast<int>(values.size());
+  if (values.empty()) {
+    b.p5 = b.p50 = b.p95 = b.mean = std::nan("");
+    return b;
+  }
+  std::sort(values.begin(), values.end());
+  b.p5 = QuantileSorted(values, 0.05);
+  b.p50 = QuantileSorted(values, 0.50);
+  b.p95 = QuantileSorted(values, 0.95);
+  double sum = 0;
+  for (double v : values) sum += v;  // sorted order: the same whatever the threads
+  b.mean = sum / double(values.size());
+  return b;
+}
+
+double BimodalityCoefficient(const std::vector<double>& values) {
+  const double n = double(values.size());
+  if (n < 4) return std::nan("");
+  double mean = 0;
+  for (double v : values) mean += v;
+  mean /= n;
+  double m2 = 0, m3 = 0, m4 = 0;
+  for (double v : values) {
+    const double d = v - mean;
+    m2 += d * d;
+    m3 += d * d * d;
+    m4 += d * d * d * d;
+  }
+  m2 /= n;
+  m3 /= n;
+  m4 /= n;
+  if (m2 <= 0) return std::nan("");
+  // Sample skewness and excess kurtosis with the usual small-sample factors.
+  const double g = std::sqrt(n * (n - 1)) / (n - 2) * m3 / std::pow(m2, 1.5);
+  const double k = (n - 1) / ((n - 2) * (n - 3)) * ((n + 1) * (m4 / (m2 * m2) - 3) + 6);
+  return (g * g + 1) / (k + 3 * (n - 1) * (n - 1) / ((n - 2) * (n - 3)));
+}
+
+}  // namespace highfence::simulate
