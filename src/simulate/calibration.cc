@@ -53,7 +53,20 @@ constexpr std::array<Target, 4> kStatic = {{
      "Epoch AI: Huawei 528k + Cambricon 28.5k H100e (2025); interval ~2x wide, notes 2.1, 3.1"},
 }};
 
+// Spend / (H100e bought x frontier price): 2024 $24.6B for 490k H100e at
+// $25.8k (1.95); 2025 $34.3B for 1.14M at $17.1k (1.76) (notes 3.5, Epoch cost
+// columns). Before the October 2023 rule China bought near-frontier chips
+// (A800/H800 at ~1.1x from late 2022); after 2025 the 2025 ratio is held.
+double HistoricalRatio(int year) {
+  if (year <= 2022) return 1.0;
+  if (year == 2023) return 1.1;
+  if (year == 2024) return 1.95;
+  return 1.76;
+}
+
 }  // namespace
+
+double HistoricalCostRatio(int year) { return HistoricalRatio(year); }
 
 std::span<const EpochQuarter> EpochQuarters() { return kQuarters; }
 

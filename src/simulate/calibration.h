@@ -36,6 +36,9 @@ std::span<const EpochQuarter> EpochQuarters();
 
 // China's AI-accelerator budget in US$ per year (2020..2030).
 double ChinaBudgetUsd(int year);
+// The average price China paid per H100e over the frontier price in the
+// historical record, by year: the prices the budget above was spent at.
+double HistoricalCostRatio(int year);
 
 // A calibration target: an interval for an annual figure, with its source.
 struct Target {

@@ -93,7 +93,8 @@ Exogenous MakeExogenous(const ParamSet& p) {
     x.budget[q] = ChinaBudgetUsd(YearOf(q)) / 4 * p[kBudgetScale];
     FillDomesticChip(p, q, &x);
     FillMemoryAndDies(p, q, &x);
-    const double months = 3.0 * q + 1.5;
+    // Months from mid-2025, so effective compute is in H100e of 2025 algorithms.
+    const double months = 3.0 * q + 1.5 - 66;
     x.algo_us[q] = std::exp2(months / p[kAlgorithmicHalving]);
     x.algo_cn[q] = std::exp2((months - p[kAlgorithmicLag]) / p[kAlgorithmicHalving]);
   }

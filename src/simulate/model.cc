@@ -6,6 +6,7 @@
 
 #include "base/assert.h"
 #include "simulate/allocation.h"
+#include "simulate/calibration.h"
 
 namespace highfence::simulate {
 namespace {
@@ -51,8 +52,8 @@ Domestic DomesticCapacity(int q, const Context& c, const Policy& u, bool anticip
   const Exogenous& x = c.x;
   s->die_bank += x.proxy_dies[q] * (1 - Clamp01(u[kFoundryControl]));
   s->hbm += x.hbm_imports[q] * (1 - Clamp01(u[kHbmControl]));
-  if (anticipate && c.u.hbm_window_total > 0) {
-    s->hbm += x.hbm_surge * u[kHbmWindow] / c.u.hbm_window_total;  // pre-deadline buying
+  if (anticipate && c.u.hbm_window_total > 0) {  // pre-deadline buying, while still allowed
+    s->hbm += x.hbm_surge * u[kHbmWindow] / c.u.hbm_window_total * (1 - Clamp01(u[kHbmControl]));
   }
   Domestic d;
   const double learned = std::pow(std::max(s->chips, 1.0) / p[kReferenceChips], c.log2_learning);
@@ -133,8 +134,11 @@ double ChinaQuarter(int q, const Context& c, const Policy& u, bool frozen, bool 
   const ParamSet& p = c.p;
   const bool share = c.opt.closure == Closure::kShare;
   Domestic d = DomesticCapacity(q, c, u, anticipate, s);
+  // The budget responds to prices relative to those it was historically spent
+  // at (price elasticity; 0 by default).
+  const double relative = s->cost_ratio / HistoricalCostRatio(YearOf(q));
   const double base = share ? p[kChinaNvidiaShare] * c.x.nvidia[q]
-                            : c.x.budget[q] * std::pow(s->cost_ratio, -p[kBudgetElasticity]);
+                            : c.x.budget[q] * std::pow(relative, -p[kBudgetElasticity]);
   double resource = base + (share ? 0 : s->carry);
   if (frozen) {
     resource =

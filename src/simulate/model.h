@@ -40,7 +40,7 @@ struct Exogenous {
   Series cxmt_stacks{};         // usable domestic stacks per quarter
   Series proxy_dies{};          // foreign-foundry dies per quarter absent a foundry control
   Series smic_additions{};      // I_W: wafers/quarter added per quarter, before tool controls
-  Series algo_us{}, algo_cn{};  // A_b: algorithmic-efficiency multipliers
+  Series algo_us{}, algo_cn{};  // A_b: algorithmic efficiency, 1 for US algorithms of mid-2025
   double hbm_surge = 0;         // usable stacks bought in an HBM control's window
   double network_seed = 0;      // N before it grows, units per quarter
 };
