@@ -7,6 +7,7 @@
 #include "base/assert.h"
 #include "simulate/allocation.h"
 #include "simulate/calibration.h"
+#include "simulate/equations.h"
 
 namespace highfence::simulate {
 namespace {
@@ -33,7 +34,6 @@ struct Context {
   const RunOptions& opt;
   double keep = 0;  // 1 - quarterly depreciation
   double network_growth = 0;
-  double log2_learning = 0;
   double allocation_h100e = 0, g2g_percent = 0, uveu_country = 0, uveu_outside = 0;
 };
 
@@ -56,9 +56,8 @@ Domestic DomesticCapacity(int q, const Context& c, const Policy& u, bool anticip
     s->hbm += x.hbm_surge * u[kHbmWindow] / c.u.hbm_window_total * (1 - Clamp01(u[kHbmControl]));
   }
   Domestic d;
-  const double learned = std::pow(std::max(s->chips, 1.0) / p[kReferenceChips], c.log2_learning);
-  const double yield =
-      std::clamp(p[kYieldMax] - (p[kYieldMax] - p[kYieldReference]) * learned, 0.05, p[kYieldMax]);
+  const double learned = LearningFactor(s->chips, p[kReferenceChips], p[kLearningRate]);
+  const double yield = Yield(learned, p[kYieldReference], p[kYieldMax]);
   d.cost = p[kDomesticCost2024] * learned;  // Wright's law
   d.smic_dies = s->wafers * p[kGrossDiesPerWafer] * yield * p[kSmicMultiplier];
   const double logic = (s->die_bank + d.smic_dies) / x.dies_per_chip[q];
@@ -113,10 +112,9 @@ void GrowNetwork(const Context& c, const Policy& u, const AllocationInput& in, d
                  State* s) {
   const double open = Clamp01(u[kLegalOpen]);
   const double incentive = (1 - open) + open * (in.cost[kLegal] > in.cost[kSmuggled] ? 1 : 0);
-  const double e = Clamp01(u[kEnforcement]);
-  double n = s->network * (1 + c.network_growth * incentive * (1 - unspent_share));
-  n -= c.p[kEnforcementNetworkLoss] * e * s->network;
-  s->network = std::clamp(n, 0.0, c.p[kNetworkUnitsMax]);
+  s->network =
+      NextNetwork(s->network, c.network_growth, incentive, unspent_share,
+                  c.p[kEnforcementNetworkLoss], Clamp01(u[kEnforcement]), c.p[kNetworkUnitsMax]);
 }
 
 void ConsumeInputs(int q, const Context& c, const Domestic& d, double domestic, State* s) {
@@ -252,6 +250,7 @@ void Blocs(int q, const Context& c, const Policy& u, double china_foreign, State
   t->us_in[q] = us;
   t->t1_in[q] = rest - us;
   t->t2_in[q] = t2 + s->exported;
+  t->exported[q] = s->exported;
   t->t3_in[q] = t3;
   s->k_us = c.keep * s->k_us + us;
   s->k_t1 = c.keep * s->k_t1 + (rest - us);
@@ -262,7 +261,7 @@ void Blocs(int q, const Context& c, const Policy& u, double china_foreign, State
 // which inflows grew at the back-cast rate g: K = inflow (1 + g) / (g + delta).
 void SeedStocks(const Context& c, State* s) {
   const double g = std::pow(c.p[kBackcastGrowth], 0.25) - 1;
-  const double f = (1 + g) / (g + 1 - c.keep);
+  const double f = GrownStock(1.0, g, c.keep);
   s->k_us *= f;
   s->k_t1 *= f;
   s->k_t3 *= f;
@@ -300,10 +299,9 @@ void Metrics(int q, const Context& c, const State& s, Trajectory* t) {
     cn += t->legal[k] + t->smuggled[k] + t->domestic[k] + t->rented[k];
   }
   t->gamma_flow[q] = us / std::max(cn, 1e-9);
-  // E9, E11: frontier runs use chi_b of E_b, so F_US / F_CN = Gamma / chi.
-  const double months_per_efold = 12 / std::log(p[kFrontierGrowth]);
-  t->lag_months[q] = p[kLagOffset] + p[kLagElasticity] * months_per_efold *
-                                         std::log(t->gamma_stock[q] / p[kFrontierShareRatio]);
+  // E9, E11 (equations.h).
+  t->lag_months[q] = CapabilityLagMonths(t->gamma_stock[q], p[kFrontierShareRatio],
+                                         p[kLagElasticity], p[kFrontierGrowth], p[kLagOffset]);
 }
 
 Context MakeContext(const ParamSet& p, const Exogenous& x, const LawInputs& law,
@@ -311,7 +309,6 @@ Context MakeContext(const ParamSet& p, const Exogenous& x, const LawInputs& law,
   Context c{p, x, law, u, opt};
   c.keep = std::pow(1 - p[kDepreciation], 0.25);
   c.network_growth = std::pow(p[kNetworkGrowth], 0.25) - 1;
-  c.log2_learning = std::log2(1 - p[kLearningRate]);
   auto fact = [&](std::string_view name) {
     const LawFact* f = law.Fact(name);
     HF_ASSERT(f != nullptr);  // LawInputs::FromLaw fails without it

@@ -59,6 +59,7 @@ struct Trajectory {
   Series die_bank{}, hbm_stock{}, domestic_cost{}, unused{}, gap{};
   // Other blocs' intake, H100e
   Series us_in{}, t1_in{}, t2_in{}, t3_in{};
+  Series exported{};  // Chinese chips sold to Tier 2 buyers (part of t2_in)
   // Stocks (end of quarter), H100e
   Series k_us{}, k_t1{}, k_t2_own{}, k_t2_uveu{}, k_t2_located{}, k_cn{}, r_cn{}, k_t3{};
   std::array<Series, kTier2Slots> k_t2_slot{};  // Tier 2 firms' own stock by slot
