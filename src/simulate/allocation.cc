@@ -14,6 +14,7 @@ struct Curve {
   int n = 0;
   std::array<int, kForeignCount> channel{};
   std::array<double, kForeignCount> cost{};    // $ per H100e (for the CES ratio)
+  std::array<double, kForeignCount> ratio{};   // (cost / c_D)^eps: D / F inside the step
   std::array<double, kForeignCount> weight{};  // resource per H100e
   std::array<double, kForeignCount> end_quantity{};
   std::array<double, kForeignCount> end_resource{};
@@ -21,9 +22,13 @@ struct Curve {
 
 Curve BuildCurve(const AllocationInput& in) {
   Curve c;
+  // Three channels: an insertion sort by cost, stable for equal costs.
   std::array<int, kForeignCount> order = {kLegal, kSmuggled, kRented};
-  std::stable_sort(order.begin(), order.end(),
-                   [&](int a, int b) { return in.cost[a] < in.cost[b]; });
+  for (int i = 1; i < kForeignCount; ++i) {
+    for (int j = i; j > 0 && in.cost[order[j]] < in.cost[order[j - 1]]; --j) {
+      std::swap(order[j], order[j - 1]);
+    }
+  }
   double quantity = 0, resource = 0;
   for (int j : order) {
     if (in.capacity[j] <= 0) continue;
@@ -53,11 +58,11 @@ double ForeignFor(const Curve& c, double resource) {
 
 // The CES split of `resource` between domestic (weight wd) and the foreign
 // curve, ignoring the domestic capacity. Returns foreign H100e; *domestic set.
-double Split(const Curve& c, double resource, double cd, double wd, double eps, double* domestic) {
+double Split(const Curve& c, double resource, double wd, double* domestic) {
   double start_q = 0, start_r = 0;
   for (int s = 0; s < c.n; ++s) {
     // Inside step s: D = ratio * F and wd * D + start_r + w (F - start_q) = resource.
-    const double ratio = std::pow(c.cost[s] / cd, eps);
+    const double ratio = c.ratio[s];
     const double f = (resource - start_r + c.weight[s] * start_q) / (wd * ratio + c.weight[s]);
     if (f <= c.end_quantity[s]) {
       *domestic = ratio * f;
@@ -67,7 +72,7 @@ double Split(const Curve& c, double resource, double cd, double wd, double eps, 
     // domestic/foreign ratio lies between the two steps' ratios.
     const double d = (resource - c.end_resource[s]) / wd;
     const bool last = s + 1 == c.n;
-    if (last || d <= std::pow(c.cost[s + 1] / cd, eps) * c.end_quantity[s]) {
+    if (last || d <= c.ratio[s + 1] * c.end_quantity[s]) {
       *domestic = d;
       return c.end_quantity[s];
     }
@@ -95,13 +100,16 @@ AllocationResult Allocate(const AllocationInput& in) {
   HF_ASSERT(in.resource >= 0);
   AllocationResult out;
   const double wd = in.quantity_mode ? 1.0 : in.domestic_cost;
-  const Curve curve = BuildCurve(in);
+  Curve curve = BuildCurve(in);
+  for (int s = 0; s < curve.n; ++s) {
+    curve.ratio[s] = std::pow(curve.cost[s] / in.domestic_cost, in.elasticity);
+  }
   const double cap_d = std::max(0.0, in.domestic_capacity);
   // The domestic floor is met first (E2, "D >= min(Cap_D, m B / c_D)").
   const double floor = std::min({cap_d, std::max(0.0, in.domestic_floor), in.resource / wd});
   double resource = in.resource - floor * wd;
   double domestic = 0;
-  double foreign = Split(curve, resource, in.domestic_cost, wd, in.elasticity, &domestic);
+  double foreign = Split(curve, resource, wd, &domestic);
   const double room = cap_d - floor;
   if (domestic > room) {  // domestic capacity binds: the rest buys foreign chips
     domestic = room;

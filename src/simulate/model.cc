@@ -135,8 +135,8 @@ double ChinaQuarter(int q, const Context& c, const Policy& u, bool frozen, bool 
   // The budget responds to prices relative to those it was historically spent
   // at (price elasticity; 0 by default).
   const double relative = s->cost_ratio / HistoricalCostRatio(YearOf(q));
-  const double base = share ? p[kChinaNvidiaShare] * c.x.nvidia[q]
-                            : c.x.budget[q] * std::pow(relative, -p[kBudgetElasticity]);
+  const double response = p[kBudgetElasticity] == 0 ? 1 : std::pow(relative, -p[kBudgetElasticity]);
+  const double base = share ? p[kChinaNvidiaShare] * c.x.nvidia[q] : c.x.budget[q] * response;
   double resource = base + (share ? 0 : s->carry);
   if (frozen) {
     resource =

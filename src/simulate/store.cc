@@ -25,13 +25,6 @@ constexpr std::array<BandedSeries, 15> kSeries = {{
     {"k_t2_own", &Trajectory::k_t2_own},
 }};
 
-double QuantileSorted(const std::vector<double>& v, double p) {
-  const double pos = p * double(v.size() - 1);
-  const size_t lo = static_cast<size_t>(pos);
-  const size_t hi = std::min(lo + 1, v.size() - 1);
-  return v[lo] + (pos - double(lo)) * (v[hi] - v[lo]);
-}
-
 }  // namespace
 
 std::span<const BandedSeries> BandedSeriesList() { return kSeries; }
@@ -39,6 +32,19 @@ std::span<const BandedSeries> BandedSeriesList() { return kSeries; }
 int Store::ProbeIndex(const Probe& p) const {
   auto it = std::find(probes.begin(), probes.end(), p);
   return it == probes.end() ? -1 : static_cast<int>(it - probes.begin());
+}
+
+// Quantile p of `v` (linear interpolation between order statistics), by
+// selection rather than a full sort: the values stay in a deterministic order
+// (draw order), so the result does not depend on threads either.
+double SelectQuantile(std::vector<double>& v, double p) {
+  const double pos = p * double(v.size() - 1);
+  const size_t lo = static_cast<size_t>(pos);
+  std::nth_element(v.begin(), v.begin() + ptrdiff_t(lo), v.end());
+  const double a = v[lo];
+  if (lo + 1 >= v.size()) return a;
+  const double b = *std::min_element(v.begin() + ptrdiff_t(lo) + 1, v.end());
+  return a + (pos - double(lo)) * (b - a);
 }
 
 Band BandOf(std::vector<double> values) {
@@ -49,13 +55,12 @@ Band BandOf(std::vector<double> values) {
     b.p5 = b.p50 = b.p95 = b.mean = std::nan("");
     return b;
   }
-  std::sort(values.begin(), values.end());
-  b.p5 = QuantileSorted(values, 0.05);
-  b.p50 = QuantileSorted(values, 0.50);
-  b.p95 = QuantileSorted(values, 0.95);
   double sum = 0;
-  for (double v : values) sum += v;  // sorted order: the same whatever the threads
+  for (double v : values) sum += v;  // draw order: the same whatever the threads
   b.mean = sum / double(values.size());
+  b.p5 = SelectQuantile(values, 0.05);
+  b.p50 = SelectQuantile(values, 0.50);
+  b.p95 = SelectQuantile(values, 0.95);
   return b;
 }
 
