@@ -106,5 +106,30 @@ TOML
 run failing "$HF" simulate "$TMP/failing.toml" --draws 8 --no-measures --no-tornado --quiet
 expect_rc 3
 
+# --- replay ------------------------------------------------------------------------
+run replay_regime "$HF" replay "$REPO/tests/replay/orders.jsonl" --regime us-2023-11
+expect_rc 0
+expect_out '5 lines, 3 flipped'
+expect_out 'MY-1'
+
+run replay_reform "$HF" replay "$REPO/tests/replay/orders.jsonl" \
+  --reform "$REPO/scenarios/reforms/double-tier2-allocation.toml" --format json
+expect_rc 0
+expect_out '"flipped":2'
+expect_out '"alternative_drawn_tpp":949920000'
+
+run replay_both "$HF" replay "$REPO/tests/replay/orders.jsonl"
+expect_rc 1
+expect_err 'give exactly one of --regime and --reform'
+
+run replay_log "$HF" replay ledger:/tmp/x.db --regime us-2023-11
+expect_rc 1
+expect_err "decision log is not available yet"
+
+printf '[reform]\nid = "x"\nrationale = "h"\n[[patch]]\nrule = "us-2025-01"\nparameter = "allocation_tpp"\nvalue = 1.5\nrationale = "h"\n' >"$TMP/float.toml"
+run replay_float "$HF" replay "$REPO/tests/replay/orders.jsonl" --reform "$TMP/float.toml"
+expect_rc 1
+expect_err 'allocation_tpp'
+
 echo "simulate CLI: $PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]
