@@ -192,6 +192,15 @@ std::string ComputeSection(const SimulationResult& r) {
   AddSeries(r, "cn_domestic", {"domestic", "国产"}, "#b7950b", &channels);
   AddSeries(r, "cn_rented", {"rented abroad", "境外租用"}, "#7d3c98", &channels);
   out += RenderLineChart(channels);
+  LineChart t2 = QuarterChart({"Tier 2 firms' own stock by country", "第二梯队各国企业自有存量"},
+                              {"H100e", "H100e"}, true);
+  AddSeries(r, "k_t2_own_ae", {"UAE", "阿联酋"}, "#1f4e79", &t2);
+  AddSeries(r, "k_t2_own_sa", {"Saudi Arabia", "沙特阿拉伯"}, "#27ae60", &t2);
+  AddSeries(r, "k_t2_own_my", {"Malaysia", "马来西亚"}, "#c0392b", &t2);
+  AddSeries(r, "k_t2_own_sg", {"Singapore", "新加坡"}, "#8e44ad", &t2);
+  AddSeries(r, "k_t2_own_in", {"India", "印度"}, "#d35400", &t2);
+  AddSeries(r, "k_t2_own_rest", {"rest of Tier 2", "其他第二梯队"}, "#7f8c8d", &t2);
+  out += RenderLineChart(t2);
   LineChart slack = QuarterChart({"Threshold-kink indicator: domestic capacity and its slack",
                                   "阈值拐点指标：国产产能及其剩余"},
                                  {"H100e per quarter", "每季度 H100e"}, false);

@@ -65,7 +65,7 @@ void RunDraw(const Job& job, int d, Worker* w, Store* store) {
   RunModel(p, x, job.law, job.plan.main(), options, &w->main);
   std::span<const BandedSeries> list = BandedSeriesList();
   for (size_t s = 0; s < list.size(); ++s) {
-    const Series& series = w->main.*(list[s].member);
+    const Series& series = list[s].of(w->main);
     for (int q = 0; q < kQuarters; ++q) store->SeriesAt(s, q, d) = static_cast<float>(series[q]);
   }
   StoreVariants(job, d, p, x, w, store);

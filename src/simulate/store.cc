@@ -7,23 +7,35 @@
 namespace highfence::simulate {
 namespace {
 
-constexpr std::array<BandedSeries, 15> kSeries = {{
-    {"e_us", &Trajectory::e_us},
-    {"e_t1", &Trajectory::e_t1},
-    {"e_t2", &Trajectory::e_t2},
-    {"e_cn", &Trajectory::e_cn},
-    {"e_t3", &Trajectory::e_t3},
-    {"gamma_stock", &Trajectory::gamma_stock},
-    {"gamma_flow", &Trajectory::gamma_flow},
-    {"lag_months", &Trajectory::lag_months},
-    {"cn_legal", &Trajectory::legal},
-    {"cn_smuggled", &Trajectory::smuggled},
-    {"cn_domestic", &Trajectory::domestic},
-    {"cn_rented", &Trajectory::rented},
-    {"domestic_capacity", &Trajectory::domestic_capacity},
-    {"domestic_slack", &Trajectory::slack},
-    {"k_t2_own", &Trajectory::k_t2_own},
+#define HF_SERIES(name, field)                                         \
+  BandedSeries {                                                       \
+    name, [](const Trajectory& t) -> const Series& { return t.field; } \
+  }
+constexpr std::array<BandedSeries, 21> kSeries = {{
+    HF_SERIES("e_us", e_us),
+    HF_SERIES("e_t1", e_t1),
+    HF_SERIES("e_t2", e_t2),
+    HF_SERIES("e_cn", e_cn),
+    HF_SERIES("e_t3", e_t3),
+    HF_SERIES("gamma_stock", gamma_stock),
+    HF_SERIES("gamma_flow", gamma_flow),
+    HF_SERIES("lag_months", lag_months),
+    HF_SERIES("cn_legal", legal),
+    HF_SERIES("cn_smuggled", smuggled),
+    HF_SERIES("cn_domestic", domestic),
+    HF_SERIES("cn_rented", rented),
+    HF_SERIES("domestic_capacity", domestic_capacity),
+    HF_SERIES("domestic_slack", slack),
+    HF_SERIES("k_t2_own", k_t2_own),
+    // Tier 2 firms' own stock by country (research notes 4.1), H100e.
+    HF_SERIES("k_t2_own_ae", k_t2_slot[0]),
+    HF_SERIES("k_t2_own_sa", k_t2_slot[1]),
+    HF_SERIES("k_t2_own_my", k_t2_slot[2]),
+    HF_SERIES("k_t2_own_sg", k_t2_slot[3]),
+    HF_SERIES("k_t2_own_in", k_t2_slot[4]),
+    HF_SERIES("k_t2_own_rest", k_t2_slot[5]),
 }};
+#undef HF_SERIES
 
 }  // namespace
 

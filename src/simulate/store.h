@@ -16,7 +16,7 @@ namespace highfence::simulate {
 // A quarterly series reported with bands.
 struct BandedSeries {
   std::string_view name;
-  Series Trajectory::*member;
+  const Series& (*of)(const Trajectory&);
 };
 std::span<const BandedSeries> BandedSeriesList();
 

@@ -8,7 +8,7 @@
 namespace highfence::simulate {
 namespace {
 
-constexpr int kLeft = 70, kRight = 150, kTop = 44, kBottom = 40;
+constexpr int kLeft = 70, kRight = 180, kTop = 44, kBottom = 40;
 
 std::string Fmt(double v) { return fmt::format("{:.1f}", v); }
 
