@@ -13,15 +13,15 @@ constexpr Dist U = Dist::kUniform;
 constexpr Dist LU = Dist::kLogUniform;
 constexpr Dist LN = Dist::kLogNormal;
 
-// "notes" is the project's research notes on the simulator (docs/simulator.md
-// lists each source in full). "Assumption" marks a value with no direct
-// source: the range is wide on purpose.
+// Sources are named in short; docs/simulator.md lists each in full.
+// "Assumption" marks a value with no direct source: the range is wide on
+// purpose.
 constexpr ParamTable kTable = {{
     // --- supply and prices ---------------------------------------------------
     {"supply_growth_2026_2027", "g_G", "x/yr", 2.0, U, 1.5, 3.3,
      "Epoch AI: compute stock 3.3x/yr (CI 2.7-4.1); AI-2027 compute forecast 2.25x/yr"},
     {"supply_growth_2028_2030", "", "x/yr", 1.6, U, 1.2, 2.2,
-     "assumption: growth slows after 2027 as capex saturates (notes stop at 2027)"},
+     "assumption: growth slows after 2027 as capex saturates (the forecasts cited stop at 2027)"},
     {"supply_backcast_growth", "", "x/yr", 2.3, F, 0, 0,
      "Epoch AI: Nvidia installed compute grew 2.3x/yr since 2019 (back-cast of 2020-21)"},
     {"price_decline_per_year", "d_p", "1/yr", 0.28, U, 0.20, 0.35,
@@ -35,7 +35,7 @@ constexpr ParamTable kTable = {{
     {"china_budget_scale", "B_CN", "x", 1.0, LN, 1.0, 0.25,
      "Epoch costs, Bernstein: $25B (2024), $38B (2025), $52B (2026), $69B (2027), x LogN(0, 0.25)"},
     {"china_budget_price_elasticity", "", "1", 0.0, U, 0.0, 0.5,
-     "assumption (no published estimate; notes section 3.4)"},
+     "assumption (no published estimate; Bernstein's H20 recapture, $10.5B of $16.8B, bounds it)"},
     {"substitution_elasticity", "eps_sub", "1", 3.0, LU, 1.0, 8.0,
      "assumption (no published estimate): domestic vs foreign chips"},
     {"china_nvidia_share", "", "1", 0.132, F, 0, 0,
@@ -45,7 +45,7 @@ constexpr ParamTable kTable = {{
      "assumption: share of unspent budget carried to the next quarter (stockpiling)"},
     // --- smuggling (E4) -------------------------------------------------------------
     {"smuggled_units_2024", "N", "units", 171000, LN, 171000, 0.6,
-     "Epoch AI smuggling estimate (171k units, 2024) as quoted in the notes; covers CNAS "
+     "Epoch AI smuggling estimate (171k units, 2024) (90% CI 64k-417k H100e); covers CNAS "
      "10k-300k+"},
     {"smuggling_network_growth", "g_N", "x/yr", 1.7, U, 1.2, 2.0,
      "Epoch AI units 171k (2024) -> 295k (2025), derived"},
@@ -56,7 +56,7 @@ constexpr ParamTable kTable = {{
     {"enforcement_network_loss", "delta_N", "1/quarter", 0.3, U, 0.1, 0.5,
      "assumption: share of the network lost per quarter at e = 1"},
     {"smuggling_network_units_max", "", "units/quarter", 100000, U, 50000, 200000,
-     "assumption: the capacity ceiling the notes ask for; 2025 ran at ~74k units a quarter "
+     "assumption: a capacity ceiling (without one smuggling grows without bound); 2025 ran at ~74k units a quarter "
      "(Epoch) and Grunewald puts 2026 smuggling near 15% of intake"},
     // --- domestic production (E5) ---------------------------------------------------
     {"die_bank_dies", "DB", "dies", 2.9e6, U, 2.32e6, 3.48e6,
