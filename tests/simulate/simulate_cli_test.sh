@@ -11,31 +11,7 @@ HF=$1
 REPO=$2
 TMP=$(mktemp -d)
 trap 'rm -rf "$TMP"' EXIT
-PASS=0
-FAIL=0
-
-fail() {
-  FAIL=$((FAIL + 1))
-  echo "FAIL: $*" >&2
-}
-pass() { PASS=$((PASS + 1)); }
-run() {
-  NAME=$1
-  shift
-  "$@" >"$TMP/out" 2>"$TMP/err"
-  RC=$?
-}
-expect_rc() {
-  if [ "$RC" -eq "$1" ]; then pass; else
-    fail "$NAME: exit code $RC, want $1 ($(head -c 300 "$TMP/err"))"
-  fi
-}
-expect_out() {
-  if grep -qF -- "$1" "$TMP/out"; then pass; else fail "$NAME: stdout lacks '$1'"; fi
-}
-expect_err() {
-  if grep -qF -- "$1" "$TMP/err"; then pass; else fail "$NAME: stderr lacks '$1'"; fi
-}
+. "$REPO/tests/lib/cli_assert.sh"
 
 SMALL=(--draws 40 --shapley-draws 4)
 
