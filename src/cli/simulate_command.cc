@@ -128,8 +128,9 @@ int RunSimulate(int argc, char** argv) {
   app.add_option("scenario", f.scenario, "scenario file (TOML), e.g. scenarios/B1.toml")
       ->required();
   app.add_option("--draws", f.draws, "Monte Carlo draws (default: the scenario's)")
-      ->check(CLI::Range(1, 1'000'000));
-  app.add_option("--seed", f.seed, "random seed (default: the scenario's)");
+      ->check(CLI::Range(1, simulate::kDrawsMax));
+  app.add_option("--seed", f.seed, "random seed (default: the scenario's)")
+      ->check(CLI::Range(uint64_t{0}, uint64_t{1} << 53));
   app.add_option("--format", f.format, "json, csv or html (default json; with --out: all three)")
       ->check(CLI::IsMember({"json", "csv", "html"}));
   app.add_option("--out", f.out, "write simulation.json, simulation.csv, report.html here");
@@ -139,7 +140,7 @@ int RunSimulate(int argc, char** argv) {
       ->check(CLI::IsMember({"en", "zh"}));
   app.add_option("--shapley-draws", f.shapley_draws,
                  "draws with Shapley attributions (default: the scenario's)")
-      ->check(CLI::Range(0, 1'000'000));
+      ->check(CLI::Range(0, simulate::kDrawsMax));
   app.add_option("--law", f.law_dir, "folder of law/*.toml (default: the built-in law)");
   app.add_flag("--no-measures", f.no_measures, "skip per-round measures and hypotheses");
   app.add_flag("--no-tornado", f.no_tornado, "skip the sensitivity ranking");

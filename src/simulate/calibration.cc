@@ -44,13 +44,17 @@ constexpr std::array<double, 11> kBudgetBillions = {1.0,  1.5,  2.0,  6.0,   25.
 constexpr double kSqrt2 = 1.4142135623730951;
 constexpr std::array<Target, 4> kStatic = {{
     {"epoch.china_smuggled", 2024, 2024, 64000, 158700, 417000,
-     "Epoch AI smuggling Monte Carlo (2024: 171k units, 90% CI 64k-417k H100e), via Grunewald & Fist (CNAS)"},
+     "Epoch AI smuggling Monte Carlo (2024: 171k units, 90% CI 64k-417k H100e), via Grunewald & "
+     "Fist (CNAS)"},
     {"epoch.china_smuggled", 2024, 2025, 294000, 662000, 1590000,
-     "Epoch AI smuggling Monte Carlo (2024-25 cumulative, 90% CI 294k-1.59M H100e), via Grunewald & Fist (CNAS)"},
+     "Epoch AI smuggling Monte Carlo (2024-25 cumulative, 90% CI 294k-1.59M H100e), via Grunewald "
+     "& Fist (CNAS)"},
     {"epoch.china_domestic", 2024, 2024, 186500 / kSqrt2, 186500, 186500 * kSqrt2,
-     "Epoch AI: Huawei 180k + Cambricon 6.5k H100e (2024); interval ~2x wide (Epoch's AI Chip Sales explorer)"},
+     "Epoch AI: Huawei 180k + Cambricon 6.5k H100e (2024); interval ~2x wide (Epoch's AI Chip "
+     "Sales explorer)"},
     {"epoch.china_domestic", 2025, 2025, 556500 / kSqrt2, 556500, 556500 * kSqrt2,
-     "Epoch AI: Huawei 528k + Cambricon 28.5k H100e (2025); interval ~2x wide (Epoch's AI Chip Sales explorer)"},
+     "Epoch AI: Huawei 528k + Cambricon 28.5k H100e (2025); interval ~2x wide (Epoch's AI Chip "
+     "Sales explorer)"},
 }};
 
 // Spend / (H100e bought x frontier price): 2024 $24.6B for 490k H100e at

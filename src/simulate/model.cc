@@ -246,7 +246,8 @@ void Blocs(int q, const Context& c, const Policy& u, double china_foreign, State
   const double t3 = p[kTier3Share] * available * Clamp01(u[kTier3Open]);
   const double rest = std::max(0.0, available - t2 - t3);
   const double t1_share = std::max(0.0, 1 - p[kUsShare] - p[kTier2Share] - p[kTier3Share]);
-  const double us = rest * p[kUsShare] / (p[kUsShare] + t1_share);
+  const double buyers = p[kUsShare] + t1_share;
+  const double us = buyers > 0 ? rest * p[kUsShare] / buyers : rest;
   t->us_in[q] = us;
   t->t1_in[q] = rest - us;
   t->t2_in[q] = t2 + s->exported;

@@ -56,7 +56,8 @@ constexpr ParamTable kTable = {{
     {"enforcement_network_loss", "delta_N", "1/quarter", 0.3, U, 0.1, 0.5,
      "assumption: share of the network lost per quarter at e = 1"},
     {"smuggling_network_units_max", "", "units/quarter", 100000, U, 50000, 200000,
-     "assumption: a capacity ceiling (without one smuggling grows without bound); 2025 ran at ~74k units a quarter "
+     "assumption: a capacity ceiling (without one smuggling grows without bound); 2025 ran at ~74k "
+     "units a quarter "
      "(Epoch) and Grunewald puts 2026 smuggling near 15% of intake"},
     // --- domestic production (E5) ---------------------------------------------------
     {"die_bank_dies", "DB", "dies", 2.9e6, U, 2.32e6, 3.48e6,
@@ -178,6 +179,92 @@ std::optional<ParamId> FindParam(std::string_view name) {
     if (kTable[i].name == name) return static_cast<ParamId>(i);
   }
   return std::nullopt;
+}
+
+Domain DomainOf(ParamId id) {
+  constexpr double kBig = 1e18;
+  switch (id) {
+    // Shares and probabilities.
+    case kChinaNvidiaShare:
+    case kBudgetCarry:
+    case kEnforcementLeakageCut:
+    case kEnforcementNetworkLoss:
+    case kGapInvestmentShare:
+    case kRentableShare:
+    case kTier2Share:
+    case kUsShare:
+    case kTier3Share:
+    case kUnservedToChina:
+    case kUnservedDeferred:
+    case kHyperscalerShare:
+    case kWeightAe:
+    case kWeightSa:
+    case kWeightMy:
+    case kWeightSg:
+    case kWeightIn:
+    case kWeightRest:
+      return {0, 1, false};
+    // Rates that must stay below 1 for the arithmetic (log2(1 - LR), (1 - d)^t).
+    case kPriceDecline:
+    case kLearningRate:
+    case kDepreciation:
+      return {0, 0.95, false};
+    case kYieldReference:
+    case kYieldMax:
+      return {0.01, 1, false};
+    // Strictly positive quantities, unbounded above.
+    case kSupplyGrowth2026:
+    case kSupplyGrowth2028:
+    case kBackcastGrowth:
+    case kPrice2025:
+    case kUnitH100eGrowth:
+    case kBudgetScale:
+    case kNetworkGrowth:
+    case kHbmGrossThrough2024:
+    case kReferenceChips:
+    case kDomesticCost2024:
+    case kDomesticH100e2027:
+    case kDomesticH100eGrowth:
+    case kPackagingGrowth:
+    case kGrossDiesPerWafer:
+    case kWaferCapacityCost:
+    case kAlgorithmicHalving:
+    case kFrontierShareRatio:
+    case kHbmImportGrowth:
+    case kRentalPremium:
+    case kInitialChips:
+    case kPackagingMultiplier:
+      return {1e-9, kBig, true};
+    case kFrontierGrowth:
+      return {1.0001, kBig, true};  // 12 / ln g_F
+    case kAlgorithmicLag:
+    case kLagOffset:
+      return {-kBig, kBig, false};
+    case kInvestmentLag:
+    case kCxmtDelayYears:
+      return {0, 40, false};
+    default:  // counts, stocks, multipliers, premia, elasticities
+      return {0, kBig, true};
+  }
+}
+
+std::string CheckSpec(ParamId id, const ParamSpec& spec) {
+  const Domain d = DomainOf(id);
+  auto inside = [&](double v) { return std::isfinite(v) && v >= d.lo && v <= d.hi; };
+  if (!inside(spec.value)) return "the value lies outside the parameter's domain";
+  switch (spec.dist) {
+    case Dist::kFixed:
+      return "";
+    case Dist::kUniform:
+    case Dist::kLogUniform:
+      return inside(spec.a) && inside(spec.b) && spec.a <= spec.b
+                 ? ""
+                 : "the range lies outside the parameter's domain";
+    case Dist::kLogNormal:
+      if (!d.lognormal_ok) return "a log-normal can exceed this parameter's domain";
+      return inside(spec.a) && spec.b >= 0 && spec.b < 5 ? "" : "median or sd out of range";
+  }
+  return "";
 }
 
 double Quantile(const ParamSpec& spec, double p) {

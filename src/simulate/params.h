@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <span>
+#include <string>
 #include <string_view>
 
 namespace highfence::simulate {
@@ -122,6 +123,17 @@ using ParamTable = std::array<ParamSpec, kParamCount>;
 // The defaults and ranges, with sources.
 const ParamTable& DefaultParams();
 std::optional<ParamId> FindParam(std::string_view name);
+
+// The values a parameter may take ([lo, hi]); a scenario giving it a value or
+// a range outside them is refused, so no input can break the model's
+// arithmetic (a learning rate of 1, a negative share).
+struct Domain {
+  double lo, hi;
+  bool lognormal_ok;  // unbounded above, so a log-normal may describe it
+};
+Domain DomainOf(ParamId id);
+// Empty when `spec` lies in the parameter's domain, else why not.
+std::string CheckSpec(ParamId id, const ParamSpec& spec);
 
 // The p-quantile of a parameter's distribution, 0 < p < 1.
 double Quantile(const ParamSpec& spec, double p);

@@ -1,6 +1,7 @@
 #include "simulate/policy.h"
 
 #include <algorithm>
+#include <cmath>
 
 #include "base/assert.h"
 
@@ -9,28 +10,34 @@ namespace {
 
 // Values with no control round: the frontier chip is on sale to China at the
 // frontier price, nothing is capped, nobody enforces anything.
+constexpr double kMany = 1e15;
 constexpr std::array<PolicyComponent, kPolicyCount> kComponents = {{
-    {"legal_open", 1, "licensed sales to China happen (0: licences denied)"},
-    {"legal_cost_multiple", 1, "cost per H100e of the best legal chip / frontier price"},
-    {"legal_chip_tpp", 15832, "TPP of the best chip China may buy"},
-    {"legal_fee", 0, "fee on licensed sales, as a share of the price"},
-    {"legal_quota_h100e_per_year", 1e15, "H100e per year China may receive under licence"},
-    {"china_acceptance", 1, "share of China's budget it lets go to licensed US chips"},
-    {"domestic_floor", 0, "share of China's budget reserved for domestic chips"},
-    {"tool_control", 0, "cut in SMIC's AI-wafer capacity additions (0..1)"},
-    {"hbm_control", 0, "HBM exports to China stopped (0..1)"},
-    {"hbm_window", 0, "between an HBM control's announcement and its compliance date"},
-    {"foundry_control", 0, "foreign foundries stop making dies for Chinese designers (0..1)"},
-    {"enforcement", 0, "enforcement against diversion (0..1)"},
-    {"remote_access_control", 0, "remote-access (IaaS) control on Chinese users (0..1)"},
-    {"tier2_caps", 0, "AI Diffusion allocations bind Tier 2 countries (0..1)"},
-    {"tier3_open", 1, "embargoed destinations other than China still buy (0..1)"},
-    {"tier2_extra_demand_ae", 0, "extra H100e per year for the UAE (bilateral deals)"},
-    {"tier2_extra_demand_sa", 0, "extra H100e per year for Saudi Arabia"},
-    {"tier2_extra_demand_my", 0, "extra H100e per year for Malaysia"},
-    {"tier2_extra_demand_sg", 0, "extra H100e per year for Singapore"},
-    {"tier2_extra_demand_in", 0, "extra H100e per year for India"},
-    {"tier2_extra_demand_rest", 0, "extra H100e per year for the rest of Tier 2"},
+    {"legal_open", 1, "licensed sales to China happen (0: licences denied)", 0, 1, true},
+    {"legal_cost_multiple", 1, "cost per H100e of the best legal chip / frontier price", 0.01, 1000,
+     false},
+    {"legal_chip_tpp", 15832, "TPP of the best chip China may buy", 0, 1e7, false},
+    {"legal_fee", 0, "fee on licensed sales, as a share of the price", 0, 10, false},
+    {"legal_quota_h100e_per_year", kMany, "H100e per year China may receive under licence", 0,
+     kMany, false},
+    {"china_acceptance", 1, "share of China's budget it lets go to licensed US chips", 0, 1, true},
+    {"domestic_floor", 0, "share of China's budget reserved for domestic chips", 0, 1, true},
+    {"tool_control", 0, "cut in SMIC's AI-wafer capacity additions (0..1)", 0, 1, true},
+    {"hbm_control", 0, "HBM exports to China stopped (0..1)", 0, 1, true},
+    {"hbm_window", 0, "between an HBM control's announcement and its compliance date", 0, 1, true},
+    {"foundry_control", 0, "foreign foundries stop making dies for Chinese designers (0..1)", 0, 1,
+     true},
+    {"enforcement", 0, "enforcement against diversion (0..1)", 0, 1, true},
+    {"remote_access_control", 0, "remote-access (IaaS) control on Chinese users (0..1)", 0, 1,
+     true},
+    {"tier2_caps", 0, "AI Diffusion allocations bind Tier 2 countries (0..1)", 0, 1, true},
+    {"tier3_open", 1, "embargoed destinations other than China still buy (0..1)", 0, 1, true},
+    {"tier2_extra_demand_ae", 0, "extra H100e per year for the UAE (bilateral deals)", 0, kMany,
+     false},
+    {"tier2_extra_demand_sa", 0, "extra H100e per year for Saudi Arabia", 0, kMany, false},
+    {"tier2_extra_demand_my", 0, "extra H100e per year for Malaysia", 0, kMany, false},
+    {"tier2_extra_demand_sg", 0, "extra H100e per year for Singapore", 0, kMany, false},
+    {"tier2_extra_demand_in", 0, "extra H100e per year for India", 0, kMany, false},
+    {"tier2_extra_demand_rest", 0, "extra H100e per year for the rest of Tier 2", 0, kMany, false},
 }};
 
 }  // namespace
@@ -42,6 +49,20 @@ std::optional<PolicyId> FindPolicy(std::string_view name) {
     if (kComponents[i].name == name) return static_cast<PolicyId>(i);
   }
   return std::nullopt;
+}
+
+std::string CheckChange(PolicyId id, bool add, double value) {
+  const PolicyComponent& c = kComponents[id];
+  if (!std::isfinite(value)) return "must be a finite number";
+  if (add) {
+    // Adding keeps a clamped share meaningful and a non-negative quantity non-negative.
+    if (c.share) return std::abs(value) <= 1 ? "" : "an added share must lie in [-1, 1]";
+    return value >= 0 ? "" : "only a non-negative amount may be added";
+  }
+  if (value < c.lo || value > c.hi) {
+    return "must lie between " + std::to_string(c.lo) + " and " + std::to_string(c.hi);
+  }
+  return "";
 }
 
 PolicyPath BuildPolicyPath(std::span<const Round* const> rounds) {

@@ -49,9 +49,13 @@ struct PolicyComponent {
   std::string_view name;  // key in scenario files
   double value;           // with no control round at all
   std::string_view meaning;
+  double lo, hi;  // the values a round may set
+  bool share;     // a 0..1 intensity: the model clamps it, so `add` may pass 1
 };
 std::span<const PolicyComponent> PolicyComponents();
 std::optional<PolicyId> FindPolicy(std::string_view name);
+// Empty when a round may set (add = false) or add `value` to the component.
+std::string CheckChange(PolicyId id, bool add, double value);
 
 struct PolicyChange {
   Date on;

@@ -15,9 +15,8 @@
 namespace highfence::simulate {
 namespace {
 
-constexpr int kBaseDepthMax = 4;      // scenario -> base -> base ... (no cycles)
-constexpr size_t kRoundsMax = 16;     // Shapley runs 2^rounds per draw
-constexpr int kDrawsMax = 1'000'000;  // a run beyond this is a typo, not a study
+constexpr int kBaseDepthMax = 4;   // scenario -> base -> base ... (no cycles)
+constexpr size_t kRoundsMax = 16;  // Shapley runs 2^rounds per draw
 
 // Collects every problem, each naming the file and the key.
 class Errors {
@@ -225,6 +224,7 @@ class FileReader {
     if (node.is_number()) {
       spec.value = *node.value<double>();
       spec.dist = Dist::kFixed;
+      if (std::string why = CheckSpec(*id, spec); !why.empty()) e_->Add(w, why);
       return;
     }
     const toml::table* t = node.as_table();
@@ -251,6 +251,7 @@ class FileReader {
       spec.a = *lo;
       spec.b = *hi;
     }
+    if (std::string why = CheckSpec(*id, spec); !why.empty()) e_->Add(w, why);
   }
 
  private:
@@ -267,6 +268,10 @@ class FileReader {
           continue;
         }
         if (auto v = ToValue(node, kw, law_, &s_->law_facts, e_)) {
+          if (std::string why = CheckChange(*id, add, *v); !why.empty()) {
+            e_->Add(kw, why);
+            continue;
+          }
           r->changes.push_back({on, *id, add, *v});
         }
       }

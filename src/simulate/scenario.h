@@ -22,6 +22,10 @@
 
 namespace highfence::simulate {
 
+// Each draw keeps ~10 KB (bands, variant figures, per-round measures): 50,000
+// draws stay under 1 GB; bands are stable to a few parts per thousand long before.
+inline constexpr int kDrawsMax = 50'000;
+
 // A policy set and demand closure to run beside the scenario's main one.
 struct Variant {
   std::string id;  // "main" and "none" always exist

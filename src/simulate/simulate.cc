@@ -116,6 +116,9 @@ Result<SimulationResult> Simulate(const Scenario& scenario, const LawInputs& law
   const uint64_t seed = options.seed.value_or(scenario.seed);
   const int shapley = options.shapley_draws >= 0 ? options.shapley_draws : scenario.shapley_draws;
   if (draws < 1) return Status::InvalidArgument("draws must be at least 1");
+  if (draws > kDrawsMax) {
+    return Status::LimitExceeded(fmt::format("draws: at most {} ({} asked)", kDrawsMax, draws));
+  }
   const RunPlan plan = MakeRunPlan(scenario, options.measures && shapley > 0);
   const Horizons hz = MakeHorizons(scenario.horizon_quarters);
   Store store = MakeStore(scenario, plan, draws, shapley, options.measures);
