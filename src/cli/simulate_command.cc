@@ -23,7 +23,7 @@ struct SimulateFlags {
   std::string scenario, format, out, lang = "en", law_dir;
   int draws = 0, threads = 0, shapley_draws = -1;
   std::optional<uint64_t> seed;
-  bool no_measures = false, no_tornado = false, quiet = false;
+  bool no_measures = false, no_tornado = false, no_variants = false, quiet = false;
 };
 
 // The law the determinations use: built in, or a folder (--law).
@@ -103,6 +103,7 @@ int Simulate(const SimulateFlags& f) {
   options.shapley_draws = f.shapley_draws;
   options.measures = !f.no_measures;
   options.tornado = !f.no_tornado;
+  options.variants = !f.no_variants;
   Result<simulate::SimulationResult> result = simulate::Simulate(*scenario, *inputs, options);
   if (!result.ok()) {
     std::fprintf(stderr, "highfence: %s\n", result.status().ToString().c_str());
@@ -144,6 +145,7 @@ int RunSimulate(int argc, char** argv) {
   app.add_option("--law", f.law_dir, "folder of law/*.toml (default: the built-in law)");
   app.add_flag("--no-measures", f.no_measures, "skip per-round measures and hypotheses");
   app.add_flag("--no-tornado", f.no_tornado, "skip the sensitivity ranking");
+  app.add_flag("--no-variants", f.no_variants, "run the main policy set only (no checks)");
   app.add_flag("--quiet", f.quiet, "no summary on stderr");
   try {
     app.parse(argc, argv);

@@ -28,21 +28,22 @@ using Series = std::array<double, kQuarters>;
 enum class Closure : uint8_t { kBudget, kShare };
 
 // Everything in a run that depends on the draw but not on policy.
+// MakeExogenous fills every series; none is zeroed first (a draw's hot path).
 struct Exogenous {
-  Series supply{};          // G: non-Chinese accelerators, H100e per quarter
-  Series nvidia{};          // Nvidia's part of G
-  Series price{};           // p: frontier $ per H100e
-  Series budget{};          // B_CN: $ per quarter
-  Series unit_h100e{};      // phi_S: H100e per frontier Nvidia unit
-  Series domestic_h100e{};  // phi_D: H100e per domestic chip
-  Series dies_per_chip{}, stacks_per_chip{}, packaging{};
-  Series hbm_imports{};         // usable stacks per quarter absent an HBM control
-  Series cxmt_stacks{};         // usable domestic stacks per quarter
-  Series proxy_dies{};          // foreign-foundry dies per quarter absent a foundry control
-  Series smic_additions{};      // I_W: wafers/quarter added per quarter, before tool controls
-  Series algo_us{}, algo_cn{};  // A_b: algorithmic efficiency, 1 for US algorithms of mid-2025
-  double hbm_surge = 0;         // usable stacks bought in an HBM control's window
-  double network_seed = 0;      // N before it grows, units per quarter
+  Series supply;          // G: non-Chinese accelerators, H100e per quarter
+  Series nvidia;          // Nvidia's part of G
+  Series price;           // p: frontier $ per H100e
+  Series budget;          // B_CN: $ per quarter
+  Series unit_h100e;      // phi_S: H100e per frontier Nvidia unit
+  Series domestic_h100e;  // phi_D: H100e per domestic chip
+  Series dies_per_chip, stacks_per_chip, packaging;
+  Series hbm_imports;       // usable stacks per quarter absent an HBM control
+  Series cxmt_stacks;       // usable domestic stacks per quarter
+  Series proxy_dies;        // foreign-foundry dies per quarter absent a foundry control
+  Series smic_additions;    // I_W: wafers/quarter added per quarter, before tool controls
+  Series algo_us, algo_cn;  // A_b: algorithmic efficiency, 1 for US algorithms of mid-2025
+  double hbm_surge = 0;     // usable stacks bought in an HBM control's window
+  double network_seed = 0;  // N before it grows, units per quarter
 };
 
 Exogenous MakeExogenous(const ParamSet& p);

@@ -11,13 +11,16 @@ namespace highfence::simulate {
 namespace {
 
 constexpr std::string_view kStyle = R"(
-body{font:14px/1.45 system-ui,sans-serif;max-width:980px;margin:24px auto;padding:0 16px;color:#1b1f24}
+body{font:14px/1.45 system-ui,sans-serif;max-width:980px;margin:24px auto;padding:0 16px;
+color:#1b1f24}
 h1{font-size:22px}h2{font-size:17px;margin-top:32px;border-bottom:1px solid #ddd}
-table{border-collapse:collapse;margin:8px 0;font-size:12.5px}td,th{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
+table{border-collapse:collapse;margin:8px 0;font-size:12.5px}
+td,th{border:1px solid #ddd;padding:3px 6px;text-align:left;vertical-align:top}
 th{background:#f4f6f8}td.n{text-align:right;font-variant-numeric:tabular-nums}
 .chart{width:100%;height:auto}.grid{stroke:#e3e6ea}.tick{font-size:11px;fill:#555}
-.ctitle{font-size:13px;font-weight:600}.legend{font-size:11.5px}.whisker{stroke:#222;stroke-width:1.5}
-.ref{stroke:#222;stroke-dasharray:3 3}.ok{color:#1e7b34}.bad{color:#b42318}.note{color:#555;font-size:12.5px}
+.ctitle{font-size:13px;font-weight:600}.legend{font-size:11.5px}
+.whisker{stroke:#222;stroke-width:1.5}.ref{stroke:#222;stroke-dasharray:3 3}
+.ok{color:#1e7b34}.bad{color:#b42318}.note{color:#555;font-size:12.5px}
 .switch{float:right}.switch button{margin-left:4px}
 body.en .zh,body.zh .en{display:none}
 )";

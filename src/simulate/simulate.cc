@@ -119,9 +119,17 @@ Result<SimulationResult> Simulate(const Scenario& scenario, const LawInputs& law
   if (draws > kDrawsMax) {
     return Status::LimitExceeded(fmt::format("draws: at most {} ({} asked)", kDrawsMax, draws));
   }
-  const RunPlan plan = MakeRunPlan(scenario, options.measures && shapley > 0);
+  RunPlan plan = MakeRunPlan(scenario, options.measures && shapley > 0);
+  if (!options.variants) plan.variants.resize(1);  // "main" only
+  const Scenario* checked = &scenario;
+  Scenario unchecked;
+  if (!options.variants) {
+    unchecked = scenario;
+    unchecked.checks.clear();
+    checked = &unchecked;
+  }
   const Horizons hz = MakeHorizons(scenario.horizon_quarters);
-  Store store = MakeStore(scenario, plan, draws, shapley, options.measures);
+  Store store = MakeStore(*checked, plan, draws, shapley, options.measures);
   const int threads = ThreadCount(options.threads);
   std::vector<Worker> workers(size_t(std::min(threads, draws)));
   const Job job{scenario, law, plan, hz, seed};
@@ -133,13 +141,13 @@ Result<SimulationResult> Simulate(const Scenario& scenario, const LawInputs& law
   out.seed = seed;
   out.measure_draws = store.measure_draws;
   out.shapley_draws = store.shapley_draws;
-  out.series = SummarizeSeries(store);
+  out.series = SummarizeSeries(store, threads);
   if (options.measures) {
     out.rounds = SummarizeRounds(plan, hz, store);
     SummarizeHypotheses(hz, store, &out);
   }
   out.variants = SummarizeVariants(plan, store);
-  out.checks = EvaluateChecks(scenario, plan, store);
+  out.checks = EvaluateChecks(*checked, plan, store);
   if (options.tornado) {
     out.tornado = Tornado(scenario.params, plan, hz, law, TighteningRounds(out.rounds),
                           scenario.report_year, threads, &out.base_gap);

@@ -24,6 +24,9 @@ struct SimulationOptions {
   int shapley_draws = -1;        // -1: the scenario's
   bool measures = true;          // per-round measures and hypotheses
   bool tornado = true;
+  // Run the scenario's variants (and the automatic "none"). Without them the
+  // checks are not evaluated.
+  bool variants = true;
 };
 
 struct Band {

@@ -46,21 +46,25 @@ int Store::ProbeIndex(const Probe& p) const {
   return it == probes.end() ? -1 : static_cast<int>(it - probes.begin());
 }
 
-// Quantile p of `v` (linear interpolation between order statistics), by
-// selection rather than a full sort: the values stay in a deterministic order
-// (draw order), so the result does not depend on threads either.
-double SelectQuantile(std::vector<double>& v, double p) {
-  const double pos = p * double(v.size() - 1);
-  const size_t lo = static_cast<size_t>(pos);
-  std::nth_element(v.begin(), v.begin() + ptrdiff_t(lo), v.end());
-  const double a = v[lo];
-  if (lo + 1 >= v.size()) return a;
-  const double b = *std::min_element(v.begin() + ptrdiff_t(lo) + 1, v.end());
-  return a + (pos - double(lo)) * (b - a);
+namespace {
+
+// The p-quantile's rank among n values: the inverse of the empirical CDF
+// (Hyndman and Fan's type 1), ceil(p n) - 1, in [0, n - 1].
+size_t Rank(double p, size_t n) {
+  const double r = std::ceil(p * double(n)) - 1;
+  return static_cast<size_t>(std::clamp(r, 0.0, double(n - 1)));
 }
 
-Band BandOf(std::vector<double> values) {
-  std::erase_if(values, [](double v) { return std::isnan(v); });
+}  // namespace
+
+// Selection rather than a full sort: the median first, then the 5th
+// percentile among the values below it and the 95th among those above. The
+// values arrive in draw order, so the result does not depend on threads.
+namespace {
+
+template <typename T>
+Band Select(std::vector<T>& values) {
+  std::erase_if(values, [](T v) { return std::isnan(v); });
   Band b;
   b.n = static_cast<int>(values.size());
   if (values.empty()) {
@@ -68,13 +72,24 @@ Band BandOf(std::vector<double> values) {
     return b;
   }
   double sum = 0;
-  for (double v : values) sum += v;  // draw order: the same whatever the threads
+  for (T v : values) sum += v;  // draw order: the same whatever the threads
   b.mean = sum / double(values.size());
-  b.p5 = SelectQuantile(values, 0.05);
-  b.p50 = SelectQuantile(values, 0.50);
-  b.p95 = SelectQuantile(values, 0.95);
+  const size_t n = values.size(), k50 = Rank(0.50, n), k5 = Rank(0.05, n), k95 = Rank(0.95, n);
+  auto at = [&](size_t k) { return values.begin() + static_cast<ptrdiff_t>(k); };
+  std::nth_element(values.begin(), at(k50), values.end());
+  std::nth_element(values.begin(), at(k5), at(k50));
+  std::nth_element(at(k50) + 1, at(k95), values.end());
+  b.p5 = values[k5];
+  b.p50 = values[k50];
+  b.p95 = values[k95];
   return b;
 }
+
+}  // namespace
+
+Band BandOfInPlace(std::vector<double>& values) { return Select(values); }
+Band BandOfFloats(std::vector<float>& values) { return Select(values); }
+Band BandOf(std::vector<double> values) { return BandOfInPlace(values); }
 
 double BimodalityCoefficient(const std::vector<double>& values) {
   const double n = double(values.size());

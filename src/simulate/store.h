@@ -42,8 +42,12 @@ struct Store {
   int ProbeIndex(const Probe& p) const;  // -1 if absent
 };
 
-// Quantiles (linear interpolation) and mean of the non-NaN values.
+// 5th, 50th, 95th percentiles (inverse empirical CDF) and mean of the
+// non-NaN values; the in-place form reorders `values`.
 Band BandOf(std::vector<double> values);
+Band BandOfInPlace(std::vector<double>& values);
+// The same over stored (float) series values.
+Band BandOfFloats(std::vector<float>& values);
 // Sarle's bimodality coefficient; above 5/9 suggests two modes.
 double BimodalityCoefficient(const std::vector<double>& values);
 

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "base/assert.h"
+#include "simulate/parallel.h"
 
 namespace highfence::simulate {
 namespace {
@@ -51,18 +52,22 @@ std::vector<Probe> PlanProbes(const Scenario& s, const RunPlan& plan) {
   return probes;
 }
 
-std::vector<SeriesBand> SummarizeSeries(Store& store) {
-  std::vector<SeriesBand> out;
+std::vector<SeriesBand> SummarizeSeries(const Store& store, int threads) {
   std::span<const BandedSeries> list = BandedSeriesList();
-  std::vector<double> values(size_t(store.draws));
-  for (size_t s = 0; s < list.size(); ++s) {
-    SeriesBand band{std::string(list[s].name), {}};
-    for (int q = 0; q < kQuarters; ++q) {
-      for (int d = 0; d < store.draws; ++d) values[size_t(d)] = store.SeriesAt(s, q, d);
-      band.q[q] = BandOf(values);
-    }
-    out.push_back(std::move(band));
-  }
+  std::vector<SeriesBand> out(list.size());
+  for (size_t s = 0; s < list.size(); ++s) out[s].name = std::string(list[s].name);
+  // Each (series, quarter) band is independent: shared out over the threads,
+  // each with its own buffer; the result does not depend on which thread.
+  std::vector<std::vector<float>> buffers(size_t(std::max(1, threads)));
+  const int cells = static_cast<int>(list.size()) * kQuarters;
+  ParallelFor(cells, threads, [&](int cell, int worker) {
+    const size_t s = size_t(cell / kQuarters);
+    const int q = cell % kQuarters;
+    std::vector<float>& values = buffers[size_t(worker)];
+    const float* first = &store.series[(s * kQuarters + size_t(q)) * size_t(store.draws)];
+    values.assign(first, first + store.draws);
+    out[s].q[q] = BandOfFloats(values);
+  });
   return out;
 }
 

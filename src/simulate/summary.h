@@ -18,7 +18,7 @@ inline constexpr std::array<Metric, 5> kVariantMetrics = {Metric::kCnIntake, Met
 // Every probe the scenario's checks and the variant summaries need.
 std::vector<Probe> PlanProbes(const Scenario& s, const RunPlan& plan);
 
-std::vector<SeriesBand> SummarizeSeries(Store& store);
+std::vector<SeriesBand> SummarizeSeries(const Store& store, int threads);
 std::vector<RoundResult> SummarizeRounds(const RunPlan& plan, const Horizons& hz,
                                          const Store& store);
 void SummarizeHypotheses(const Horizons& hz, const Store& store, SimulationResult* out);
