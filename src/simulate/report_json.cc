@@ -102,6 +102,8 @@ void Header(const SimulationResult& r, Json* j) {
   j->Int(r.horizon);
   j->Key("report_year");
   j->Int(r.report_year);
+  j->Key("tightening_share_min");
+  j->Number(r.tightening_share_min);
   j->Close('}');
   j->Key("run");
   j->Open('{');

@@ -172,10 +172,11 @@ class FileReader {
 
   void Header(const toml::table& t) {
     const std::string w = Where("scenario");
-    CheckKeys(t,
-              {"id", "title", "title_zh", "description", "base", "counterfactual",
-               "horizon_quarters", "report_year", "draws", "seed", "shapley_draws"},
-              w, e_);
+    CheckKeys(
+        t,
+        {"id", "title", "title_zh", "description", "base", "counterfactual", "horizon_quarters",
+         "report_year", "draws", "seed", "shapley_draws", "tightening_share_min"},
+        w, e_);
     if (auto v = Text(t, "id", w, e_)) s_->id = *v;
     if (auto v = Text(t, "title", w, e_)) s_->title = *v;
     if (auto v = Text(t, "title_zh", w, e_)) s_->title_zh = *v;
@@ -192,6 +193,14 @@ class FileReader {
     Int(t, "report_year", w, 2021, kLastYear, &s_->report_year);
     Int(t, "draws", w, 1, kDrawsMax, &s_->draws);
     Int(t, "shapley_draws", w, 0, kDrawsMax, &s_->shapley_draws);
+    if (const toml::node* n = t.get("tightening_share_min")) {
+      std::optional<double> v = n->value<double>();
+      if (!n->is_number() || !v || *v < 0 || *v > 1) {
+        e_->Add(w + ".tightening_share_min", "must be a number from 0 to 1");
+      } else {
+        s_->tightening_share_min = *v;
+      }
+    }
     int seed = static_cast<int>(s_->seed);
     Int(t, "seed", w, 0, 2'000'000'000, &seed);
     s_->seed = static_cast<uint64_t>(seed);

@@ -66,6 +66,9 @@ struct Scenario {
   int draws = 1000;
   uint64_t seed = 1;
   int shapley_draws = 200;
+  // A round is a tightening, compared by the hypotheses, when its median static
+  // denial is at least this share of China's pre-round intake over the horizon.
+  double tightening_share_min = 0.01;
   ParamTable params;          // defaults with this scenario's overrides
   std::vector<Round> rounds;  // ascending by date
   std::vector<Variant> variants;

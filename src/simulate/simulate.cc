@@ -101,6 +101,7 @@ void Describe(const Scenario& s, const LawInputs& law, SimulationResult* out) {
   out->closure = s.closure;
   out->report_year = s.report_year;
   out->horizon = s.horizon_quarters;
+  out->tightening_share_min = s.tightening_share_min;
   out->law_hash = law.content_hash();
   out->params = s.params;
   for (const std::string& name : s.law_facts) {
@@ -143,7 +144,7 @@ Result<SimulationResult> Simulate(const Scenario& scenario, const LawInputs& law
   out.shapley_draws = store.shapley_draws;
   out.series = SummarizeSeries(store, threads);
   if (options.measures) {
-    out.rounds = SummarizeRounds(plan, hz, store);
+    out.rounds = SummarizeRounds(plan, hz, store, scenario.tightening_share_min);
     SummarizeHypotheses(hz, store, &out);
   }
   out.variants = SummarizeVariants(plan, store);

@@ -102,6 +102,7 @@ struct SimulationResult {
   std::string scenario_id, title, title_zh, description, source;
   Closure closure = Closure::kBudget;
   int draws = 0, measure_draws = 0, shapley_draws = 0, horizon = 0, report_year = 0;
+  double tightening_share_min = 0.01;
   uint64_t seed = 0;
   std::string law_hash;
   std::vector<LawFact> law_facts;  // the facts the scenario used

@@ -72,7 +72,7 @@ std::vector<SeriesBand> SummarizeSeries(const Store& store, int threads) {
 }
 
 std::vector<RoundResult> SummarizeRounds(const RunPlan& plan, const Horizons& hz,
-                                         const Store& store) {
+                                         const Store& store, double tightening_share_min) {
   std::vector<RoundResult> out;
   const int md = store.measure_draws, sd = store.shapley_draws;
   for (int k = 0; k < store.rounds; ++k) {
@@ -106,8 +106,11 @@ std::vector<RoundResult> SummarizeRounds(const RunPlan& plan, const Horizons& hz
     for (int d = 0; d < md; ++d) kinks += store.At(d, k).kink ? 1 : 0;
     res.kink_probability = md > 0 ? double(kinks) / md : std::nan("");
     // A round counts as a tightening when, in the median draw, it would deny
-    // China at least 1% of its pre-round intake over the horizon.
-    res.tightening = res.static_denial_share.n > 0 && res.static_denial_share.p50 >= 0.01;
+    // China at least the scenario's share (1% by default) of its pre-round
+    // intake over the horizon.
+    res.tightening = res.static_denial_share.n > 0 &&
+                     res.static_denial_share.p50 >= tightening_share_min &&
+                     res.static_denial_share.p50 > 0;
     out.push_back(std::move(res));
   }
   return out;

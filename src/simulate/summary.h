@@ -20,7 +20,7 @@ std::vector<Probe> PlanProbes(const Scenario& s, const RunPlan& plan);
 
 std::vector<SeriesBand> SummarizeSeries(const Store& store, int threads);
 std::vector<RoundResult> SummarizeRounds(const RunPlan& plan, const Horizons& hz,
-                                         const Store& store);
+                                         const Store& store, double tightening_share_min);
 void SummarizeHypotheses(const Horizons& hz, const Store& store, SimulationResult* out);
 std::vector<VariantSummary> SummarizeVariants(const RunPlan& plan, const Store& store);
 std::vector<CheckResult> EvaluateChecks(const Scenario& s, const RunPlan& plan, const Store& store);
