@@ -38,6 +38,7 @@ Result<std::unique_ptr<law::Law>> LoadLaw(const std::string& dir) {
   }
   Result<law::LawData> data = law::ParseLaw(sources);
   if (!data.ok()) return data.status();
+  HF_RETURN_IF_ERROR(law::CheckLaw(*data));  // the same checks as for determinations
   return law::Law::Create(std::move(data).value());
 }
 

@@ -44,6 +44,14 @@ TEST(Scenario, BaseFilesAreMergedAndVariantsAndChecksKept) {
   EXPECT_TRUE(inactive);
 }
 
+TEST(Scenario, WhichRoundsTheHypothesesCompareIsASetting) {
+  EXPECT_EQ(testing::LoadOrDie("historical.toml").tightening_share_min, 0.01);
+  EXPECT_EQ(testing::LoadOrDie("material-rounds-no-surge.toml").tightening_share_min, 0.05);
+  EXPECT_EQ(testing::LoadOrDie("material-rounds-no-surge.toml").params[kHbmSurgeGross].value, 0);
+  EXPECT_NE(ErrorOf("[scenario]\ntightening_share_min = 2\n").find("tightening_share_min"),
+            std::string::npos);
+}
+
 TEST(Scenario, ParameterOverridesFixOrRedistribute) {
   Result<Scenario> s = ParseText(R"(
 [params]
