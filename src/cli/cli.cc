@@ -4,6 +4,7 @@
 
 #include "cli/commands.h"
 #include "cli/screen_commands.h"
+#include "cli/simulate_command.h"
 
 namespace highfence::cli {
 namespace {
@@ -43,6 +44,8 @@ int RunCli(int argc, char** argv) {
   if (argc >= 2 && std::string_view(argv[1]) == "ledger") return RunLedger(argc - 1, argv + 1);
   if (argc >= 2 && std::string_view(argv[1]) == "screen") return RunScreen(argc - 1, argv + 1);
   if (argc >= 2 && std::string_view(argv[1]) == "lists") return RunLists(argc - 1, argv + 1);
+  if (argc >= 2 && std::string_view(argv[1]) == "simulate") return RunSimulate(argc - 1, argv + 1);
+  if (argc >= 2 && std::string_view(argv[1]) == "replay") return RunReplay(argc - 1, argv + 1);
   CLI::App app{"highfence: U.S. advanced-computing export rules (2022-2026) as software"};
   app.require_subcommand(1);
   CommonOptions common;
@@ -94,6 +97,8 @@ int RunCli(int argc, char** argv) {
   app.add_subcommand("ledger", "the durable quota ledger (see `highfence ledger --help`)");
   app.add_subcommand("screen", "restricted-party screening (see `highfence screen --help`)");
   app.add_subcommand("lists", "restricted-party list snapshots (see `highfence lists --help`)");
+  app.add_subcommand("simulate", "what-if simulator (see `highfence simulate --help`)");
+  app.add_subcommand("replay", "re-determine an order book under a regime or reform");
   CLI::App* law = app.add_subcommand("law", "the law data");
   law->require_subcommand(1);
   CLI::App* law_check = law->add_subcommand("check", "validate the law data");
