@@ -12,6 +12,8 @@ packages=(
   clang libclang-rt-14-dev libfuzzer-14-dev               # fuzzing, sanitizers
   hyperfine time                                          # bench/run_bench.sh
   ccache                                                  # faster rebuilds
+  libboost-dev                                            # Boost.Beast (HTTP server)
+  curl python3 python3-jsonschema wrk                     # server tests, benchmarks
 )
 # For the durable ledger tests (--ledger postgres://...).
 ledger_test_packages=(postgresql)

@@ -40,6 +40,11 @@ void AddShipmentFlags(CLI::App* check, ShipmentFlags* f) {
 
 int RunCli(int argc, char** argv) {
   if (argc >= 2 && std::string_view(argv[1]) == "ledger") return RunLedger(argc - 1, argv + 1);
+  if (argc >= 2 && std::string_view(argv[1]) == "serve") return RunServe(argc - 1, argv + 1);
+  if (argc >= 2 && std::string_view(argv[1]) == "keys") return RunKeys(argc - 1, argv + 1);
+  if (argc >= 2 && std::string_view(argv[1]) == "decisions") {
+    return RunDecisions(argc - 1, argv + 1);
+  }
   CLI::App app{"highfence: U.S. advanced-computing export rules (2022-2026) as software"};
   app.require_subcommand(1);
   CommonOptions common;
@@ -85,6 +90,9 @@ int RunCli(int argc, char** argv) {
   AddCommon(regimes, &common);
 
   app.add_subcommand("ledger", "the durable quota ledger (see `highfence ledger --help`)");
+  app.add_subcommand("serve", "the HTTP API (see `highfence serve --help`)");
+  app.add_subcommand("keys", "the server's API keys (see `highfence keys --help`)");
+  app.add_subcommand("decisions", "the server's decision log (see `highfence decisions --help`)");
   CLI::App* law = app.add_subcommand("law", "the law data");
   law->require_subcommand(1);
   CLI::App* law_check = law->add_subcommand("check", "validate the law data");
