@@ -103,6 +103,9 @@ class HttpTransport::Impl {
   std::atomic<bool> draining_{false};
   Handler handler_;
   asio::io_context io_;
+  // Keeps the io threads running while answers are still to come from the
+  // committer after the acceptor closed (a drain).
+  asio::executor_work_guard<asio::io_context::executor_type> work_ = asio::make_work_guard(io_);
   tcp::acceptor acceptor_;
   std::vector<std::thread> threads_;
   bool drained_ = false;
@@ -121,28 +124,42 @@ class Session : public std::enable_shared_from_this<Session> {
   }
   ~Session() { --t_->connections_; }
 
+  // A request is in flight from its headers on, so a drain waits for a body
+  // still arriving; an idle kept-alive connection is not.
   void Read() {
     parser_.emplace();
     LimitParser(*parser_);
     stream_.expires_after(std::chrono::milliseconds(limits::request_read_ms_max));
-    http::async_read(stream_, buffer_, *parser_,
-                     [self = shared_from_this()](beast::error_code ec, size_t) {
-                       self->OnRead(ec);
-                     });
+    http::async_read_header(stream_, buffer_, *parser_,
+                            [self = shared_from_this()](beast::error_code ec, size_t) {
+                              self->OnHeader(ec);
+                            });
   }
 
  private:
+  void OnHeader(beast::error_code ec) {
+    if (ec) return Failed(ec);
+    ++t_->in_flight_;
+    http::async_read(stream_, buffer_, *parser_,
+                     [self = shared_from_this()](beast::error_code body_ec, size_t) {
+                       if (body_ec) --self->t_->in_flight_;
+                       self->OnRead(body_ec);
+                     });
+  }
+
+  // A read failed: answer a request over a limit, close on anything else.
+  void Failed(beast::error_code ec) {
+    int status = StatusOfReadError(ec);
+    if (status == 0) return Close();
+    ++t_->in_flight_;
+    Write(LimitProblem(status), 11, false);
+  }
+
   void OnRead(beast::error_code ec) {
-    if (ec) {
-      int status = StatusOfReadError(ec);
-      if (status == 0) return Close();
-      ++t_->in_flight_;
-      return Write(LimitProblem(status), 11, false);
-    }
+    if (ec) return Failed(ec);
     BeastRequest req = parser_->release();
     unsigned version = req.version();
     bool keep_alive = req.keep_alive();
-    ++t_->in_flight_;
     stream_.expires_never();
     if (t_->draining_) {
       return Write(Problem(503, "shutting-down", "the server is shutting down"), version, false);
@@ -244,6 +261,7 @@ void HttpTransport::Impl::Drain() {
   while (in_flight_ > 0 && NowNs() < deadline) {
     std::this_thread::sleep_for(std::chrono::milliseconds(5));
   }
+  work_.reset();
   io_.stop();
   for (std::thread& t : threads_) t.join();
   threads_.clear();

@@ -11,7 +11,7 @@ std::string_view OpenApiDocument() {
  "info": {
   "title": "highfence API",
   "version": "1",
-  "description": "U.S. advanced-computing export controls as a service: determinations, the quota ledger, the decision log. Errors are application/problem+json."
+  "description": "U.S. advanced-computing export controls as a service: determinations, the quota ledger, the decision log. Errors are application/problem+json. Any route may answer 400 (a malformed path or query) or 413 (more than 64 query parameters); 404 and 405 answer unknown paths and methods."
  },
  "servers": [
   {
@@ -575,6 +575,26 @@ std::string_view OpenApiDocument() {
         }
        }
       }
+     },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
      }
     }
    }
@@ -593,6 +613,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -604,6 +634,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "403": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -630,6 +670,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -641,6 +691,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "403": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -749,6 +809,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -760,16 +830,6 @@ std::string_view OpenApiDocument() {
       }
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
-     },
-     "400": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -956,6 +1016,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -976,7 +1046,7 @@ std::string_view OpenApiDocument() {
        }
       }
      },
-     "400": {
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -1089,6 +1159,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -1109,7 +1189,7 @@ std::string_view OpenApiDocument() {
        }
       }
      },
-     "400": {
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -1126,6 +1206,16 @@ std::string_view OpenApiDocument() {
    "post": {
     "summary": "Restricted-party screening (not in this build: 501)",
     "responses": {
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -1137,6 +1227,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "403": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -1163,6 +1263,16 @@ std::string_view OpenApiDocument() {
    "get": {
     "summary": "The simulator (not in this build: 501)",
     "responses": {
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -1174,6 +1284,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "403": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -1284,6 +1404,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -1295,6 +1425,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "403": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -1376,6 +1516,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -1387,6 +1537,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "403": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -1505,6 +1665,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -1525,7 +1695,7 @@ std::string_view OpenApiDocument() {
        }
       }
      },
-     "400": {
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -1589,6 +1759,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -1600,16 +1780,6 @@ std::string_view OpenApiDocument() {
       }
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
-     },
-     "400": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -1683,6 +1853,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -1703,7 +1883,7 @@ std::string_view OpenApiDocument() {
        }
       }
      },
-     "400": {
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -1751,6 +1931,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -1762,6 +1952,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "403": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -1824,6 +2024,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -1835,6 +2045,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "403": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -1904,6 +2124,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -1924,16 +2154,6 @@ std::string_view OpenApiDocument() {
        }
       }
      },
-     "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
-     },
      "404": {
       "description": "A problem document",
       "content": {
@@ -1945,6 +2165,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "409": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -2018,6 +2248,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -2038,16 +2278,6 @@ std::string_view OpenApiDocument() {
        }
       }
      },
-     "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
-     },
      "404": {
       "description": "A problem document",
       "content": {
@@ -2059,6 +2289,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "409": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -2096,6 +2336,16 @@ std::string_view OpenApiDocument() {
      }
     ],
     "responses": {
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -2107,6 +2357,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "403": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -2226,6 +2486,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -2246,7 +2516,7 @@ std::string_view OpenApiDocument() {
        }
       }
      },
-     "400": {
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -2347,6 +2617,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -2367,7 +2647,7 @@ std::string_view OpenApiDocument() {
        }
       }
      },
-     "400": {
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -2415,6 +2695,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -2436,6 +2726,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "404": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -2483,6 +2783,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -2494,6 +2804,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "403": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -2573,6 +2893,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -2593,7 +2923,7 @@ std::string_view OpenApiDocument() {
        }
       }
      },
-     "400": {
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
@@ -2653,6 +2983,16 @@ std::string_view OpenApiDocument() {
        }
       }
      },
+     "400": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
      "401": {
       "description": "A problem document",
       "content": {
@@ -2674,6 +3014,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "404": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "413": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {
