@@ -19,8 +19,9 @@ class MemoryDecisionStore : public DecisionStore {
   Result<std::vector<ApiKeyRecord>> Keys() override;
   Status RevokeKey(std::string_view key_id, int64_t now_ns) override;
 
-  // For tests: the stored records, to tamper with.
+  // For tests and the fuzzer: the stored records and keys, to tamper with or trim.
   std::vector<DecisionRecord>& records() { return records_; }
+  std::vector<ApiKeyRecord>& keys() { return keys_; }
 
  private:
   std::vector<DecisionRecord> records_;
