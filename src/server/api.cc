@@ -76,7 +76,7 @@ void Api::Handle(HttpRequest&& request, Reply reply) {
   std::string_view path = target.substr(0, q);
   std::string_view query = q == std::string_view::npos ? "" : target.substr(q + 1);
   Result<Match> m = MatchRoute(c->request.method, path);
-  std::string route = m.ok() && m->route ? std::string(m->route->pattern) : "unmatched";
+  std::string_view route = m.ok() && m->route ? m->route->pattern : "unmatched";
   c->reply = [metrics = ctx_.metrics, route, method = c->request.method,
               start = c->request.received_ns, reply = std::move(reply)](HttpResponse r) {
     metrics->Request(route, method, r.status, NowNs() - start);

@@ -19,6 +19,15 @@ std::string Label(std::string_view v) {
   return out;
 }
 
+// The method as a view of static storage ("OTHER" for one no route takes).
+std::string_view Method(std::string_view m) {
+  static constexpr std::string_view kMethods[] = {"GET", "POST", "DELETE", "PUT", "PATCH", "HEAD"};
+  for (std::string_view k : kMethods) {
+    if (k == m) return k;
+  }
+  return "OTHER";
+}
+
 }  // namespace
 
 void Metrics::Request(std::string_view route, std::string_view method, int status,
@@ -26,7 +35,7 @@ void Metrics::Request(std::string_view route, std::string_view method, int statu
   size_t bucket = 0;
   while (bucket < kBucketsSeconds.size() && duration_ns > kBucketsSeconds[bucket] * 1e9) ++bucket;
   std::lock_guard lock(mu_);
-  ++requests_[{std::string(route), std::string(method), status}];
+  ++requests_[{route, Method(method), status}];
   ++buckets_[bucket];
   ++count_;
   sum_ns_ += duration_ns;

@@ -31,6 +31,7 @@ class Metrics {
   static constexpr std::array<double, 12> kBucketsSeconds = {
       0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};
 
+  // `route` is a pattern from Routes() or "unmatched": label values are few.
   void Request(std::string_view route, std::string_view method, int status, int64_t duration_ns);
   void Determination(std::string_view decision);
 
@@ -41,7 +42,9 @@ class Metrics {
 
  private:
   mutable std::mutex mu_;
-  std::map<std::tuple<std::string, std::string, int>, int64_t> requests_;
+  // Keyed by views of static strings (route patterns, method names interned
+  // below), so counting a request allocates nothing.
+  std::map<std::tuple<std::string_view, std::string_view, int>, int64_t> requests_;
   std::map<std::string, int64_t> decisions_;
   std::array<int64_t, kBucketsSeconds.size() + 1> buckets_{};  // last: +Inf
   int64_t count_ = 0;
