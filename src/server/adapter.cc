@@ -137,12 +137,10 @@ void AdapterImpl::Determine(std::string_view json, int64_t line_no, const LawCho
   out->full_json.clear();
   io::AppendJson(d, line_no, &out->full_json);
   if (!out->full_json.empty() && out->full_json.back() == '\n') out->full_json.pop_back();
-  if (reasons == ReasonsDetail::kFull) {
-    out->json = out->full_json;
-  } else {
+  out->json.clear();
+  if (reasons != ReasonsDetail::kFull) {
     if (reasons == ReasonsDetail::kNone) d.reasons.clear();
     for (Reason& r : d.reasons) r.text_size = 0;
-    out->json.clear();
     io::AppendJson(d, line_no, &out->json);
     if (!out->json.empty() && out->json.back() == '\n') out->json.pop_back();
   }

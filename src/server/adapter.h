@@ -34,8 +34,9 @@ enum class ReasonsDetail : uint8_t { kFull, kCodes, kNone };
 
 // One shipment determined, as the API answers and logs it.
 struct Determined {
-  std::string json;       // the determination as answered: one object, no newline
-  std::string full_json;  // with every reason (the log's copy); == json for kFull
+  std::string full_json;  // with every reason (the log's copy): one object, no newline
+  std::string json;       // as answered when reasons are not kFull (else empty: full_json)
+  const std::string& answer() const { return json.empty() ? full_json : json; }
   std::string shipment_id, party, decision, mode, regime;
   std::vector<std::string> accounts;  // accounts it draws on, in order
 };

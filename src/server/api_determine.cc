@@ -83,8 +83,9 @@ std::optional<HttpResponse> SplitBody(const Call& c, std::vector<std::string_vie
   return std::nullopt;
 }
 
+// The log's record of `d`; takes d's full JSON (the caller is done with it).
 decisions::DecisionRecord Record(const ApiContext& ctx, const Call& c, std::string_view input,
-                                 const Determined& d, bool dry_run, const std::string& id,
+                                 Determined& d, bool dry_run, const std::string& id,
                                  int64_t now_ns) {
   decisions::DecisionRecord r;
   r.decision_id = id;
@@ -95,7 +96,7 @@ decisions::DecisionRecord Record(const ApiContext& ctx, const Call& c, std::stri
   r.decision = d.decision;
   r.input = input;
   decisions::DigestInput(&r);
-  r.determination = d.full_json;
+  r.determination = std::move(d.full_json);
   r.law_hash = ctx.adapter->law().hash;
   r.law_reviewed_on = ctx.adapter->law().reviewed_on;
   r.mode = d.mode;
@@ -104,16 +105,28 @@ decisions::DecisionRecord Record(const ApiContext& ctx, const Call& c, std::stri
   return r;
 }
 
-// `{...}` -> `{...,"decision_id":"ID"}`
-void AddDecisionId(std::string* json, std::string_view id) {
-  json->insert(json->size() - 1, fmt::format(",\"decision_id\":\"{}\"", id));
+// Appends `{...,"decision_id":"ID"}` and a newline: the determination as answered.
+void AppendAnswer(const Determined& d, std::string_view id, std::string* out) {
+  const std::string& json = d.answer();
+  out->append(json.data(), json.size() - 1);
+  out->append(",\"decision_id\":\"").append(id).append("\"}\n");
 }
 
 struct Batch {
   std::vector<std::string_view> lines;  // views into the call's body
-  std::vector<std::string> answers;
-  std::vector<std::string> decisions;
+  std::string answer;                   // the JSONL (or one object) to send
+  std::vector<std::string_view> decisions;
 };
+
+// The decision's wire name as a view of static storage, for the metrics.
+std::string_view DecisionName(std::string_view d) {
+  static constexpr std::string_view kNames[] = {"not_controlled", "no_license_required",
+                                                "authorized", "license_required", "needs_review"};
+  for (std::string_view n : kNames) {
+    if (n == d) return n;
+  }
+  return "needs_review";
+}
 
 }  // namespace
 
@@ -129,27 +142,25 @@ void HandleDeterminations(ApiContext& ctx, const CallPtr& c) {
     if (o.dry_run) writer->StartDryRun();
     Determined d;
     const int64_t now = NowNs();
+    log->reserve(log->size() + batch->lines.size());
+    batch->decisions.reserve(batch->lines.size());
     for (size_t i = 0; i < batch->lines.size(); ++i) {
       writer->Determine(batch->lines[i], static_cast<int64_t>(i) + 1, o.choice, o.reasons, &d);
       std::string id = decisions::NewDecisionId(now);
+      if (i == 0) batch->answer.reserve((d.answer().size() + 64) * batch->lines.size() * 5 / 4);
+      AppendAnswer(d, id, &batch->answer);
+      batch->decisions.push_back(DecisionName(d.decision));
       log->push_back(Record(ctx, *c, batch->lines[i], d, o.dry_run, id, now));
-      AddDecisionId(&d.json, id);
-      batch->answers.push_back(std::move(d.json));
-      batch->decisions.push_back(d.decision);
     }
     if (o.dry_run) writer->EndDryRun();
   };
   work.done = [&ctx, c, batch, single](const Status& st) {
     if (!st.ok()) return c->reply(ProblemOf(st.code() == Status::Code::kIOError ? st
                                             : Status::IOError(st.message())));
-    for (const std::string& decision : batch->decisions) ctx.metrics->Determination(decision);
-    if (single) return c->reply(Json(std::move(batch->answers.front())));
+    ctx.metrics->Determinations(batch->decisions);
     HttpResponse r;
-    r.content_type = "application/x-ndjson";
-    size_t size = 0;
-    for (const std::string& a : batch->answers) size += a.size() + 1;
-    r.body.reserve(size);
-    for (const std::string& a : batch->answers) r.body.append(a).push_back('\n');
+    if (!single) r.content_type = "application/x-ndjson";
+    r.body = std::move(batch->answer);
     c->reply(std::move(r));
   };
   Status st = ctx.committer->Submit(std::move(work));
@@ -180,9 +191,11 @@ void HandleExplain(ApiContext& ctx, const CallPtr& c) {
     }
     const int64_t now = NowNs();
     std::string id = decisions::NewDecisionId(now);
+    std::string determination;
+    AppendAnswer(d, id, &determination);
+    determination.pop_back();  // the newline
     log->push_back(Record(ctx, *c, body, d, /*dry_run=*/true, id, now));
-    AddDecisionId(&d.json, id);
-    *answer = "{\"determination\":" + d.json + "," + *parts + "}";
+    *answer = "{\"determination\":" + determination + "," + *parts + "}";
     *decision = d.decision;
   };
   work.done = [&ctx, c, answer, failure, decision](const Status& st) {

@@ -41,9 +41,15 @@ void Metrics::Request(std::string_view route, std::string_view method, int statu
   sum_ns_ += duration_ns;
 }
 
-void Metrics::Determination(std::string_view decision) {
+void Metrics::Determination(std::string_view decision) { Determinations({decision}); }
+
+void Metrics::Determinations(const std::vector<std::string_view>& decisions) {
   std::lock_guard lock(mu_);
-  ++decisions_[std::string(decision)];
+  for (std::string_view d : decisions) {
+    auto it = decisions_.find(d);
+    if (it == decisions_.end()) it = decisions_.emplace(std::string(d), 0).first;
+    ++it->second;
+  }
 }
 
 std::string Metrics::Render(const std::vector<std::pair<std::string, Fixed>>& allocations,

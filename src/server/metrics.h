@@ -34,6 +34,8 @@ class Metrics {
   // `route` is a pattern from Routes() or "unmatched": label values are few.
   void Request(std::string_view route, std::string_view method, int status, int64_t duration_ns);
   void Determination(std::string_view decision);
+  // One lock for a batch's decisions (wire names).
+  void Determinations(const std::vector<std::string_view>& decisions);
 
   // The text; `allocations` are each allocation's remaining TPP, `groups` and
   // `works` the committer's counters.
@@ -45,7 +47,7 @@ class Metrics {
   // Keyed by views of static strings (route patterns, method names interned
   // below), so counting a request allocates nothing.
   std::map<std::tuple<std::string_view, std::string_view, int>, int64_t> requests_;
-  std::map<std::string, int64_t> decisions_;
+  std::map<std::string, int64_t, std::less<>> decisions_;
   std::array<int64_t, kBucketsSeconds.size() + 1> buckets_{};  // last: +Inf
   int64_t count_ = 0;
   int64_t sum_ns_ = 0;

@@ -1,6 +1,7 @@
 #include "server/server.h"
 
 #include <fmt/format.h>
+#include <malloc.h>
 #include <signal.h>
 
 #include <cstdio>
@@ -76,6 +77,11 @@ Result<std::string> LedgerTarget(const std::string& data_dir, const std::string&
 }
 
 int Serve(const ServeOptions& options) {
+  // A batch builds tens of MB (answers, decision records) and frees them; keep
+  // that memory in the heap instead of returning it to the kernel and faulting
+  // it in again for the next group.
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+  mallopt(M_MMAP_THRESHOLD, 64 << 20);
   // Every thread started from here on inherits this mask: the signals are
   // taken by sigtimedwait below, never by a handler at a random point.
   sigset_t signals;
