@@ -7,6 +7,7 @@
 
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "decisions/decision_export.h"
 #include "decisions/decision_store.h"
 #include "highfence/ledger.h"
 #include "io/determination_writer.h"
@@ -25,45 +26,10 @@ int Fail(const std::string& message) {
   return kExitFailed;
 }
 
-std::string CsvCell(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  return out + "\"";
-}
-
 void AppendRecord(const decisions::DecisionRecord& r, bool csv, std::string* out) {
-  if (csv) {
-    *out += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", r.decision_id,
-                        decisions::IsoTime(r.recorded_ns), r.key_id, CsvCell(r.shipment_id),
-                        CsvCell(r.party), r.decision, r.mode, r.regime, r.law_hash,
-                        r.law_reviewed_on, r.input_sha256, r.dry_run ? "true" : "false");
-    return;
-  }
-  auto field = [out](std::string_view key, std::string_view value) {
-    *out += fmt::format(",\"{}\":", key);
-    io::AppendJsonString(value, out);
-  };
-  *out += "{\"decision_id\":";
-  io::AppendJsonString(r.decision_id, out);
-  field("recorded_at", decisions::IsoTime(r.recorded_ns));
-  field("key_id", r.key_id);
-  field("shipment_id", r.shipment_id);
-  field("party", r.party);
-  field("decision", r.decision);
-  field("input", r.input);
-  field("input_sha256", r.input_sha256);
-  field("law_hash", r.law_hash);
-  field("law_reviewed_on", r.law_reviewed_on);
-  field("mode", r.mode);
-  field("regime", r.regime);
-  *out += fmt::format(",\"dry_run\":{},\"determination\":{},\"seq\":{}", r.dry_run,
-                      r.determination, r.seq);
-  field("hash", r.hash);
-  *out += "}\n";
+  if (csv) return decisions::AppendDecisionCsv(r, out);
+  decisions::AppendDecisionJson(r, out);
+  out->push_back('\n');
 }
 
 // Fills `q` from the options; prints the problem and returns false on error.
@@ -71,8 +37,8 @@ bool ToQuery(const DecisionOptions& o, decisions::DecisionQuery* q) {
   q->shipment_id = o.shipment_id;
   q->party = o.party.empty() ? "" : PartySlug(o.party);
   q->decision = o.decision;
-  for (auto [text, slot, flag] : {std::tuple{&o.from, &q->from_ns, "--from"},
-                                  std::tuple{&o.to, &q->to_ns, "--to"}}) {
+  for (auto [text, slot, flag] :
+       {std::tuple{&o.from, &q->from_ns, "--from"}, std::tuple{&o.to, &q->to_ns, "--to"}}) {
     if (text->empty()) continue;
     *slot = decisions::ParseIsoTime(*text);
     if (!*slot) {
@@ -84,7 +50,6 @@ bool ToQuery(const DecisionOptions& o, decisions::DecisionQuery* q) {
 }
 
 }  // namespace
-
 
 int RunDecisions(int argc, char** argv) {
   CLI::App app{"highfence decisions: the server's decision log"};
@@ -123,9 +88,7 @@ int RunDecisions(int argc, char** argv) {
       decisions::DecisionStore::Open(*target, /*read_only=*/true);
   if (!store.ok()) return Fail(store.status().ToString());
   bool csv = o.format == "csv";
-  std::string out = csv ? "decision_id,recorded_at,key_id,shipment_id,party,decision,mode,regime,"
-                          "law_hash,law_reviewed_on,input_sha256,dry_run\n"
-                        : "";
+  std::string out = csv ? decisions::kDecisionCsvHeader : "";
   q.newest_first = search->parsed();
   int64_t remaining = search->parsed() ? o.limit : INT64_MAX;
   (void)exp;

@@ -38,8 +38,9 @@ Result<std::unique_ptr<decisions::DecisionStore>> OpenLog(const std::string& dat
 void AddWhere(CLI::App* app, std::string* data, std::string* ledger) {
   app->add_option("--data", *data,
                   "data folder (default $XDG_DATA_HOME/highfence, ~/.local/share/highfence)");
-  app->add_option("--ledger", *ledger, "the ledger: a SQLite file or postgres:// URL "
-                                       "(default DATA/ledger.db)");
+  app->add_option("--ledger", *ledger,
+                  "the ledger: a SQLite file or postgres:// URL "
+                  "(default DATA/ledger.db)");
 }
 
 int KeysCreate(decisions::DecisionStore* store, const std::string& role, const std::string& label) {

@@ -26,7 +26,8 @@ std::string NewDecisionId(int64_t now_ns) {
   unsigned char random[10];
   // RAND_bytes fails only when the system has no entropy source at all.
   HF_ASSERT(RAND_bytes(random, sizeof random) == 1);
-  std::string id = fmt::format("{:012x}", static_cast<uint64_t>(now_ns / 1'000'000) & 0xffffffffffffULL);
+  std::string id =
+      fmt::format("{:012x}", static_cast<uint64_t>(now_ns / 1'000'000) & 0xffffffffffffULL);
   for (unsigned char c : random) id += fmt::format("{:02x}", c);
   return id;
 }

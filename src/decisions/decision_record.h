@@ -36,8 +36,8 @@ struct DecisionRecord {
   std::string decision;  // wire name
   std::string input;     // the shipment exactly as received
   std::string input_sha256;
-  std::string determination;  // the determination as answered (one JSON object)
-  std::string law_hash;       // the law data's content hash
+  std::string determination;    // the determination as answered (one JSON object)
+  std::string law_hash;         // the law data's content hash
   std::string law_reviewed_on;  // YYYY-MM-DD: the newest review date of the law files
   std::string mode;             // as_written | as_enforced
   std::string regime;           // the regime applied (the determination's)

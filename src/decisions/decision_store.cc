@@ -13,7 +13,8 @@ Result<std::unique_ptr<DecisionStore>> DecisionStore::Open(const std::string& ta
   if (target.empty()) return Status::InvalidArgument("the decision log target is empty");
   if (target == "memory:") return std::unique_ptr<DecisionStore>(new MemoryDecisionStore());
   if (target.starts_with("postgres://") || target.starts_with("postgresql://")) {
-    Result<std::unique_ptr<PostgresDecisionStore>> s = PostgresDecisionStore::Open(target, read_only);
+    Result<std::unique_ptr<PostgresDecisionStore>> s =
+        PostgresDecisionStore::Open(target, read_only);
     if (!s.ok()) return s.status();
     return std::unique_ptr<DecisionStore>(std::move(*s));
   }

@@ -29,11 +29,11 @@
 namespace highfence::decisions {
 
 struct DecisionQuery {
-  std::string shipment_id;  // exact; "" for any
-  std::string party;        // party key, exact; "" for any
-  std::string decision;     // wire name; "" for any
+  std::string shipment_id;                // exact; "" for any
+  std::string party;                      // party key, exact; "" for any
+  std::string decision;                   // wire name; "" for any
   std::optional<int64_t> from_ns, to_ns;  // recorded_ns in [from, to)
-  int64_t cursor = 0;       // > 0: continue after (newest first: before) this seq
+  int64_t cursor = 0;                     // > 0: continue after (newest first: before) this seq
   int64_t limit = 100;
   bool newest_first = true;
 };

@@ -60,7 +60,9 @@ class PostgresBackend : public Backend {
     schema_ = fmt::format("hf_decisions_{}_{}", getpid(), counter++);
     Psql(url_, fmt::format("DROP SCHEMA IF EXISTS {0} CASCADE; CREATE SCHEMA {0}", schema_));
   }
-  ~PostgresBackend() override { Psql(url_, fmt::format("DROP SCHEMA IF EXISTS {} CASCADE", schema_)); }
+  ~PostgresBackend() override {
+    Psql(url_, fmt::format("DROP SCHEMA IF EXISTS {} CASCADE", schema_));
+  }
   std::string Target() override {
     char sep = url_.find('?') == std::string::npos ? '?' : '&';
     return fmt::format("{}{}options=-csearch_path%3D{}", url_, sep, schema_);
@@ -133,7 +135,8 @@ class DecisionStoreContract : public testing::TestWithParam<Kind> {
     return a;
   }
 
-  void Tamper(const std::string& sql, const std::function<void(std::vector<DecisionRecord>&)>& mem) {
+  void Tamper(const std::string& sql,
+              const std::function<void(std::vector<DecisionRecord>&)>& mem) {
     if (backend_) {
       backend_->Exec(sql);
     } else {

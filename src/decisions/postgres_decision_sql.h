@@ -73,17 +73,17 @@ inline constexpr ledger::PgSql kInsert{
     " $13::text[], $14::text[], $15::boolean[], $16::text[], $17::text[])"};
 inline constexpr ledger::PgSql kGet{
     "hf_decisions_get", "SELECT " HF_PG_DECISION_COLUMNS " FROM decisions WHERE decision_id = $1"};
-#define HF_PG_DECISION_FILTER                                                         \
+#define HF_PG_DECISION_FILTER                                                       \
   " FROM decisions WHERE ($1 = '' OR shipment_id = $1) AND ($2 = '' OR party = $2)" \
   " AND ($3 = '' OR decision = $3) AND recorded_ns >= $4 AND recorded_ns < $5"
-inline constexpr ledger::PgSql kSearchDesc{
-    "hf_decisions_desc", "SELECT " HF_PG_DECISION_COLUMNS HF_PG_DECISION_FILTER
-                         " AND seq < $6 ORDER BY seq DESC LIMIT $7"};
-inline constexpr ledger::PgSql kSearchAsc{
-    "hf_decisions_asc", "SELECT " HF_PG_DECISION_COLUMNS HF_PG_DECISION_FILTER
-                        " AND seq > $6 ORDER BY seq LIMIT $7"};
-inline constexpr ledger::PgSql kAll{"hf_decisions_all",
-                                    "SELECT " HF_PG_DECISION_COLUMNS " FROM decisions ORDER BY seq"};
+inline constexpr ledger::PgSql kSearchDesc{"hf_decisions_desc",
+                                           "SELECT " HF_PG_DECISION_COLUMNS HF_PG_DECISION_FILTER
+                                           " AND seq < $6 ORDER BY seq DESC LIMIT $7"};
+inline constexpr ledger::PgSql kSearchAsc{"hf_decisions_asc",
+                                          "SELECT " HF_PG_DECISION_COLUMNS HF_PG_DECISION_FILTER
+                                          " AND seq > $6 ORDER BY seq LIMIT $7"};
+inline constexpr ledger::PgSql kAll{
+    "hf_decisions_all", "SELECT " HF_PG_DECISION_COLUMNS " FROM decisions ORDER BY seq"};
 #undef HF_PG_DECISION_FILTER
 #undef HF_PG_DECISION_COLUMNS
 

@@ -64,9 +64,9 @@ Result<std::unique_ptr<PostgresDecisionStore>> PostgresDecisionStore::Open(const
   Result<PgRows> version = store->db_->Exec(pgsql::kVersion, "reading the schema version");
   if (!version.ok()) return version.status();
   if (version->size() != 1 || version->Text(0, 0) != pgsql::kSchemaVersion) {
-    return Status::InvalidArgument(fmt::format(
-        "the decision log at {} has another schema version than this build's ({})",
-        store->db_->where(), pgsql::kSchemaVersion));
+    return Status::InvalidArgument(
+        fmt::format("the decision log at {} has another schema version than this build's ({})",
+                    store->db_->where(), pgsql::kSchemaVersion));
   }
   return store;
 }
@@ -100,18 +100,28 @@ Status PostgresDecisionStore::AppendIn(std::span<DecisionRecord> records) {
   Result<PgRows> tail = db_->Exec(pgsql::kBeginAppend, "locking the decision log");
   if (!tail.ok()) return tail.status();
   int64_t seq = tail->size() ? tail->Int(0, 0) : 0;
-  std::string hash = tail->size() ? std::string(tail->Text(0, 1)) : std::string(ledger::kGenesisHash);
+  std::string hash =
+      tail->size() ? std::string(tail->Text(0, 1)) : std::string(ledger::kGenesisHash);
   std::vector<PgArray> columns(17);
   for (DecisionRecord& r : records) {
     ChainDecision(seq, hash, &r);
     seq = r.seq;
     hash = r.hash;
     columns[0].Add(r.seq);
-    for (auto [i, text] : {std::pair<int, const std::string*>{1, &r.decision_id}, {3, &r.key_id},
-                           {4, &r.shipment_id}, {5, &r.party}, {6, &r.decision}, {7, &r.input},
-                           {8, &r.input_sha256}, {9, &r.determination}, {10, &r.law_hash},
-                           {11, &r.law_reviewed_on}, {12, &r.mode}, {13, &r.regime},
-                           {15, &r.prev_hash}, {16, &r.hash}}) {
+    for (auto [i, text] : {std::pair<int, const std::string*>{1, &r.decision_id},
+                           {3, &r.key_id},
+                           {4, &r.shipment_id},
+                           {5, &r.party},
+                           {6, &r.decision},
+                           {7, &r.input},
+                           {8, &r.input_sha256},
+                           {9, &r.determination},
+                           {10, &r.law_hash},
+                           {11, &r.law_reviewed_on},
+                           {12, &r.mode},
+                           {13, &r.regime},
+                           {15, &r.prev_hash},
+                           {16, &r.hash}}) {
       columns[static_cast<size_t>(i)].Add(*text);
     }
     columns[2].Add(r.recorded_ns);
@@ -128,7 +138,8 @@ Result<DecisionRecord> PostgresDecisionStore::Get(std::string_view decision_id) 
   params.Add(decision_id);
   Result<PgRows> rows = db_->Run(pgsql::kGet, params, "reading the decision log");
   if (!rows.ok()) return rows.status();
-  if (rows->size() == 0) return Status::NotFound(fmt::format("no decision with id `{}`", decision_id));
+  if (rows->size() == 0)
+    return Status::NotFound(fmt::format("no decision with id `{}`", decision_id));
   return ReadRecord(*rows, 0);
 }
 
@@ -178,8 +189,8 @@ Result<std::vector<ApiKeyRecord>> PostgresDecisionStore::Keys() {
   std::vector<ApiKeyRecord> out;
   for (int i = 0; i < rows->size(); ++i) {
     out.push_back({std::string(rows->Text(i, 0)), std::string(rows->Text(i, 1)),
-                   std::string(rows->Text(i, 2)), std::string(rows->Text(i, 3)),
-                   rows->Int(i, 4), rows->Int(i, 5)});
+                   std::string(rows->Text(i, 2)), std::string(rows->Text(i, 3)), rows->Int(i, 4),
+                   rows->Int(i, 5)});
   }
   return out;
 }

@@ -57,15 +57,16 @@ inline constexpr char kTail[] = "SELECT seq, hash FROM decisions ORDER BY seq DE
 inline constexpr char kInsert[] =
     "INSERT INTO decisions(" HF_DECISION_COLUMNS
     ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
-inline constexpr char kGet[] = "SELECT " HF_DECISION_COLUMNS " FROM decisions WHERE decision_id = ?1";
+inline constexpr char kGet[] =
+    "SELECT " HF_DECISION_COLUMNS " FROM decisions WHERE decision_id = ?1";
 // ?1 shipment, ?2 party, ?3 decision ('' for any), [?4, ?5) recorded_ns, ?6 cursor, ?7 limit.
 #define HF_DECISION_FILTER                                                          \
   " FROM decisions WHERE (?1 = '' OR shipment_id = ?1) AND (?2 = '' OR party = ?2)" \
   " AND (?3 = '' OR decision = ?3) AND recorded_ns >= ?4 AND recorded_ns < ?5"
-inline constexpr char kSearchDesc[] = "SELECT " HF_DECISION_COLUMNS HF_DECISION_FILTER
-                                      " AND seq < ?6 ORDER BY seq DESC LIMIT ?7";
-inline constexpr char kSearchAsc[] = "SELECT " HF_DECISION_COLUMNS HF_DECISION_FILTER
-                                     " AND seq > ?6 ORDER BY seq LIMIT ?7";
+inline constexpr char kSearchDesc[] =
+    "SELECT " HF_DECISION_COLUMNS HF_DECISION_FILTER " AND seq < ?6 ORDER BY seq DESC LIMIT ?7";
+inline constexpr char kSearchAsc[] =
+    "SELECT " HF_DECISION_COLUMNS HF_DECISION_FILTER " AND seq > ?6 ORDER BY seq LIMIT ?7";
 inline constexpr char kAll[] = "SELECT " HF_DECISION_COLUMNS " FROM decisions ORDER BY seq";
 #undef HF_DECISION_FILTER
 #undef HF_DECISION_COLUMNS

@@ -16,8 +16,7 @@ namespace highfence::decisions {
 
 class SqliteDecisionStore : public DecisionStore {
  public:
-  static Result<std::unique_ptr<SqliteDecisionStore>> Open(const std::string& path,
-                                                           bool read_only);
+  static Result<std::unique_ptr<SqliteDecisionStore>> Open(const std::string& path, bool read_only);
 
   Status Append(std::span<DecisionRecord> records) override;
   Result<DecisionRecord> Get(std::string_view decision_id) override;

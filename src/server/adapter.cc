@@ -84,9 +84,7 @@ AdapterImpl::AdapterImpl(std::unique_ptr<Engine> engine, std::string target,
       target_(std::move(target)),
       store_(std::move(store)),
       parser_(&engine_->catalog()) {
-  kind_ = target_ == "memory:"                   ? "memory"
-          : target_.starts_with("postgres")      ? "postgres"
-                                                 : "sqlite";
+  kind_ = target_ == "memory:" ? "memory" : target_.starts_with("postgres") ? "postgres" : "sqlite";
   law_.hash = engine_->law().data().content_hash;
   law_.reviewed_on = Reviewed(engine_->law().data());
   law_.default_mode = WireName(law::RegimeChoice{}.mode);
@@ -122,8 +120,8 @@ Status AdapterImpl::CheckChoice(const LawChoice& c) const {
         fmt::format("mode must be as_written or as_enforced, not `{}`", c.mode));
   }
   if (!c.regime.empty() && !law::ParseRegime(c.regime)) {
-    return Status::InvalidArgument(fmt::format(
-        "regime must be us-2022-10, us-2023-11 or us-2025-01, not `{}`", c.regime));
+    return Status::InvalidArgument(
+        fmt::format("regime must be us-2022-10, us-2023-11 or us-2025-01, not `{}`", c.regime));
   }
   return Status::Ok();
 }

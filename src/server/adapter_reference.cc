@@ -125,8 +125,7 @@ Result<std::string> AdapterImpl::CountriesJson(std::string_view date_text,
       if (snap.In(c.code, bit)) w.String(name);
     }
     w.EndArray();
-    bool required =
-        d.decision == Decision::kLicenseRequired || d.decision == Decision::kAuthorized;
+    bool required = d.decision == Decision::kLicenseRequired || d.decision == Decision::kAuthorized;
     w.Key("license_required_3a090").Bool(required).Key("embargo").Null();
     w.Key("why");
     WriteReasons(d, w);

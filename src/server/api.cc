@@ -85,8 +85,8 @@ void Api::Handle(HttpRequest&& request, Reply reply) {
   if (!m.ok()) return c->reply(BadField("path", "invalid_value", m.status().message()));
   if (m->route == nullptr) {
     if (m->path_known) {
-      return c->reply(Problem(405, "method-not-allowed",
-                              "this path does not take " + c->request.method));
+      return c->reply(
+          Problem(405, "method-not-allowed", "this path does not take " + c->request.method));
     }
     return c->reply(Problem(404, "not-found", "no route for this path", "path"));
   }

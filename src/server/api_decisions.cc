@@ -5,6 +5,7 @@
 #include <charconv>
 
 #include "base/clock.h"
+#include "decisions/decision_export.h"
 #include "server/api_internal.h"
 #include "server/json_writer.h"
 #include "server/limits.h"
@@ -30,8 +31,9 @@ std::optional<HttpResponse> ReadQuery(ApiContext& ctx, const Call& c, decisions:
     if (v.empty()) continue;
     std::optional<int64_t> ns = decisions::ParseIsoTime(v);
     if (!ns) {
-      return BadField(name, "invalid_value",
-                      fmt::format("{} must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, not `{}`", name, v));
+      return BadField(
+          name, "invalid_value",
+          fmt::format("{} must be YYYY-MM-DD or YYYY-MM-DDTHH:MM:SSZ, not `{}`", name, v));
     }
     (std::string_view(name) == "from" ? q->from_ns : q->to_ns) = *ns;
   }
@@ -59,28 +61,6 @@ void WriteSummary(const decisions::DecisionRecord& r, JsonWriter& w) {
   w.Key("law_reviewed_on").String(r.law_reviewed_on).Key("mode").String(r.mode);
   w.Key("regime").String(r.regime).Key("dry_run").Bool(r.dry_run).Key("seq").Int(r.seq);
   w.EndObject();
-}
-
-void WriteFull(const decisions::DecisionRecord& r, JsonWriter& w) {
-  w.BeginObject().Key("decision_id").String(r.decision_id);
-  w.Key("recorded_at").String(decisions::IsoTime(r.recorded_ns)).Key("key_id").String(r.key_id);
-  w.Key("shipment_id").String(r.shipment_id).Key("party").String(r.party);
-  w.Key("decision").String(r.decision).Key("input").String(r.input);
-  w.Key("input_sha256").String(r.input_sha256).Key("law_hash").String(r.law_hash);
-  w.Key("law_reviewed_on").String(r.law_reviewed_on).Key("mode").String(r.mode);
-  w.Key("regime").String(r.regime).Key("dry_run").Bool(r.dry_run);
-  w.Key("determination").Raw(r.determination).Key("seq").Int(r.seq);
-  w.Key("prev_hash").String(r.prev_hash).Key("hash").String(r.hash).EndObject();
-}
-
-std::string CsvCell(std::string_view s) {
-  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out.push_back('"');
-    out.push_back(c);
-  }
-  return out + "\"";
 }
 
 HttpResponse Search(ApiContext& ctx, const Call& c) {
@@ -119,8 +99,9 @@ HttpResponse Export(ApiContext& ctx, const Call& c) {
   r.headers.emplace_back("Content-Disposition",
                          "attachment; filename=\"decisions." + format + "\"");
   if (format == "csv") {
-    r.body = "decision_id,recorded_at,key_id,shipment_id,party,decision,mode,regime,law_hash,"
-             "law_reviewed_on,input_sha256,dry_run\n";
+    r.body =
+        "decision_id,recorded_at,key_id,shipment_id,party,decision,mode,regime,law_hash,"
+        "law_reviewed_on,input_sha256,dry_run\n";
   }
   for (int64_t rows_out = 0; rows_out < limits::decisions_export_max;) {
     Result<std::vector<decisions::DecisionRecord>> rows = [&] {
@@ -130,13 +111,9 @@ HttpResponse Export(ApiContext& ctx, const Call& c) {
     if (!rows.ok()) return ProblemOf(rows.status());
     for (const decisions::DecisionRecord& d : *rows) {
       if (format == "csv") {
-        r.body += fmt::format("{},{},{},{},{},{},{},{},{},{},{},{}\n", d.decision_id,
-                              decisions::IsoTime(d.recorded_ns), d.key_id, CsvCell(d.shipment_id),
-                              CsvCell(d.party), d.decision, d.mode, d.regime, d.law_hash,
-                              d.law_reviewed_on, d.input_sha256, d.dry_run ? "true" : "false");
+        decisions::AppendDecisionCsv(d, &r.body);
       } else {
-        JsonWriter w(&r.body);
-        WriteFull(d, w);
+        decisions::AppendDecisionJson(d, &r.body);
         r.body.push_back('\n');
       }
     }
@@ -154,8 +131,7 @@ HttpResponse One(ApiContext& ctx, const Call& c) {
   }();
   if (!r.ok()) return ProblemOf(r.status(), "id");
   std::string out;
-  JsonWriter w(&out);
-  WriteFull(*r, w);
+  decisions::AppendDecisionJson(*r, &out);
   return Json(std::move(out));
 }
 

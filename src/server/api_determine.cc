@@ -73,10 +73,10 @@ std::optional<HttpResponse> SplitBody(const Call& c, std::vector<std::string_vie
                      "body");
     }
   } else {
-    return Problem(415, "unsupported-media-type",
-                   "Content-Type must be application/json or application/x-ndjson, not `" +
-                       media + "`",
-                   "Content-Type");
+    return Problem(
+        415, "unsupported-media-type",
+        "Content-Type must be application/json or application/x-ndjson, not `" + media + "`",
+        "Content-Type");
   }
   if (!st.ok()) return ProblemOf(st, "body");
   if (lines->empty()) return Problem(400, "invalid-body", "the body holds no shipment", "body");
@@ -138,7 +138,8 @@ void HandleDeterminations(ApiContext& ctx, const CallPtr& c) {
   if (auto bad = SplitBody(*c, &batch->lines, &single)) return c->reply(std::move(*bad));
   GroupCommitter::Work work;
   work.shipments = static_cast<int64_t>(batch->lines.size());
-  work.run = [&ctx, c, batch, o](LedgerWriter* writer, std::vector<decisions::DecisionRecord>* log) {
+  work.run = [&ctx, c, batch, o](LedgerWriter* writer,
+                                 std::vector<decisions::DecisionRecord>* log) {
     if (o.dry_run) writer->StartDryRun();
     Determined d;
     const int64_t now = NowNs();
@@ -155,8 +156,9 @@ void HandleDeterminations(ApiContext& ctx, const CallPtr& c) {
     if (o.dry_run) writer->EndDryRun();
   };
   work.done = [&ctx, c, batch, single](const Status& st) {
-    if (!st.ok()) return c->reply(ProblemOf(st.code() == Status::Code::kIOError ? st
-                                            : Status::IOError(st.message())));
+    if (!st.ok())
+      return c->reply(
+          ProblemOf(st.code() == Status::Code::kIOError ? st : Status::IOError(st.message())));
     ctx.metrics->Determinations(batch->decisions);
     HttpResponse r;
     if (!single) r.content_type = "application/x-ndjson";

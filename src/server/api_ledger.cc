@@ -53,7 +53,8 @@ void Settle(ApiContext& ctx, const CallPtr& c, bool post) {
     if (k == "licence" || k == "granted") {
       return c->reply(Problem(501, "not-implemented",
                               "the ledger does not record licence numbers or grant dates yet; "
-                              "post without `" + k + "`",
+                              "post without `" +
+                                  k + "`",
                               k));
     }
   }

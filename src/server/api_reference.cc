@@ -25,9 +25,9 @@ HttpResponse MetricsText(const ApiContext& ctx) {
       ctx.adapter->AllocationsAvailable();
   HttpResponse r;
   r.content_type = "text/plain; version=0.0.4; charset=utf-8";
-  r.body = ctx.metrics->Render(allocations.ok() ? *allocations
-                                                : std::vector<std::pair<std::string, Fixed>>{},
-                               ctx.committer->groups(), ctx.committer->grouped_works());
+  r.body = ctx.metrics->Render(
+      allocations.ok() ? *allocations : std::vector<std::pair<std::string, Fixed>>{},
+      ctx.committer->groups(), ctx.committer->grouped_works());
   return r;
 }
 

@@ -62,7 +62,8 @@ Status SplitJsonArray(std::string_view body, int64_t elements_max,
   return Status::Ok();
 }
 
-Status SplitJsonLines(std::string_view body, int64_t lines_max, std::vector<std::string_view>* out) {
+Status SplitJsonLines(std::string_view body, int64_t lines_max,
+                      std::vector<std::string_view>* out) {
   out->clear();
   while (!body.empty()) {
     size_t nl = body.find('\n');

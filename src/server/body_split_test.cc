@@ -7,7 +7,8 @@ namespace {
 
 TEST(BodySplit, SplitsAnArrayIntoItsElementsAsReceived) {
   std::vector<std::string_view> out;
-  ASSERT_TRUE(SplitJsonArray(R"( [ {"id":"a,b","x":[1,{"y":"]"}]} , {"id":"c\"}"} ] )", 10, &out).ok());
+  ASSERT_TRUE(
+      SplitJsonArray(R"( [ {"id":"a,b","x":[1,{"y":"]"}]} , {"id":"c\"}"} ] )", 10, &out).ok());
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[0], R"({"id":"a,b","x":[1,{"y":"]"}]})");
   EXPECT_EQ(out[1], R"({"id":"c\"}"})");

@@ -4,8 +4,7 @@
 
 namespace highfence::server {
 
-GroupCommitter::GroupCommitter(LedgerWriter* writer, decisions::DecisionStore* log,
-                               bool threaded)
+GroupCommitter::GroupCommitter(LedgerWriter* writer, decisions::DecisionStore* log, bool threaded)
     : writer_(writer), log_(log), threaded_(threaded) {
   if (threaded_) thread_ = std::thread([this] { Loop(); });
 }
@@ -58,8 +57,8 @@ void GroupCommitter::Loop() {
       int64_t shipments = 0;
       bool alone = queue_.front().alone;
       while (!queue_.empty() && queue_.front().alone == alone &&
-             (group.empty() || (!alone && shipments + queue_.front().shipments <=
-                                              limits::group_shipments_max))) {
+             (group.empty() ||
+              (!alone && shipments + queue_.front().shipments <= limits::group_shipments_max))) {
         shipments += queue_.front().shipments;
         group.push_back(std::move(queue_.front()));
         queue_.pop_front();

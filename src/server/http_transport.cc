@@ -5,10 +5,9 @@
 #include "server/http_transport.h"
 // clang-format on
 
+#include <atomic>
 #include <boost/asio.hpp>
 #include <boost/beast.hpp>
-
-#include <atomic>
 #include <chrono>
 #include <optional>
 #include <thread>
@@ -46,8 +45,7 @@ int StatusOfReadError(const beast::error_code& ec) {
   if (ec == http::error::body_limit) return 413;
   if (ec == http::error::header_limit) return 431;
   if (ec.category() == http::make_error_code(http::error::end_of_stream).category() &&
-      ec != http::error::end_of_stream &&
-      ec != http::error::partial_message) {
+      ec != http::error::end_of_stream && ec != http::error::partial_message) {
     return 400;
   }
   return 0;
@@ -130,10 +128,9 @@ class Session : public std::enable_shared_from_this<Session> {
     parser_.emplace();
     LimitParser(*parser_);
     stream_.expires_after(std::chrono::milliseconds(limits::request_read_ms_max));
-    http::async_read_header(stream_, buffer_, *parser_,
-                            [self = shared_from_this()](beast::error_code ec, size_t) {
-                              self->OnHeader(ec);
-                            });
+    http::async_read_header(
+        stream_, buffer_, *parser_,
+        [self = shared_from_this()](beast::error_code ec, size_t) { self->OnHeader(ec); });
   }
 
  private:
@@ -273,7 +270,7 @@ int HttpTransport::port() const { return impl_->port(); }
 void HttpTransport::Drain() { impl_->Drain(); }
 
 Result<std::unique_ptr<HttpTransport>> HttpTransport::Start(const TransportOptions& options,
-                                                           Handler handler) {
+                                                            Handler handler) {
   auto impl = std::make_unique<Impl>(options.threads, std::move(handler));
   HF_RETURN_IF_ERROR(impl->Listen(options));
   impl->Run(options.threads);

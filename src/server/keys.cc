@@ -37,9 +37,12 @@ bool IsLowerHex(std::string_view s) {
 
 std::string_view RoleName(Role r) {
   switch (r) {
-    case Role::kViewer: return "viewer";
-    case Role::kOfficer: return "officer";
-    case Role::kAdmin: return "admin";
+    case Role::kViewer:
+      return "viewer";
+    case Role::kOfficer:
+      return "officer";
+    case Role::kAdmin:
+      return "admin";
   }
   return "viewer";
 }

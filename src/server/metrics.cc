@@ -57,39 +57,49 @@ std::string Metrics::Render(const std::vector<std::pair<std::string, Fixed>>& al
   std::string out;
   auto it = std::back_inserter(out);
   std::lock_guard lock(mu_);
-  fmt::format_to(it, "# HELP highfence_http_requests_total HTTP requests answered, by route and status.\n");
+  fmt::format_to(
+      it, "# HELP highfence_http_requests_total HTTP requests answered, by route and status.\n");
   fmt::format_to(it, "# TYPE highfence_http_requests_total counter\n");
   for (const auto& [key, n] : requests_) {
-    fmt::format_to(it, "highfence_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
-        Label(std::get<0>(key)), Label(std::get<1>(key)), std::get<2>(key), n);
+    fmt::format_to(it,
+                   "highfence_http_requests_total{{route=\"{}\",method=\"{}\",status=\"{}\"}} {}\n",
+                   Label(std::get<0>(key)), Label(std::get<1>(key)), std::get<2>(key), n);
   }
-  fmt::format_to(it, "# HELP highfence_http_request_duration_seconds Time from a request read to its answer.\n");
+  fmt::format_to(
+      it,
+      "# HELP highfence_http_request_duration_seconds Time from a request read to its answer.\n");
   fmt::format_to(it, "# TYPE highfence_http_request_duration_seconds histogram\n");
   int64_t cumulative = 0;
   for (size_t i = 0; i < kBucketsSeconds.size(); ++i) {
     cumulative += buckets_[i];
-    fmt::format_to(it, "highfence_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n", kBucketsSeconds[i],
-        cumulative);
+    fmt::format_to(it, "highfence_http_request_duration_seconds_bucket{{le=\"{}\"}} {}\n",
+                   kBucketsSeconds[i], cumulative);
   }
   fmt::format_to(it, "highfence_http_request_duration_seconds_bucket{{le=\"+Inf\"}} {}\n", count_);
-  fmt::format_to(it, "highfence_http_request_duration_seconds_sum {:.6f}\n", static_cast<double>(sum_ns_) / 1e9);
+  fmt::format_to(it, "highfence_http_request_duration_seconds_sum {:.6f}\n",
+                 static_cast<double>(sum_ns_) / 1e9);
   fmt::format_to(it, "highfence_http_request_duration_seconds_count {}\n", count_);
-  fmt::format_to(it, "# HELP highfence_determinations_total Determinations answered, by decision.\n");
+  fmt::format_to(it,
+                 "# HELP highfence_determinations_total Determinations answered, by decision.\n");
   fmt::format_to(it, "# TYPE highfence_determinations_total counter\n");
   for (const auto& [decision, n] : decisions_) {
-    fmt::format_to(it, "highfence_determinations_total{{decision=\"{}\"}} {}\n", Label(decision), n);
+    fmt::format_to(it, "highfence_determinations_total{{decision=\"{}\"}} {}\n", Label(decision),
+                   n);
   }
-  fmt::format_to(it, "# HELP highfence_commit_groups_total Group commits of the ledger and decision log.\n");
+  fmt::format_to(
+      it, "# HELP highfence_commit_groups_total Group commits of the ledger and decision log.\n");
   fmt::format_to(it, "# TYPE highfence_commit_groups_total counter\n");
   fmt::format_to(it, "highfence_commit_groups_total {}\n", groups);
-  fmt::format_to(it, "# HELP highfence_commit_group_works_total Requests committed in those groups.\n");
+  fmt::format_to(it,
+                 "# HELP highfence_commit_group_works_total Requests committed in those groups.\n");
   fmt::format_to(it, "# TYPE highfence_commit_group_works_total counter\n");
   fmt::format_to(it, "highfence_commit_group_works_total {}\n", works);
-  fmt::format_to(it, "# HELP highfence_allocation_available_tpp TPP left in each Tier 2 allocation.\n");
+  fmt::format_to(it,
+                 "# HELP highfence_allocation_available_tpp TPP left in each Tier 2 allocation.\n");
   fmt::format_to(it, "# TYPE highfence_allocation_available_tpp gauge\n");
   for (const auto& [account, available] : allocations) {
     fmt::format_to(it, "highfence_allocation_available_tpp{{account=\"{}\"}} {}\n", Label(account),
-        available.ToString());
+                   available.ToString());
   }
   return out;
 }

@@ -39,8 +39,8 @@ class Metrics {
 
   // The text; `allocations` are each allocation's remaining TPP, `groups` and
   // `works` the committer's counters.
-  std::string Render(const std::vector<std::pair<std::string, Fixed>>& allocations,
-                     int64_t groups, int64_t works) const;
+  std::string Render(const std::vector<std::pair<std::string, Fixed>>& allocations, int64_t groups,
+                     int64_t works) const;
 
  private:
   mutable std::mutex mu_;

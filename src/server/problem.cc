@@ -6,21 +6,36 @@ namespace highfence::server {
 
 std::string_view StatusTitle(int status) {
   switch (status) {
-    case 400: return "Bad Request";
-    case 401: return "Unauthorized";
-    case 403: return "Forbidden";
-    case 404: return "Not Found";
-    case 405: return "Method Not Allowed";
-    case 408: return "Request Timeout";
-    case 409: return "Conflict";
-    case 413: return "Content Too Large";
-    case 415: return "Unsupported Media Type";
-    case 422: return "Unprocessable Content";
-    case 431: return "Request Header Fields Too Large";
-    case 500: return "Internal Server Error";
-    case 501: return "Not Implemented";
-    case 503: return "Service Unavailable";
-    default: return status < 500 ? "Client Error" : "Server Error";
+    case 400:
+      return "Bad Request";
+    case 401:
+      return "Unauthorized";
+    case 403:
+      return "Forbidden";
+    case 404:
+      return "Not Found";
+    case 405:
+      return "Method Not Allowed";
+    case 408:
+      return "Request Timeout";
+    case 409:
+      return "Conflict";
+    case 413:
+      return "Content Too Large";
+    case 415:
+      return "Unsupported Media Type";
+    case 422:
+      return "Unprocessable Content";
+    case 431:
+      return "Request Header Fields Too Large";
+    case 500:
+      return "Internal Server Error";
+    case 501:
+      return "Not Implemented";
+    case 503:
+      return "Service Unavailable";
+    default:
+      return status < 500 ? "Client Error" : "Server Error";
   }
 }
 
@@ -50,8 +65,8 @@ HttpResponse Problem(int status, std::string_view kind, std::string_view detail,
 }
 
 HttpResponse BadField(std::string_view field, std::string_view code, std::string_view detail) {
-  return Problem(400, "invalid-field", detail, field, {{std::string(field), std::string(code),
-                                                        std::string(detail)}});
+  return Problem(400, "invalid-field", detail, field,
+                 {{std::string(field), std::string(code), std::string(detail)}});
 }
 
 HttpResponse ProblemOf(const Status& status, std::string_view field) {

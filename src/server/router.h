@@ -22,12 +22,30 @@
 namespace highfence::server {
 
 enum class RouteId : uint8_t {
-  kHealth, kMetrics, kOpenApi,
-  kDeterminations, kExplain, kClassify, kScreen, kSimulate,
-  kCatalog, kRegimes, kCountries, kPartyKey,
-  kAccounts, kAccount, kAccountHistory, kTransferPost, kTransferVoid, kTransferReverse,
-  kDecisions, kDecisionsExport, kDecision,
-  kKeysList, kKeysCreate, kKeyRevoke,
+  kHealth,
+  kMetrics,
+  kOpenApi,
+  kDeterminations,
+  kExplain,
+  kClassify,
+  kScreen,
+  kSimulate,
+  kCatalog,
+  kRegimes,
+  kCountries,
+  kPartyKey,
+  kAccounts,
+  kAccount,
+  kAccountHistory,
+  kTransferPost,
+  kTransferVoid,
+  kTransferReverse,
+  kDecisions,
+  kDecisionsExport,
+  kDecision,
+  kKeysList,
+  kKeysCreate,
+  kKeyRevoke,
 };
 
 struct Route {

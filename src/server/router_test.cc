@@ -88,7 +88,8 @@ TEST(Router, EveryRouteIsInTheOpenApiDocument) {
       std::string method(m.key);
       for (char& c : method) c = static_cast<char>(std::toupper(c));
       bool served = false;
-      for (const Route& r : Routes()) served = served || (r.pattern == path.key && r.method == method);
+      for (const Route& r : Routes())
+        served = served || (r.pattern == path.key && r.method == method);
       EXPECT_TRUE(served) << method << " " << path.key << " is documented but not served";
     }
   }
