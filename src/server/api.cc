@@ -71,6 +71,7 @@ void Dispatch(ApiContext& ctx, const CallPtr& c) {
 void Api::Handle(HttpRequest&& request, Reply reply) {
   auto c = std::make_shared<Call>();
   c->request = std::move(request);
+  if (c->request.received_ns == 0) c->request.received_ns = NowNs();  // not from the transport
   std::string_view target = c->request.target;
   size_t q = target.find('?');
   std::string_view path = target.substr(0, q);

@@ -41,10 +41,15 @@ World* MakeWorld() {
 }  // namespace
 
 void FuzzOneRequest(std::string_view bytes) {
-  static World* world = MakeWorld();
-  // Bounded memory over millions of runs: keep the three keys, drop the log.
-  if (world->log.records().size() > 1000) world->log.records().clear();
-  if (world->reader.keys().size() > 16) world->reader.keys().resize(3);
+  // Bounded memory over millions of runs: a fresh world (in-memory ledger,
+  // log and keys) every kRunsPerWorld runs.
+  constexpr int kRunsPerWorld = 2000;
+  static World* world = nullptr;
+  static int runs = 0;
+  if (world == nullptr || ++runs % kRunsPerWorld == 0) {
+    delete world;
+    world = MakeWorld();
+  }
   HttpRequest request;
   int status = ParseHttpRequest(bytes, &request);
   HF_ASSERT(status == 0 || status == 400 || status == 413 || status == 431);
