@@ -13,7 +13,7 @@ packages=(
   hyperfine time                                          # bench/run_bench.sh
   ccache                                                  # faster rebuilds
   libboost-dev                                            # Boost.Beast (HTTP server)
-  curl python3 python3-jsonschema wrk                     # server tests, benchmarks
+  curl python3 python3-jsonschema python3-yaml wrk        # server tests, benchmarks
 )
 # For the durable ledger tests (--ledger postgres://...).
 ledger_test_packages=(postgresql)
