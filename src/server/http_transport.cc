@@ -137,6 +137,10 @@ class Session : public std::enable_shared_from_this<Session> {
   void OnHeader(beast::error_code ec) {
     if (ec) return Failed(ec);
     ++t_->in_flight_;
+    if (t_->draining_) {  // headers that arrive after the drain began: refused
+      unsigned version = parser_->get().version();
+      return Write(Problem(503, "shutting-down", "the server is shutting down"), version, false);
+    }
     http::async_read(stream_, buffer_, *parser_,
                      [self = shared_from_this()](beast::error_code body_ec, size_t) {
                        if (body_ec) --self->t_->in_flight_;
@@ -158,9 +162,6 @@ class Session : public std::enable_shared_from_this<Session> {
     unsigned version = req.version();
     bool keep_alive = req.keep_alive();
     stream_.expires_never();
-    if (t_->draining_) {
-      return Write(Problem(503, "shutting-down", "the server is shutting down"), version, false);
-    }
     HttpRequest request;
     ToRequest(std::move(req), &request);
     request.received_ns = NowNs();

@@ -352,7 +352,7 @@ def drain():
             chunks.append(chunk)
     reader = threading.Thread(target=read)
     reader.start()
-    time.sleep(0.1)  # the request is read; its group is being determined
+    time.sleep(0.3)  # the headers are in: the request is in flight
     rc = server.stop(signal.SIGTERM)
     reader.join()
     answer = b"".join(chunks)
