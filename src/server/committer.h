@@ -9,9 +9,11 @@
 // Ledger order is queue order: the order in which requests finished arriving.
 // Work marked `alone` (post, void) runs outside any group, in its turn.
 //
-// When a commit fails, every request of the group gets the error (503) and
-// nothing it drew is kept: a client's retry is safe, as transfer ids are
-// idempotency keys.
+// When a commit fails, every request of the group gets the error (503). If the
+// ledger's commit failed, nothing the group drew is kept; if the log's append
+// failed after it, the draws stay but no answer was sent: a client's retry finds
+// them by their transfer ids (idempotency keys), draws nothing more, and is
+// logged and answered. Either way no answer is ever sent without its record.
 //
 // Thread safety: Submit from any thread.
 #ifndef HIGHFENCE_SERVER_COMMITTER_H_
