@@ -6,7 +6,7 @@ CMAKE := cmake -G Ninja -S .
 BUILD := cmake --build
 JOBS  := -j2
 
-.PHONY: all setup build run test unit asan fuzz-build fuzz-short fuzz bench clean web web-test
+.PHONY: all setup build run serve test unit asan fuzz-build fuzz-short fuzz bench clean web web-test
 
 all: build
 
@@ -43,6 +43,11 @@ run: build
 	build/highfence check --format table --summary --save out/determinations.jsonl \
 	  examples/orders.jsonl; rc=$$?; [ $$rc -eq 0 ] || [ $$rc -eq 2 ] || exit $$rc
 
+# The HTTP API on 127.0.0.1:8080 (HF_PORT to change), data in the user's data
+# folder; the first start prints an admin key. Stop it with Ctrl-C.
+serve: build
+	build/highfence serve --port $${HF_PORT:-8080}
+
 test: unit asan fuzz-short web-test
 
 unit: build
@@ -56,7 +61,7 @@ asan: build
 fuzz-build: build
 	CC=clang CXX=clang++ $(CMAKE) -B build-fuzz -DCMAKE_BUILD_TYPE=RelWithDebInfo \
 	  -DHF_FUZZ=ON -DHF_BENCH=OFF
-	$(BUILD) build-fuzz $(JOBS) --target shipment_fuzz
+	$(BUILD) build-fuzz $(JOBS) --target shipment_fuzz request_fuzz
 
 # Fuzzes a copy of the seed corpus, so new inputs stay out of the repository;
 # a crashing input is written to build-fuzz/crash-*.
@@ -68,6 +73,11 @@ fuzz-short fuzz: fuzz-build
 	  cp tests/fuzz/corpus/* "$$corpus"/ && \
 	  build-fuzz/shipment_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=4096 \
 	    -artifact_prefix=build-fuzz/ "$$corpus"
+	@echo "fuzzing request_fuzz for $(FUZZ_SECONDS) s on a copy of tests/fuzz/request_corpus"
+	@corpus=$$(mktemp -d) && trap 'rm -rf "$$corpus"' EXIT && \
+	  cp tests/fuzz/request_corpus/* "$$corpus"/ && \
+	  build-fuzz/request_fuzz -max_total_time=$(FUZZ_SECONDS) -max_len=8192 \
+	    -artifact_prefix=build-fuzz/request- "$$corpus"
 
 bench: build
 	$(CMAKE) -B build-release -DCMAKE_BUILD_TYPE=Release

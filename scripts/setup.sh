@@ -15,6 +15,8 @@ packages=(
   hyperfine time                                          # bench/run_bench.sh
   python3-jellyfish                                       # bench/screen_baseline.py
   ccache                                                  # faster rebuilds
+  libboost-dev                                            # Boost.Beast (HTTP server)
+  curl python3 python3-jsonschema python3-yaml wrk        # server tests, benchmarks
 )
 # For the durable ledger tests (--ledger postgres://...).
 ledger_test_packages=(postgresql)

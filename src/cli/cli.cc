@@ -46,6 +46,11 @@ int RunCli(int argc, char** argv) {
   if (argc >= 2 && std::string_view(argv[1]) == "lists") return RunLists(argc - 1, argv + 1);
   if (argc >= 2 && std::string_view(argv[1]) == "simulate") return RunSimulate(argc - 1, argv + 1);
   if (argc >= 2 && std::string_view(argv[1]) == "replay") return RunReplay(argc - 1, argv + 1);
+  if (argc >= 2 && std::string_view(argv[1]) == "serve") return RunServe(argc - 1, argv + 1);
+  if (argc >= 2 && std::string_view(argv[1]) == "keys") return RunKeys(argc - 1, argv + 1);
+  if (argc >= 2 && std::string_view(argv[1]) == "decisions") {
+    return RunDecisions(argc - 1, argv + 1);
+  }
   CLI::App app{"highfence: U.S. advanced-computing export rules (2022-2026) as software"};
   app.require_subcommand(1);
   CommonOptions common;
@@ -99,6 +104,9 @@ int RunCli(int argc, char** argv) {
   app.add_subcommand("lists", "restricted-party list snapshots (see `highfence lists --help`)");
   app.add_subcommand("simulate", "what-if simulator (see `highfence simulate --help`)");
   app.add_subcommand("replay", "re-determine an order book under a regime or reform");
+  app.add_subcommand("serve", "the HTTP API (see `highfence serve --help`)");
+  app.add_subcommand("keys", "the server's API keys (see `highfence keys --help`)");
+  app.add_subcommand("decisions", "the server's decision log (see `highfence decisions --help`)");
   CLI::App* law = app.add_subcommand("law", "the law data");
   law->require_subcommand(1);
   CLI::App* law_check = law->add_subcommand("check", "validate the law data");

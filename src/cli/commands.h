@@ -62,6 +62,14 @@ int RunRegimes(const CommonOptions& common);
 int RunLawCheck(const CommonOptions& common);
 // `highfence ledger ...`; argv[0] is "ledger".
 int RunLedger(int argc, char** argv);
+// `highfence serve`, `keys ...`, `decisions ...` (server_commands.cc,
+// decisions_command.cc); argv[0] is the command's name.
+int RunServe(int argc, char** argv);
+int RunKeys(int argc, char** argv);
+int RunDecisions(int argc, char** argv);
+// Checks the decision log kept in the ledger `target` (exit code; prints the
+// outcome). A ledger without a decision log passes.
+int VerifyDecisionLog(const std::string& target);
 
 // The JSON text of one shipment given with flags.
 std::string ShipmentFlagsToJson(const ShipmentFlags& f);

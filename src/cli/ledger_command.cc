@@ -286,7 +286,8 @@ int RunLedger(int argc, char** argv) {
   if (history->parsed()) return History(*store, o);
   if (seed->parsed()) return Seed(*store, o);
   if (exp->parsed()) return Export(*store, o);
-  if (verify->parsed()) return Verify(*store);
+  if (verify->parsed())
+    return Verify(*store) == kExitOk ? VerifyDecisionLog(o.ledger) : kExitFailed;
   if (licences->parsed()) return Licences(*store, o);
   if (expire->parsed()) return Expire(*store, o);
   Status st =

@@ -1,0 +1,35 @@
+// The highfence server: `highfence serve`. Opens the ledger and the decision
+// log (one SQLite file in the data folder, or a PostgreSQL URL shared by
+// several servers), makes an admin key on first start, listens, and on SIGTERM
+// or SIGINT drains: stops accepting, lets every request already read finish
+// (its group committed), then exits.
+#ifndef HIGHFENCE_SERVER_SERVER_H_
+#define HIGHFENCE_SERVER_SERVER_H_
+
+#include <string>
+
+#include "highfence/status.h"
+
+namespace highfence::server {
+
+inline constexpr char kVersion[] = "0.1.0";
+
+struct ServeOptions {
+  std::string data_dir;  // empty: $XDG_DATA_HOME/highfence (~/.local/share/highfence)
+  std::string ledger;    // empty: DATA_DIR/ledger.db; or a postgres:// URL
+  std::string bind = "127.0.0.1";
+  int port = 8080;
+  int threads = 2;  // io threads
+};
+
+// The data folder the options name, created when missing.
+Result<std::string> DataDir(const std::string& data_dir);
+// The ledger target: --ledger, or DATA_DIR/ledger.db.
+Result<std::string> LedgerTarget(const std::string& data_dir, const std::string& ledger);
+
+// Runs until SIGTERM or SIGINT; returns the exit code.
+int Serve(const ServeOptions& options);
+
+}  // namespace highfence::server
+
+#endif  // HIGHFENCE_SERVER_SERVER_H_
