@@ -243,7 +243,8 @@ bool WriteAll(Run& run, const CheckOptions& o, ShipmentStream& stream, std::FILE
 
 }  // namespace
 
-int RunCheck(const CommonOptions& common, const CheckOptions& o) {
+int RunCheck(const CommonOptions& common, CheckOptions o) {
+  if (o.flags.any() && !CompleteShipmentFlags(&o.flags)) return kExitFailed;
   std::optional<RegimeChoice> choice = ParseChoice(common);
   if (!choice) return kExitFailed;
   std::optional<std::vector<Decision>> fail_on = ParseFailOn(o.fail_on);
@@ -268,9 +269,8 @@ int RunCheck(const CommonOptions& common, const CheckOptions& o) {
     if (!read_only && !ExpireReservations(*engine, store.get())) return kExitFailed;
   }
   Input in;
-  bool csv = false;
   std::string flags_json;
-  if (!OpenInput(o, &in, &csv, &flags_json)) return kExitFailed;
+  if (!OpenInput(o, &in, &flags_json)) return kExitFailed;
   std::FILE* save = nullptr;
   if (!o.save.empty() && (save = std::fopen(o.save.c_str(), "wb")) == nullptr) {
     std::fprintf(stderr, "highfence: cannot write `%s`\n", o.save.c_str());
@@ -286,7 +286,7 @@ int RunCheck(const CommonOptions& common, const CheckOptions& o) {
   run.store = store && !read_only ? store.get() : nullptr;
   run.chunk_lines = store ? kBatchLines : 1;
   run.fail_on = std::move(*fail_on);
-  ShipmentStream stream(in.file, &engine->catalog(), csv);
+  ShipmentStream stream(in, &engine->catalog());
   std::vector<std::string> header_errors;
   bool completed = WriteAll(run, o, stream, save, &header_errors);
   if (save != nullptr && std::fclose(save) != 0) {
@@ -294,7 +294,11 @@ int RunCheck(const CommonOptions& common, const CheckOptions& o) {
     return kExitFailed;
   }
   for (const std::string& e : header_errors) std::fprintf(stderr, "highfence: %s\n", e.c_str());
+  if (stream.read_error()) {
+    std::fprintf(stderr, "highfence: reading %s failed\n", in.name.c_str());
+  }
   if (!completed || !header_errors.empty() || stream.read_error()) return kExitFailed;
+  ReportNoShipments(stream, in);
   return ExitCode(run);
 }
 
