@@ -23,6 +23,9 @@ run_in() {
   "$@" <"$input" >"$TMP/out" 2>"$TMP/err"
   RC=$?
 }
+expect_no_out() {
+  if grep -qF -- "$1" "$TMP/out"; then fail "$NAME: stdout has '$1'"; else pass; fi
+}
 expect_no_err() {
   if grep -qF -- "$1" "$TMP/err"; then fail "$NAME: stderr has '$1'"; else pass; fi
 }
