@@ -196,6 +196,9 @@ std::string VersionText() {
 }  // namespace
 
 int RunCli(int argc, char** argv) {
+  if (argc >= 2 && std::string_view(argv[1]) == "generate-docs") {
+    return RunGenerateDocs(argc - 1, argv + 1, RunCli);
+  }
   if (argc >= 2) {
     for (const Delegated& d : kDelegated) {
       if (std::string_view(argv[1]) == d.name) return d.run(argc - 1, argv + 1);

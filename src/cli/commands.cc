@@ -13,6 +13,7 @@
 #include "classify/classify.h"
 #include "cli/cli.h"
 #include "io/determination_writer.h"
+#include "io/suggest.h"
 #include "law/law_data.h"
 #include "law/snapshot.h"
 
@@ -158,10 +159,28 @@ bool IcFromOptions(const Engine& engine, const ClassifyOptions& o, Shipment* s) 
     return true;
   };
   if (!o.id.empty()) {
+    // A catalog chip's figures come from the catalog: a figure given beside it
+    // would be silently ignored, so it is an error.
+    const std::pair<bool, const char*> figures[] = {
+        {o.tpp.has_value(), "--tpp"},
+        {o.die_area.has_value(), "--die-area-mm2"},
+        {o.interconnect.has_value(), "--interconnect-gbs"},
+        {o.dram.has_value(), "--dram-bandwidth-gbs"},
+        {o.consumer, "--consumer"}};
+    bool clash = false;
+    for (const auto& [given, flag] : figures) {
+      if (!given) continue;
+      std::fprintf(stderr,
+                   "highfence: %s does not apply to catalog chip `%s`, whose figures come from "
+                   "the catalog; classify by figures without an id instead\n",
+                   flag, o.id.c_str());
+      clash = true;
+    }
+    if (clash) return false;
     const catalog::Accelerator* a = engine.catalog().Find(o.id);
     if (a == nullptr) {
-      std::fprintf(stderr, "highfence: `%s` is not in the catalog (see `classify --list`)\n",
-                   o.id.c_str());
+      std::fprintf(stderr, "highfence: `%s` is not in the catalog%s (see `classify --list`)\n",
+                   o.id.c_str(), io::CatalogHint(o.id, engine.catalog()).c_str());
       return false;
     }
     s->item.catalog_id = a->id;
@@ -353,7 +372,37 @@ int RunRegimes(const CommonOptions& common, const std::string& format) {
   return kExitOk;
 }
 
+namespace {
+
+// `law check --catalog FILE`: the catalog parses with every check the engine
+// applies when it loads one.
+int CheckCatalogFile(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    std::fprintf(stderr, "highfence: cannot read catalog `%s`: %s\n", path.c_str(),
+                 std::strerror(errno));
+    return kExitFailed;
+  }
+  std::string text;
+  char buf[1 << 16];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+  std::fclose(f);
+  Result<catalog::Catalog> parsed = catalog::Catalog::Parse(text, path);
+  if (!parsed.ok()) {
+    std::fprintf(stderr, "highfence: catalog invalid:\n%s\n",
+                 std::string(parsed.status().message()).c_str());
+    return kExitFailed;
+  }
+  std::printf("catalog ok: %zu accelerators in %s\n", parsed->all().size(), path.c_str());
+  return kExitOk;
+}
+
+}  // namespace
+
 int RunLawCheck(const CommonOptions& common) {
+  if (!common.catalog_path.empty() && CheckCatalogFile(common.catalog_path) != kExitOk) {
+    return kExitFailed;
+  }
   std::vector<law::LawSource> sources;
   if (common.law_dir.empty()) {
     sources = law::EmbeddedLawSources();

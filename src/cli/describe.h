@@ -28,8 +28,9 @@ int Describe(const CLI::App& app);
 // mode, and writes the files. Only RunCli calls it.
 int Describe(const CLI::App& app, const Delegated* delegated, size_t count);
 
-// `highfence generate-docs DIR` (argv[0] is "generate-docs").
-int RunGenerateDocs(int argc, char** argv);
+// `highfence generate-docs DIR` (argv[0] is "generate-docs"); `run_cli` is
+// RunCli, run once in describing mode.
+int RunGenerateDocs(int argc, char** argv, int (*run_cli)(int, char**));
 
 }  // namespace highfence::cli
 

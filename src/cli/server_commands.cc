@@ -7,6 +7,7 @@
 
 #include "base/clock.h"
 #include "cli/cli.h"
+#include "cli/describe.h"
 #include "cli/commands.h"
 #include "decisions/decision_store.h"
 #include "highfence/ledger.h"
@@ -76,6 +77,7 @@ int RunServe(int argc, char** argv) {
   app.add_option("--port", o.port, "port (default 8080; 0 for any free port)")
       ->check(CLI::Range(0, 65535));
   app.add_option("--threads", o.threads, "I/O threads (default 2)")->check(CLI::Range(1, 64));
+  if (DescribeRequested()) return Describe(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -97,6 +99,7 @@ int RunKeys(int argc, char** argv) {
   CLI::App* revoke = app.add_subcommand("revoke", "revoke a key by its id");
   revoke->add_option("key_id", key_id)->required();
   AddWhere(revoke, &data, &ledger);
+  if (DescribeRequested()) return Describe(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
