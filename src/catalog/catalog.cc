@@ -197,6 +197,10 @@ Result<std::vector<std::string>> ReadSources(const EntryContext& ctx, const toml
     const std::string& source = s->get();
     bool blank = source.find_first_not_of(" \t") == std::string::npos;
     bool one_line = source.find_first_of("\n\r") == std::string::npos;
+    bool url_like = source.find("://") != std::string::npos;
+    if (url_like && !source.starts_with("https://") && !source.starts_with("http://")) {
+      return ctx.Error(item, key, Quoted(source) + " is a URL but not an http(s) one");
+    }
     if (blank || !one_line || source.size() > kSourceBytesMax) {
       return ctx.Error(item, key,
                        Quoted(source.substr(0, 60)) +
