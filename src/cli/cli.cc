@@ -111,6 +111,9 @@ int RunCli(int argc, char** argv) {
   law->require_subcommand(1);
   CLI::App* law_check = law->add_subcommand("check", "validate the law data");
   AddCommon(law_check, &common);
+  CLI::App* law_reference =
+      law->add_subcommand("reference", "print the parameter reference (docs/parameters.md)");
+  AddCommon(law_reference, &common);
 
   try {
     app.parse(argc, argv);
@@ -123,6 +126,7 @@ int RunCli(int argc, char** argv) {
   if (explain->parsed()) return RunExplain(common, explain_options);
   if (regimes->parsed()) return RunRegimes(common);
   if (law_check->parsed()) return RunLawCheck(common);
+  if (law_reference->parsed()) return RunLawReference(common);
   return kExitFailed;
 }
 

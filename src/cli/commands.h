@@ -60,6 +60,8 @@ struct ExplainOptions {
 int RunExplain(const CommonOptions& common, const ExplainOptions& options);
 int RunRegimes(const CommonOptions& common);
 int RunLawCheck(const CommonOptions& common);
+// `law reference`: the parameter reference (docs/parameters.md) on stdout.
+int RunLawReference(const CommonOptions& common);
 // `highfence ledger ...`; argv[0] is "ledger".
 int RunLedger(int argc, char** argv);
 // `highfence serve`, `keys ...`, `decisions ...` (server_commands.cc,
