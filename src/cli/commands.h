@@ -20,6 +20,7 @@ struct CommonOptions {
 // One shipment given with flags instead of a file.
 struct ShipmentFlags {
   std::string id = "cli-1", item, to, date, type, from, consignee, parent, hq, parent_hq, veu;
+  std::string consignee_id, parent_id;  // stable party ids (contract.md section 4)
   std::vector<std::string> end_use;
   int64_t units = 0;
   bool any() const { return !item.empty() || !to.empty() || !date.empty() || units != 0; }
@@ -60,6 +61,13 @@ struct ExplainOptions {
 int RunExplain(const CommonOptions& common, const ExplainOptions& options);
 int RunRegimes(const CommonOptions& common);
 int RunLawCheck(const CommonOptions& common);
+struct PartyKeyOptions {
+  std::vector<std::string> names;
+  bool ids = false;  // the arguments are stable ids (consignee.id), not names
+  std::string format = "text";
+};
+// `highfence party-key NAME...`: each name's party key.
+int RunPartyKey(const PartyKeyOptions& options);
 // `highfence ledger ...`; argv[0] is "ledger".
 int RunLedger(int argc, char** argv);
 

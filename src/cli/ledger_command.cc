@@ -10,6 +10,7 @@
 #include "io/determination_writer.h"
 #include "law/snapshot.h"
 #include "ledger/store.h"
+#include "names/party_key.h"
 
 namespace highfence::cli {
 namespace {
@@ -97,7 +98,7 @@ int64_t NowFlagNs(const std::string& now) {
 struct LedgerOptions {
   std::string ledger = "highfence.db";
   std::string format = "text";
-  std::string account, kind, id, note, party, country, tpp, now, law_dir;
+  std::string account, kind, id, note, party, party_id, country, tpp, now, law_dir;
   std::optional<int64_t> days;  // default: the law's, on the --now date
 };
 
@@ -167,12 +168,14 @@ int Verify(ledger::LedgerStore& s) {
 int Seed(ledger::LedgerStore& s, const LedgerOptions& o) {
   std::optional<CountryCode> cc = CountryCode::Parse(o.country);
   std::optional<Fixed> tpp = Fixed::Parse(o.tpp);
-  std::string party = PartySlug(o.party);
+  // The account's party key, as the engine computes it (contract.md section 4).
+  std::string party =
+      o.party_id.empty() ? names::PartyKey(o.party) : names::PartyKeyFromId(o.party_id);
   if (!cc || !tpp || tpp->is_negative() || tpp->is_zero() || party.empty() ||
-      (o.kind != "uveu" && o.kind != "nveu")) {
+      o.party.empty() == o.party_id.empty() || (o.kind != "uveu" && o.kind != "nveu")) {
     std::fprintf(stderr,
-                 "highfence: ledger seed needs --party NAME, --country CC, --tpp X > 0 "
-                 "and --kind uveu|nveu\n");
+                 "highfence: ledger seed needs --party NAME (a name with a word that is not a "
+                 "legal form) or --party-id ID, --country CC, --tpp X > 0 and --kind uveu|nveu\n");
     return kExitFailed;
   }
   std::string account = fmt::format("{}:{}:{}", o.kind, party, cc->str());
@@ -244,7 +247,8 @@ int RunLedger(int argc, char** argv) {
   history->add_option("account", o.account)->required();
   CLI::App* seed =
       common(app.add_subcommand("seed", "declare a party's installed base in a country"));
-  seed->add_option("--party", o.party)->required();
+  seed->add_option("--party", o.party, "the ultimate parent's name");
+  seed->add_option("--party-id", o.party_id, "or its stable id (consignee.parent_id)");
   seed->add_option("--country", o.country)->required();
   seed->add_option("--tpp", o.tpp)->required();
   seed->add_option("--kind", o.kind, "uveu (default) or nveu");

@@ -2,13 +2,32 @@
 
 #include <fmt/format.h>
 
+#include "names/party_key.h"
+
 namespace highfence::determine {
 namespace {
+
+// Distinct parent names whose keys are kept (a few hundred bytes each): more
+// parents than any exporter ships to; past it, keys are computed each time.
+constexpr size_t kPartyNamesMax = 200'000;
 
 CountryCode HongKongAsChina(CountryCode c) {
   static const CountryCode kHk = *CountryCode::Parse("HK");  // constants: always parse
   static const CountryCode kCn = *CountryCode::Parse("CN");
   return c == kHk ? kCn : c;
+}
+
+// The ultimate parent's party key (contract.md section 4, rules.md D25): the
+// caller's stable id when given (`parent_id`, or `id` for a consignee that is
+// its own parent), else the parent's name normalised. Normalising a name in
+// another script goes through ICU (microseconds), so each distinct name is
+// normalised once per process; the memo is bounded and shared by threads.
+std::string PartyKeyOf(const Consignee& c, const std::string& parent) {
+  if (!c.parent_id.empty()) return names::PartyKeyFromId(c.parent_id);
+  bool own_parent = c.parent.empty() || c.parent == c.name;
+  if (!c.id.empty() && own_parent) return names::PartyKeyFromId(c.id);
+  static names::PartyKeyMemo memo(kPartyNamesMax);
+  return memo.Key(parent);
 }
 
 }  // namespace
@@ -26,7 +45,7 @@ Context::Context(const Shipment& shipment, const law::Snapshot& snapshot, Ledger
 
 const std::string& Context::party() {
   if (!party_done_) {
-    party_ = PartySlug(s.Parent());
+    party_ = PartyKeyOf(s.consignee, s.Parent());
     party_done_ = true;
   }
   return party_;
