@@ -371,7 +371,11 @@ const BadField kBadConsignee[] = {
     {"parent_id_no_alnum", "consignee", R"({"parent_id":" . "})", "consignee.parent_id",
      kErrInvalidValue},
     {"parent_id_too_long", "consignee",
-     R"({"parent_id":"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"})", "consignee.parent_id", kErrTooLong},
+     R"({"parent_id":")"
+     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+     R"("})",
+     "consignee.parent_id", kErrTooLong},
     {"name_number", "consignee", R"({"name":5})", "consignee.name", kErrWrongType},
     {"name_too_long", "consignee", kLongName.c_str(), "consignee.name", kErrTooLong},
     {"not_object", "consignee", R"(["A"])", "consignee", kErrWrongType},
