@@ -35,6 +35,8 @@ void AddShipmentFlags(CLI::App* check, ShipmentFlags* f) {
   check->add_option("--hq", f->hq, "consignee's headquarters country");
   check->add_option("--parent-hq", f->parent_hq, "ultimate parent's headquarters country");
   check->add_option("--veu", f->veu, "UVEU or NVEU");
+  check->add_option("--consignee-id", f->consignee_id, "consignee's stable id (an LEI, ...)");
+  check->add_option("--parent-id", f->parent_id, "ultimate parent's stable id");
   check->add_option("--end-use", f->end_use, "end-use tag (repeatable)");
 }
 
@@ -99,6 +101,14 @@ int RunCli(int argc, char** argv) {
   CLI::App* regimes = app.add_subcommand("regimes", "the regimes, their dates and sources");
   AddCommon(regimes, &common);
 
+  PartyKeyOptions party_key_options;
+  CLI::App* party_key =
+      app.add_subcommand("party-key", "the party key of each name: which names share a cap");
+  party_key->add_option("names", party_key_options.names, "party names")->required();
+  party_key->add_flag("--id", party_key_options.ids, "the arguments are stable ids, not names");
+  party_key->add_option("--format", party_key_options.format, "text or jsonl")
+      ->check(CLI::IsMember({"text", "jsonl"}));
+
   app.add_subcommand("ledger", "the durable quota ledger (see `highfence ledger --help`)");
   app.add_subcommand("screen", "restricted-party screening (see `highfence screen --help`)");
   app.add_subcommand("lists", "restricted-party list snapshots (see `highfence lists --help`)");
@@ -127,6 +137,7 @@ int RunCli(int argc, char** argv) {
   if (regimes->parsed()) return RunRegimes(common);
   if (law_check->parsed()) return RunLawCheck(common);
   if (law_reference->parsed()) return RunLawReference(common);
+  if (party_key->parsed()) return RunPartyKey(party_key_options);
   return kExitFailed;
 }
 

@@ -78,6 +78,8 @@ std::string ShipmentFlagsToJson(const ShipmentFlags& f) {
   sub("hq", f.hq);
   sub("parent_hq", f.parent_hq);
   sub("veu", f.veu);
+  sub("id", f.consignee_id);
+  sub("parent_id", f.parent_id);
   out += consignee + "}";
   if (!f.end_use.empty()) {
     out += ",\"end_use\":[";
