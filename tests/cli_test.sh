@@ -361,6 +361,36 @@ run "check with broken law" "$HF" check --format jsonl --law "$TMP/law" "$TMP/cl
 expect_rc 1
 expect_no_out '"id"'
 
+# --- party-key ------------------------------------------------------------------------------
+
+run "party-key of spelling variants" "$HF" party-key "Big Parent Ltd" "BIG PARENT LIMITED" \
+  "Big Parent Co., Ltd." "Big Parents Ltd" "华为技术有限公司" "華為技術有限公司"
+expect_rc 0
+expect_lines 6
+expect_out "$(printf 'big-parent\tBig Parent Ltd')"
+expect_out "$(printf 'big-parent\tBIG PARENT LIMITED')"
+expect_out "$(printf 'big-parent\tBig Parent Co., Ltd.')"
+expect_out "$(printf 'big-parents\tBig Parents Ltd')"
+expect_out "$(printf 'hua-wei-ji-shu\t华为技术有限公司')"
+expect_out "$(printf 'hua-wei-ji-shu\t華為技術有限公司')"
+
+run "party-key of a name with no key" "$HF" party-key "Acme" "Co., Ltd."
+expect_rc 2
+expect_out "$(printf -- '-\tCo., Ltd.')"
+expect_err "legal forms"
+
+run "party-key of ids, as JSON lines" "$HF" party-key --id --format jsonl "LEI 5493001KJTIIGC8Y1R12"
+expect_rc 0
+expect_out '{"id":"LEI 5493001KJTIIGC8Y1R12","key":"id-lei-5493001kjtiigc8y1r12"}'
+
+run "party-key needs a name" "$HF" party-key
+expect_rc 1
+
+run "check with a parent id from flags" "$HF" check --format jsonl --item nvidia-h100-sxm \
+  --units 1 --to IN --date 2025-06-01 --consignee "Acme India" --parent-id "LEI 549300X"
+expect_rc 0
+expect_out '"account":"lpp:id-lei-549300x:2025"'
+
 # --------------------------------------------------------------------------------------------
 
 echo "cli: $PASS passed, $FAIL failed"

@@ -4,7 +4,8 @@ documented in docs/reference.md.
 
 Two sources, because neither alone sees every code:
   - the source: each string literal shaped like a code in the first arguments
-    of a reason or notice call (src/classify, src/determine, src/engine);
+    of a reason, notice or needs-review call (src/classify, src/determine,
+    src/engine);
   - the legal cases: every code in the determinations of tests/cases, which
     also catches codes built at run time.
 Usage: reference_test.py REPO HIGHFENCE_CASES
@@ -15,7 +16,7 @@ import re
 import subprocess
 import sys
 
-CALL = re.compile(r"\b(AddReasonF|Reason|AddNotice|Notice)\s*\(")
+CALL = re.compile(r"\b(AddReasonF|Reason|AddNotice|Notice|NeedsReview)\s*\(")
 LITERAL = re.compile(r'"([^"\\]*)"')
 CODE = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$")
 

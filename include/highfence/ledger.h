@@ -127,11 +127,6 @@ class Ledger : public LedgerView {
   virtual RecordResult Record(std::span<const TransferRequest> transfers) = 0;
 };
 
-// Lowercased name with every run of characters other than a-z0-9 replaced by one
-// '-', no leading or trailing '-' (contract.md section 4). Empty when the name
-// has no such characters at all.
-std::string PartySlug(std::string_view name);
-
 }  // namespace highfence
 
 #endif  // HIGHFENCE_LEDGER_H_

@@ -74,6 +74,10 @@ struct Consignee {
   std::optional<CountryCode> hq;         // defaults to destination
   std::optional<CountryCode> parent_hq;  // defaults to hq
   Veu veu = Veu::kNone;
+  // The caller's stable identifiers (an LEI, a customer number); empty when not
+  // given. They key the party's ledger accounts (contract.md section 4).
+  std::string id;
+  std::string parent_id;
 };
 
 // A field the parser could not accept. `code` is a stable snake_case code.

@@ -90,6 +90,12 @@ std::string ShipmentFingerprint(const Shipment& s) {
   e.Int(s.ParentHq().index());
   e.Int(static_cast<int64_t>(s.consignee.veu));
   e.Int(s.end_use);
+  // Last and only when given, so the fingerprint of a shipment without ids is
+  // the one recorded before ids existed.
+  if (!s.consignee.id.empty() || !s.consignee.parent_id.empty()) {
+    e.Text(s.consignee.id);
+    e.Text(s.consignee.parent_id);
+  }
   XXH128_hash_t h = XXH3_128bits(e.bytes().data(), e.bytes().size());
   char hex[33];
   static constexpr char kDigits[] = "0123456789abcdef";

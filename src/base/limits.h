@@ -15,6 +15,9 @@ inline constexpr int64_t line_bytes_max = 64 * 1024;
 inline constexpr int64_t shipment_id_chars_max = 128;
 // Party names: long legal names fit in 256 bytes.
 inline constexpr int64_t party_name_bytes_max = 256;
+// A party's stable id (consignee.id, consignee.parent_id): an LEI is 20
+// characters, customer numbers are shorter; 128 bytes leaves room.
+inline constexpr int64_t party_id_bytes_max = 128;
 // Catalog ids are lowercase vendor-model strings.
 inline constexpr int64_t catalog_id_bytes_max = 64;
 // Units in one shipment line: a million chips is more than any single order.

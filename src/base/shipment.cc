@@ -20,6 +20,8 @@ void Shipment::Clear() {
   consignee.hq.reset();
   consignee.parent_hq.reset();
   consignee.veu = Veu::kNone;
+  consignee.id.clear();
+  consignee.parent_id.clear();
   end_use = 0;
   errors.clear();
 }

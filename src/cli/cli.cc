@@ -55,6 +55,9 @@ void AddShipmentFlags(CLI::App* app, ShipmentFlags* f, bool with_id) {
   app->add_option("--hq", f->hq, "consignee's headquarters country (default: --to)")->group(g);
   app->add_option("--parent-hq", f->parent_hq, "ultimate parent's headquarters (default: --hq)")
       ->group(g);
+  app->add_option("--consignee-id", f->consignee_id, "consignee's stable id (an LEI, ...)")
+      ->group(g);
+  app->add_option("--parent-id", f->parent_id, "ultimate parent's stable id")->group(g);
   app->add_option("--veu", f->veu, "validated end-user status: UVEU or NVEU")
       ->check(CLI::IsMember({"UVEU", "NVEU"}))
       ->group(g);
@@ -229,11 +232,23 @@ int RunCli(int argc, char** argv) {
     app.add_subcommand(d.name,
                        fmt::format("{} (see `highfence {} --help`)", d.description, d.name));
   }
+
+  PartyKeyOptions party_key_options;
+  CLI::App* party_key =
+      app.add_subcommand("party-key", "the party key of each name: which names share a cap");
+  party_key->add_option("names", party_key_options.names, "party names")->required();
+  party_key->add_flag("--id", party_key_options.ids, "the arguments are stable ids, not names");
+  party_key->add_option("--format", party_key_options.format, "text or jsonl")
+      ->check(CLI::IsMember({"text", "jsonl"}));
   CLI::App* law = app.add_subcommand("law", "the law data");
   law->require_subcommand(1);
   CLI::App* law_check =
       law->add_subcommand("check", "validate the law data (and, with --catalog, a catalog)");
   AddCommon(law_check, &common);
+  CLI::App* law_reference =
+      law->add_subcommand("reference", "print the parameter reference (docs/parameters.md)");
+  AddCommon(law_reference, &common);
+
   if (DescribeRequested()) return Describe(app, kDelegated, std::size(kDelegated));
   try {
     app.parse(argc, argv);
@@ -247,6 +262,8 @@ int RunCli(int argc, char** argv) {
   if (countries->parsed()) return RunCountries(common, countries_options);
   if (regimes->parsed()) return RunRegimes(common, regimes_format);
   if (law_check->parsed()) return RunLawCheck(common);
+  if (law_reference->parsed()) return RunLawReference(common);
+  if (party_key->parsed()) return RunPartyKey(party_key_options);
   return kExitFailed;
 }
 

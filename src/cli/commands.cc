@@ -16,6 +16,7 @@
 #include "io/suggest.h"
 #include "law/law_data.h"
 #include "law/snapshot.h"
+#include "law/reference.h"
 
 namespace highfence::cli {
 
@@ -80,6 +81,8 @@ std::string ShipmentFlagsToJson(const ShipmentFlags& f) {
   sub("hq", f.hq);
   sub("parent_hq", f.parent_hq);
   sub("veu", f.veu);
+  sub("id", f.consignee_id);
+  sub("parent_id", f.parent_id);
   out += consignee + "}";
   if (!f.end_use.empty()) {
     out += ",\"end_use\":[";
@@ -397,12 +400,9 @@ int CheckCatalogFile(const std::string& path) {
   return kExitOk;
 }
 
-}  // namespace
-
-int RunLawCheck(const CommonOptions& common) {
-  if (!common.catalog_path.empty() && CheckCatalogFile(common.catalog_path) != kExitOk) {
-    return kExitFailed;
-  }
+// The law data of --law (or the embedded law), parsed, checked and built into
+// a Law; the problem is printed and nullptr returned when any step fails.
+std::unique_ptr<law::Law> LoadCheckedLaw(const CommonOptions& common, size_t* files) {
   std::vector<law::LawSource> sources;
   if (common.law_dir.empty()) {
     sources = law::EmbeddedLawSources();
@@ -410,34 +410,55 @@ int RunLawCheck(const CommonOptions& common) {
     Result<std::vector<law::LawSource>> read = law::ReadLawDir(common.law_dir);
     if (!read.ok()) {
       std::fprintf(stderr, "highfence: %s\n", read.status().ToString().c_str());
-      return kExitFailed;
+      return nullptr;
     }
     sources = std::move(read).value();
   }
+  *files = sources.size();
   Result<law::LawData> data = law::ParseLaw(sources);
   if (!data.ok()) {
     std::fprintf(stderr, "highfence: law data invalid:\n%s\n",
                  std::string(data.status().message()).c_str());
-    return kExitFailed;
+    return nullptr;
   }
   Status checked = law::CheckLaw(*data);
   if (!checked.ok()) {
     std::fprintf(stderr, "highfence: law data invalid:\n%s\n",
                  std::string(checked.message()).c_str());
-    return kExitFailed;
+    return nullptr;
   }
   Result<std::unique_ptr<law::Law>> law = law::Law::Create(std::move(data).value());
   if (!law.ok()) {
     std::fprintf(stderr, "highfence: %s\n", law.status().ToString().c_str());
+    return nullptr;
+  }
+  return std::move(law).value();
+}
+
+}  // namespace
+
+int RunLawReference(const CommonOptions& common) {
+  size_t files = 0;
+  std::unique_ptr<law::Law> law = LoadCheckedLaw(common, &files);
+  if (law == nullptr) return kExitFailed;
+  std::fputs(law::ParameterReference(law->data()).c_str(), stdout);
+  return kExitOk;
+}
+
+int RunLawCheck(const CommonOptions& common) {
+  if (!common.catalog_path.empty() && CheckCatalogFile(common.catalog_path) != kExitOk) {
     return kExitFailed;
   }
-  const law::LawData& d = (*law)->data();
+  size_t files = 0;
+  std::unique_ptr<law::Law> law = LoadCheckedLaw(common, &files);
+  if (law == nullptr) return kExitFailed;
+  const law::LawData& d = law->data();
   size_t params = 0;
   for (const law::RuleFile& r : d.rules) params += r.params.size();
   std::printf(
       "law ok: %zu files, %zu parameters, %zu country groups, %zu change dates\n"
       "content hash %s\n",
-      sources.size(), params, d.groups.size(), (*law)->change_dates().size(),
+      files, params, d.groups.size(), law->change_dates().size(),
       d.content_hash.c_str());
   return kExitOk;
 }

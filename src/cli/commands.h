@@ -20,6 +20,7 @@ struct CommonOptions {
 // One shipment given with flags instead of a file.
 struct ShipmentFlags {
   std::string id = "cli-1", item, to, date, type, from, consignee, parent, hq, parent_hq, veu;
+  std::string consignee_id, parent_id;  // stable party ids (contract.md section 4)
   std::vector<std::string> end_use;
   std::optional<int64_t> units;
   bool any() const { return !item.empty() || !to.empty() || !date.empty() || units.has_value(); }
@@ -77,6 +78,15 @@ struct CountriesOptions {
 };
 int RunCountries(const CommonOptions& common, const CountriesOptions& options);
 int RunLawCheck(const CommonOptions& common);
+// `law reference`: the parameter reference (docs/parameters.md) on stdout.
+int RunLawReference(const CommonOptions& common);
+struct PartyKeyOptions {
+  std::vector<std::string> names;
+  bool ids = false;  // the arguments are stable ids (consignee.id), not names
+  std::string format = "text";
+};
+// `highfence party-key NAME...`: each name's party key.
+int RunPartyKey(const PartyKeyOptions& options);
 // `highfence ledger ...`; argv[0] is "ledger".
 int RunLedger(int argc, char** argv);
 // `highfence serve`, `keys ...`, `decisions ...` (server_commands.cc,

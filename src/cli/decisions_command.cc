@@ -10,6 +10,7 @@
 #include "cli/commands.h"
 #include "decisions/decision_export.h"
 #include "decisions/decision_store.h"
+#include "names/party_key.h"
 #include "highfence/ledger.h"
 #include "io/determination_writer.h"
 #include "server/server.h"
@@ -36,7 +37,7 @@ void AppendRecord(const decisions::DecisionRecord& r, bool csv, std::string* out
 // Fills `q` from the options; prints the problem and returns false on error.
 bool ToQuery(const DecisionOptions& o, decisions::DecisionQuery* q) {
   q->shipment_id = o.shipment_id;
-  q->party = o.party.empty() ? "" : PartySlug(o.party);
+  q->party = o.party.empty() ? "" : names::PartyKey(o.party);
   q->decision = o.decision;
   for (auto [text, slot, flag] :
        {std::tuple{&o.from, &q->from_ns, "--from"}, std::tuple{&o.to, &q->to_ns, "--to"}}) {

@@ -4,6 +4,7 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <cstdio>
+#include <set>
 
 #include "base/clock.h"
 #include "cli/cli.h"
@@ -11,7 +12,9 @@
 #include "cli/describe.h"
 #include "io/determination_writer.h"
 #include "law/snapshot.h"
+#include "ledger/event_log.h"
 #include "ledger/store.h"
+#include "names/party_key.h"
 
 namespace highfence::cli {
 namespace {
@@ -99,7 +102,8 @@ int64_t NowFlagNs(const std::string& now) {
 struct LedgerOptions {
   std::string ledger = "highfence.db";
   std::string format = "text";
-  std::string account, kind, id, note, party, country, tpp, now, law_dir;
+  std::string account, kind, id, note, party, party_id, country, tpp, now, law_dir;
+  std::string licence, granted, reason, dest;
   std::optional<int64_t> days;  // default: the law's, on the --now date
 };
 
@@ -214,12 +218,14 @@ int Verify(ledger::LedgerStore& s) {
 int Seed(ledger::LedgerStore& s, const LedgerOptions& o) {
   std::optional<CountryCode> cc = CountryCode::Parse(o.country);
   std::optional<Fixed> tpp = Fixed::Parse(o.tpp);
-  std::string party = PartySlug(o.party);
+  // The account's party key, as the engine computes it (contract.md section 4).
+  std::string party =
+      o.party_id.empty() ? names::PartyKey(o.party) : names::PartyKeyFromId(o.party_id);
   if (!cc || !tpp || tpp->is_negative() || tpp->is_zero() || party.empty() ||
-      (o.kind != "uveu" && o.kind != "nveu")) {
+      o.party.empty() == o.party_id.empty() || (o.kind != "uveu" && o.kind != "nveu")) {
     std::fprintf(stderr,
-                 "highfence: ledger seed needs --party NAME, --country CC, --tpp X > 0 "
-                 "and --kind uveu|nveu\n");
+                 "highfence: ledger seed needs --party NAME (a name with a word that is not a "
+                 "legal form) or --party-id ID, --country CC, --tpp X > 0 and --kind uveu|nveu\n");
     return kExitFailed;
   }
   std::string account = fmt::format("{}:{}:{}", o.kind, party, cc->str());
@@ -255,18 +261,74 @@ int Licences(ledger::LedgerStore& s, const LedgerOptions& o) {
   if (!days) return kExitFailed;
   Result<std::vector<ledger::TransferRecord>> all = s.Transfers();
   if (!all.ok()) return Fail(all.status());
+  std::set<std::string_view> reversed;  // draws given back: no longer a licence in use
+  for (const ledger::TransferRecord& t : *all) {
+    std::string_view id = t.id;
+    if (id.starts_with(ledger::kReversalPrefix)) {
+      reversed.insert(id.substr(ledger::kReversalPrefix.size()));
+    }
+  }
   std::string out;
   int64_t expired = 0;
   for (const ledger::TransferRecord& t : *all) {
-    if (t.account.rfind("allocation:", 0) != 0 || t.state != TransferState::kPosted) continue;
+    if (t.account.rfind("allocation:", 0) != 0 || t.state != TransferState::kPosted ||
+        t.amount.is_negative() || reversed.count(t.id) != 0) {
+      continue;
+    }
+    // settled_ns is the day the licence was granted (ledger post --granted).
     int64_t valid_until = t.settled_ns + *days * kNsPerDay;
     bool past = valid_until < now;
     expired += past;
-    out += fmt::format("{:<40} {:>14} granted {} valid until {}{}\n", t.id, t.amount.ToString(),
-                       IsoTime(t.settled_ns), IsoTime(valid_until), past ? "  EXPIRED" : "");
+    out += fmt::format("{:<40} {:>14} granted {} valid until {}{}{}{}\n", t.id, t.amount.ToString(),
+                       IsoTime(t.settled_ns).substr(0, 10), IsoTime(valid_until).substr(0, 10),
+                       past ? "  EXPIRED" : "", t.note.empty() ? "" : "  ", t.note);
   }
   out += fmt::format("{} licence(s) past their validity\n", expired);
   Print(out);
+  return kExitOk;
+}
+
+// Prints what a Post, Void or Reverse did; a no-op (already so) is not an error.
+int PrintSettled(const Result<ledger::Settled>& r, std::string_view done, std::string_view id) {
+  if (!r.ok()) return Fail(r.status());
+  if (*r == ledger::Settled::kAlready) {
+    std::printf("transfer %.*s is %.*s already; nothing changed\n", static_cast<int>(id.size()),
+                id.data(), static_cast<int>(done.size()), done.data());
+  } else {
+    std::printf("%.*s %.*s\n", static_cast<int>(done.size()), done.data(),
+                static_cast<int>(id.size()), id.data());
+  }
+  return kExitOk;
+}
+
+// A licence granted: posts its reservation, its validity counting from --granted.
+int Post(ledger::LedgerStore& s, const LedgerOptions& o) {
+  ledger::Grant grant{o.licence, std::nullopt, o.note};
+  if (!o.granted.empty()) {
+    grant.granted = Date::Parse(o.granted);
+    if (!grant.granted || *grant.granted > DateOfNs(NowNs())) {
+      std::fprintf(stderr, "highfence: --granted must be a date YYYY-MM-DD not after today\n");
+      return kExitFailed;
+    }
+  }
+  return PrintSettled(s.Post(o.id, grant), "posted", o.id);
+}
+
+int Reverse(ledger::LedgerStore& s, const LedgerOptions& o) {
+  if (o.reason.empty()) {
+    std::fprintf(stderr, "highfence: ledger reverse needs --reason TEXT (why it is given back)\n");
+    return kExitFailed;
+  }
+  return PrintSettled(s.Reverse(o.id, o.reason), "reversed", o.id);
+}
+
+int Backup(ledger::LedgerStore& s, const LedgerOptions& o) {
+  Result<ledger::VerifyReport> r = s.Backup(o.dest);
+  if (!r.ok()) return Fail(r.status());
+  std::printf("backed up to %s and verified: %lld events, %lld transfers, %lld accounts; head %s\n",
+              o.dest.c_str(), static_cast<long long>(r->events),
+              static_cast<long long>(r->transfers), static_cast<long long>(r->accounts),
+              r->head_hash.c_str());
   return kExitOk;
 }
 
@@ -294,7 +356,8 @@ int RunLedger(int argc, char** argv) {
   history->add_option("account", o.account)->required();
   CLI::App* seed =
       common(app.add_subcommand("seed", "declare a party's installed base in a country"));
-  seed->add_option("--party", o.party)->required();
+  seed->add_option("--party", o.party, "the ultimate parent's name");
+  seed->add_option("--party-id", o.party_id, "or its stable id (consignee.parent_id)");
   seed->add_option("--country", o.country)->required();
   seed->add_option("--tpp", o.tpp)->required();
   seed->add_option("--kind", o.kind, "uveu (default) or nveu");
@@ -307,10 +370,22 @@ int RunLedger(int argc, char** argv) {
   CLI::App* post =
       common(app.add_subcommand("post", "a licence was granted: post its reservation"));
   post->add_option("id", o.id)->required();
+  post->add_option("--licence", o.licence, "the licence number");
+  post->add_option("--granted", o.granted,
+                   "the day it was granted, YYYY-MM-DD: its validity counts from it "
+                   "(default: today)");
+  post->add_option("--note", o.note);
   CLI::App* void_cmd =
       common(app.add_subcommand("void", "denied or withdrawn: void a reservation"));
   void_cmd->add_option("id", o.id)->required();
   void_cmd->add_option("--note", o.note, "why (default: denied)");
+  CLI::App* reverse = common(
+      app.add_subcommand("reverse", "give back a posted draw (order cancelled, goods returned)"));
+  reverse->add_option("id", o.id)->required();
+  reverse->add_option("--reason", o.reason, "why it is given back")->required();
+  CLI::App* backup =
+      common(app.add_subcommand("backup", "write a verified single-file copy (SQLite ledgers)"));
+  backup->add_option("dest", o.dest, "the new file")->required();
   CLI::App* expire = common(app.add_subcommand("expire", "void reservations older than --days"));
   expire
       ->add_option("--days", o.days, "default: the law's pending_reservation_expiry_days on --now")
@@ -330,7 +405,8 @@ int RunLedger(int argc, char** argv) {
     return app.exit(e) == 0 ? kExitOk : kExitFailed;
   }
   if (o.kind.empty()) o.kind = seed->parsed() ? "uveu" : "";
-  bool writes = seed->parsed() || post->parsed() || void_cmd->parsed() || expire->parsed();
+  bool writes = seed->parsed() || post->parsed() || void_cmd->parsed() || reverse->parsed() ||
+                expire->parsed();
   std::unique_ptr<ledger::LedgerStore> store = OpenStore(o.ledger, !writes);
   if (!store) return kExitFailed;
   if (show->parsed()) return Show(*store, o);
@@ -342,11 +418,10 @@ int RunLedger(int argc, char** argv) {
     return Verify(*store) == kExitOk ? VerifyDecisionLog(o.ledger) : kExitFailed;
   if (licences->parsed()) return Licences(*store, o);
   if (expire->parsed()) return Expire(*store, o);
-  Status st =
-      post->parsed() ? store->Post(o.id) : store->Void(o.id, o.note.empty() ? "denied" : o.note);
-  if (!st.ok()) return Fail(st);
-  std::printf("%s %s\n", post->parsed() ? "posted" : "voided", o.id.c_str());
-  return kExitOk;
+  if (backup->parsed()) return Backup(*store, o);
+  if (reverse->parsed()) return Reverse(*store, o);
+  if (post->parsed()) return Post(*store, o);
+  return PrintSettled(store->Void(o.id, o.note.empty() ? "denied" : o.note), "voided", o.id);
 }
 
 }  // namespace highfence::cli

@@ -37,12 +37,6 @@ std::unique_ptr<Engine> ReformedEngine(const CommonOptions& common, const replay
 }
 
 int Replay(const ReplayFlags& f) {
-  if (replay::IsDecisionLog(f.input)) {
-    std::fprintf(stderr,
-                 "highfence: replaying a ledger's decision log is not available yet: it needs "
-                 "the server's decision log; give a shipments file (JSONL or CSV)\n");
-    return kExitFailed;
-  }
   if (f.regime.empty() == f.reform.empty()) {
     std::fprintf(stderr, "highfence: give exactly one of --regime and --reform\n");
     return kExitFailed;
@@ -74,7 +68,8 @@ int Replay(const ReplayFlags& f) {
     b.label = "reform " + reform->id + ": " + reform->title + " (" + reform->rationale + ")";
   }
   Result<std::unique_ptr<replay::OrderBook>> orders =
-      replay::OpenShipmentsFile(f.input, &base->catalog());
+      replay::IsDecisionLog(f.input) ? replay::OpenDecisionLog(f.input, &base->catalog())
+                                     : replay::OpenShipmentsFile(f.input, &base->catalog());
   Result<replay::ReplayResult> result = orders.ok() ? replay::Replay(orders->get(), a, b)
                                                     : Result<replay::ReplayResult>(orders.status());
   if (!result.ok()) {

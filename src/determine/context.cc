@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "determine/party_key.h"
+
 namespace highfence::determine {
 namespace {
 
@@ -26,7 +28,7 @@ Context::Context(const Shipment& shipment, const law::Snapshot& snapshot, Ledger
 
 const std::string& Context::party() {
   if (!party_done_) {
-    party_ = PartySlug(s.Parent());
+    party_ = PartyKeyOf(s);
     party_done_ = true;
   }
   return party_;

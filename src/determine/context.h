@@ -39,8 +39,9 @@ struct Context {
   // read, or a ledger balance overflowed): the decision is needs_review.
   bool failed = false;
 
-  // The ultimate parent's PartySlug, computed on first use (most lines never
-  // need a ledger account); may be empty.
+  // The ultimate parent's party key (contract.md section 4), computed on first
+  // use (most lines never need a ledger account); empty when the name holds no
+  // word but legal forms.
   const std::string& party();
 
   bool DestIn(uint16_t bits) const { return law.In(dest, bits); }

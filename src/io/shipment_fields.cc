@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 #include "base/end_use.h"
 #include "base/limits.h"
 #include "catalog/catalog.h"
@@ -13,9 +15,10 @@ namespace highfence::io {
 namespace {
 
 // Field names by object, for "did you mean" hints on an unknown field.
-constexpr std::string_view kTopFields[] = {"id",   "date",  "type",      "from",   "destination",
-                                           "item", "units", "consignee", "end_use"};
-constexpr std::string_view kConsigneeFields[] = {"name", "parent", "hq", "parent_hq", "veu"};
+constexpr std::string_view kTopFields[] = {"id",   "date",  "type",      "from",    "destination",
+                                           "item", "units", "consignee", "end_use", "region"};
+constexpr std::string_view kConsigneeFields[] = {"name", "parent", "hq",       "parent_hq",
+                                                 "veu",  "id",     "parent_id"};
 constexpr std::string_view kItemFields[] = {"kind",
                                             "tpp",
                                             "die_area_mm2",
@@ -28,7 +31,9 @@ constexpr std::string_view kItemFields[] = {"kind",
                                             "published",
                                             "derived_from_published",
                                             "base_training_ops",
-                                            "additional_training_ops"};
+                                            "additional_training_ops",
+                                            "eccn",
+                                            "hts"};
 
 std::string_view KindName(Scalar::Kind k) {
   switch (k) {
@@ -284,12 +289,30 @@ void ShipmentParser::Impl::SetEndUses(std::string_view cell) {
   }
 }
 
+// consignee.id or consignee.parent_id: absent when null or an empty CSV cell;
+// otherwise it must hold a letter or digit, which its party key keeps.
+void ShipmentParser::Impl::SetPartyId(std::string_view key, const Scalar& s, std::string* out) {
+  if (s.kind == Scalar::kNull || (s.kind == Scalar::kCsv && s.text.empty())) return;
+  std::string field = fmt::format("consignee.{}", key);
+  if (!SetString(field, s, limits::party_id_bytes_max, out)) return;
+  auto alnum = [](char ch) {
+    return (ch >= 'a' && ch <= 'z') || (ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9');
+  };
+  if (std::none_of(out->begin(), out->end(), alnum)) {
+    Error(kErrInvalidValue, field,
+          fmt::format("`{}` must hold a letter a-z or a digit, got `{}`", field, Clip(*out)));
+    out->clear();
+  }
+}
+
 void ShipmentParser::Impl::SetConsignee(std::string_view key, const Scalar& s) {
   Consignee& c = out_->consignee;
   if (key == "name") {
     SetString("consignee.name", s, limits::party_name_bytes_max, &c.name);
   } else if (key == "parent") {
     SetString("consignee.parent", s, limits::party_name_bytes_max, &c.parent);
+  } else if (key == "id" || key == "parent_id") {
+    SetPartyId(key, s, key == "id" ? &c.id : &c.parent_id);
   } else if (key == "hq") {
     if (s.kind != Scalar::kNull) c.hq = GetCountry("consignee.hq", s);
   } else if (key == "parent_hq") {

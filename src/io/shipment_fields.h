@@ -67,6 +67,7 @@ class ShipmentParser::Impl {
   void AddEndUse(std::string_view tag);
   void SetEndUses(std::string_view cell);
   void SetConsignee(std::string_view key, const Scalar& s);
+  void SetPartyId(std::string_view key, const Scalar& s, std::string* out);
   // One field of an item object (or of an IC inside a computer's `contains`).
   void SetItemField(std::string_view prefix, std::string_view key, const Scalar& s, ItemFields* f);
   // A CSV `item.contains` cell: catalog ids with counts, `id*count;id*count`.

@@ -178,6 +178,17 @@ TEST(ShipmentParserValid, ConsigneeDefaultsChain) {
   EXPECT_EQ(c.Hq(), C("DE"));
 }
 
+TEST(ShipmentParserValid, ConsigneeIds) {
+  Shipment a = ParseLine(
+      LineWith("consignee", R"({"name":"X Ltd","id":"LEI 5493001","parent_id":"CUST/7"})"));
+  ASSERT_TRUE(a.errors.empty()) << ErrorList(a);
+  EXPECT_EQ(a.consignee.id, "LEI 5493001");
+  EXPECT_EQ(a.consignee.parent_id, "CUST/7");
+  Shipment b = ParseLine(LineWith("consignee", R"({"name":"X Ltd","id":null})"));
+  ASSERT_TRUE(b.errors.empty()) << ErrorList(b);
+  EXPECT_TRUE(b.consignee.id.empty());
+}
+
 TEST(ShipmentParserValid, InlineIc) {
   Shipment s = ParseLine(LineWith(
       "item",
@@ -355,6 +366,16 @@ const BadField kBadConsignee[] = {
      kErrInvalidValue},
     {"bad_veu", "consignee", R"({"veu":"GVEU"})", "consignee.veu", kErrInvalidValue},
     {"veu_bool", "consignee", R"({"veu":true})", "consignee.veu", kErrWrongType},
+    {"id_number", "consignee", R"({"id":42})", "consignee.id", kErrWrongType},
+    {"id_no_alnum", "consignee", R"({"id":"--/--"})", "consignee.id", kErrInvalidValue},
+    {"parent_id_no_alnum", "consignee", R"({"parent_id":" . "})", "consignee.parent_id",
+     kErrInvalidValue},
+    {"parent_id_too_long", "consignee",
+     R"({"parent_id":")"
+     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+     "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx"
+     R"("})",
+     "consignee.parent_id", kErrTooLong},
     {"name_number", "consignee", R"({"name":5})", "consignee.name", kErrWrongType},
     {"name_too_long", "consignee", kLongName.c_str(), "consignee.name", kErrTooLong},
     {"not_object", "consignee", R"(["A"])", "consignee", kErrWrongType},
@@ -609,6 +630,18 @@ TEST_F(CsvTest, RowWithCatalogItem) {
   EXPECT_EQ(s.end_use, kEndUseDevelopment | kEndUseStorage);
   EXPECT_EQ(s.consignee.name, "Acme, Inc.");
   EXPECT_EQ(s.Hq(), C("CN"));
+}
+
+TEST_F(CsvTest, RowWithConsigneeIds) {
+  Header("id,date,destination,item,units,consignee.name,consignee.id,consignee.parent_id");
+  Shipment s = Row("C-3,2025-06-01,IN,nvidia-h100-sxm,1,Acme India,C-9,LEI 5493001");
+  ASSERT_TRUE(s.errors.empty()) << ErrorList(s);
+  EXPECT_EQ(s.consignee.id, "C-9");
+  EXPECT_EQ(s.consignee.parent_id, "LEI 5493001");
+  Shipment t = Row("C-4,2025-06-01,IN,nvidia-h100-sxm,1,Acme India,,");
+  ASSERT_TRUE(t.errors.empty()) << ErrorList(t);
+  EXPECT_TRUE(t.consignee.id.empty());
+  EXPECT_TRUE(t.consignee.parent_id.empty());
 }
 
 TEST_F(CsvTest, RowWithItemColumns) {

@@ -87,9 +87,13 @@ std::optional<TransferState> ParseState(std::string_view name) {
   return std::nullopt;
 }
 
+bool CreatesTransfer(std::string_view kind) {
+  return kind == kEventTransfer || kind == kEventSeed || kind == kEventReversal;
+}
+
 std::string CreatePayload(std::string_view kind, const TransferRecord& t,
                           std::optional<Fixed> cap) {
-  HF_ASSERT(kind == kEventTransfer || kind == kEventSeed);
+  HF_ASSERT(CreatesTransfer(kind));
   HF_ASSERT(t.state != TransferState::kVoided);
   std::string out = "{";
   AppendStringField(&out, "kind", kind);
@@ -151,7 +155,7 @@ Result<EventFact> ParsePayload(std::string_view payload) {
   if (o["kind"].get(kind) || o["id"].get(id)) return Bad("kind or id is missing");
   f.kind = kind;
   f.id = id;
-  if (kind == kEventTransfer || kind == kEventSeed) {
+  if (CreatesTransfer(kind)) {
     HF_RETURN_IF_ERROR(ParseCreate(o, &f));
     return f;
   }

@@ -4,7 +4,8 @@
 // them all and a ledger exported from one store verifies in another.
 //
 // Payloads are JSON objects with a fixed key order and no whitespace:
-//   transfer, seed: {"kind","id","account","amount_milli","state","cap_milli",
+//   transfer, seed, reversal:
+//                   {"kind","id","account","amount_milli","state","cap_milli",
 //                    "shipment_id","shipment_hash","on","created_ns","note"}
 //   post, void:     {"kind","id","settled_ns","note"}
 // hash = SHA-256(prev_hash || payload) in lowercase hex; the first event's
@@ -34,8 +35,13 @@ inline constexpr std::string_view kEventTransfer = "transfer";
 inline constexpr std::string_view kEventSeed = "seed";
 inline constexpr std::string_view kEventPost = "post";
 inline constexpr std::string_view kEventVoid = "void";
+// A compensating transfer that gives back a posted one (store.h, Reverse): a
+// create event whose transfer is `reversal:ID`, posted, of minus ID's amount.
+inline constexpr std::string_view kEventReversal = "reversal";
+inline constexpr std::string_view kReversalPrefix = "reversal:";
 
-// The payload of a new transfer (`kind` is kEventTransfer or kEventSeed).
+// The payload of a new transfer (`kind` is kEventTransfer, kEventSeed or
+// kEventReversal).
 std::string CreatePayload(std::string_view kind, const TransferRecord& t, std::optional<Fixed> cap);
 // The payload of a settlement (`kind` is kEventPost or kEventVoid).
 std::string SettlePayload(std::string_view kind, std::string_view id, int64_t settled_ns,
@@ -55,6 +61,8 @@ struct EventFact {
   int64_t settled_ns = 0;    // settle events
   std::string note;          // settle events
 };
+// Whether events of `kind` create a transfer (transfer, seed, reversal).
+bool CreatesTransfer(std::string_view kind);
 // kCorruption when the payload is not one this module writes.
 Result<EventFact> ParsePayload(std::string_view payload);
 

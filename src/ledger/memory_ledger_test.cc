@@ -35,38 +35,6 @@ AccountBalance BalanceOf(MemoryLedger& ledger, const char* account) {
   return b.ok() ? *b : AccountBalance{F("-1"), F("-1")};
 }
 
-// --- PartySlug (contract.md section 4) ---------------------------------------------
-
-TEST(PartySlug, LowercasesAndJoinsRunsWithOneDash) {
-  EXPECT_EQ(PartySlug("Acme Corp., Ltd."), "acme-corp-ltd");
-  EXPECT_EQ(PartySlug("TU Munich"), "tu-munich");
-  EXPECT_EQ(PartySlug("G42"), "g42");
-  EXPECT_EQ(PartySlug("A  &  B"), "a-b");
-  EXPECT_EQ(PartySlug("already-a-slug"), "already-a-slug");
-  EXPECT_EQ(PartySlug("x--y__z"), "x-y-z");
-  EXPECT_EQ(PartySlug("Meridian AI, Inc."), "meridian-ai-inc");
-}
-
-TEST(PartySlug, NoLeadingOrTrailingDash) {
-  EXPECT_EQ(PartySlug("  ...Acme!!! "), "acme");
-  EXPECT_EQ(PartySlug("-x-"), "x");
-  EXPECT_EQ(PartySlug("(Parent) Holdings"), "parent-holdings");
-  EXPECT_EQ(PartySlug("\"Q\"\t\n"), "q");
-}
-
-TEST(PartySlug, NonAsciiLettersAreSeparators) {
-  EXPECT_EQ(PartySlug("Zürich Instruments"), "z-rich-instruments");
-  EXPECT_EQ(PartySlug("北京 Tech"), "tech");
-  EXPECT_EQ(PartySlug("Société Générale"), "soci-t-g-n-rale");
-}
-
-TEST(PartySlug, EmptyWhenNothingIsKept) {
-  EXPECT_EQ(PartySlug(""), "");
-  EXPECT_EQ(PartySlug("---"), "");
-  EXPECT_EQ(PartySlug("华为技术有限公司"), "");
-  EXPECT_EQ(PartySlug("Ü"), "");
-}
-
 // --- balances ---------------------------------------------------------------------
 
 TEST(MemoryLedger, UnknownAccountIsZero) {

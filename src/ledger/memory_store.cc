@@ -97,24 +97,34 @@ Result<std::optional<TransferRecord>> MemoryStore::FindTransfer(std::string_view
   return lookup.FindTransfer(id);
 }
 
-Status MemoryStore::Settle(std::string_view id, TransferState to, std::string_view note,
-                           int64_t now_ns) {
+Result<Settled> MemoryStore::Settle(std::string_view id, TransferState to, std::string_view note,
+                                    int64_t settled_ns) {
   Lookup lookup(this);
-  Result<SettlePlan> plan = PlanSettle(id, to, note, now_ns, &lookup);
+  Result<SettlePlan> plan = PlanSettle(id, to, note, settled_ns, &lookup);
   if (!plan.ok()) return plan.status();
+  if (plan->already) return Settled::kAlready;
   std::string_view kind = to == TransferState::kPosted ? kEventPost : kEventVoid;
-  Append(kind, SettlePayload(kind, id, now_ns, note));
+  Append(kind, SettlePayload(kind, id, settled_ns, note));
   transfers_[by_id_.at(std::string(id))] = plan->transfer;
   accounts_[plan->account.account] = plan->account;
-  return Status::Ok();
+  return Settled::kDone;
 }
 
-Status MemoryStore::Post(std::string_view transfer_id) {
-  return Settle(transfer_id, TransferState::kPosted, "", NowNs());
+Result<Settled> MemoryStore::Post(std::string_view transfer_id, const Grant& grant) {
+  return Settle(transfer_id, TransferState::kPosted, grant.Note(), grant.SettledNs(NowNs()));
 }
 
-Status MemoryStore::Void(std::string_view transfer_id, std::string_view note) {
+Result<Settled> MemoryStore::Void(std::string_view transfer_id, std::string_view note) {
   return Settle(transfer_id, TransferState::kVoided, note, NowNs());
+}
+
+Result<Settled> MemoryStore::Reverse(std::string_view transfer_id, std::string_view reason) {
+  Lookup lookup(this);
+  Result<RecordPlan> plan = PlanReverse(transfer_id, reason, NowNs(), &lookup);
+  if (!plan.ok()) return plan.status();
+  if (plan->outcome == RecordOutcome::kExists) return Settled::kAlready;
+  Apply(*plan, kEventReversal);
+  return Settled::kDone;
 }
 
 Result<int64_t> MemoryStore::ExpirePending(int64_t cutoff_ns) {
@@ -124,7 +134,8 @@ Result<int64_t> MemoryStore::ExpirePending(int64_t cutoff_ns) {
   }
   int64_t now_ns = NowNs();
   for (const std::string& id : due) {
-    HF_RETURN_IF_ERROR(Settle(id, TransferState::kVoided, "expired", now_ns));
+    Result<Settled> voided = Settle(id, TransferState::kVoided, "expired", now_ns);
+    if (!voided.ok()) return voided.status();
   }
   return static_cast<int64_t>(due.size());
 }

@@ -28,8 +28,9 @@ class MemoryStore : public LedgerStore {
   Result<std::optional<std::string>> RecordedShipment(std::string_view shipment_id) override;
   Result<bool> HoldsShipments() override;
   Result<std::optional<TransferRecord>> FindTransfer(std::string_view id) override;
-  Status Post(std::string_view transfer_id) override;
-  Status Void(std::string_view transfer_id, std::string_view note) override;
+  Result<Settled> Post(std::string_view transfer_id, const Grant& grant) override;
+  Result<Settled> Void(std::string_view transfer_id, std::string_view note) override;
+  Result<Settled> Reverse(std::string_view transfer_id, std::string_view reason) override;
   Result<int64_t> ExpirePending(int64_t cutoff_ns) override;
   Result<AccountState> Show(std::string_view account) override;
   Result<std::vector<AccountState>> List(std::string_view prefix) override;
@@ -48,7 +49,8 @@ class MemoryStore : public LedgerStore {
  private:
   class Lookup;
   void Apply(const RecordPlan& plan, std::string_view kind);
-  Status Settle(std::string_view id, TransferState to, std::string_view note, int64_t now_ns);
+  Result<Settled> Settle(std::string_view id, TransferState to, std::string_view note,
+                         int64_t settled_ns);
   void Append(std::string_view kind, std::string payload);
 
   std::map<std::string, AccountState, std::less<>> accounts_;  // ordered for List

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "ledger/event_log.h"
+
 namespace highfence::ledger {
 namespace {
 
@@ -179,8 +181,15 @@ Result<SettlePlan> PlanSettle(std::string_view id, TransferState to, std::string
   if (!*old) return Status::NotFound(fmt::format("no transfer `{}`", id));
   SettlePlan plan{std::move(**old), {}};
   TransferRecord& t = plan.transfer;
+  if (t.state == to) {
+    plan.already = true;
+    return plan;
+  }
   if (t.state != TransferState::kPending) {
-    return Status::Conflict(fmt::format("transfer `{}` is {}, not pending", id, WireName(t.state)));
+    std::string_view instead =
+        t.state == TransferState::kPosted ? ": a posted draw is given back with `reverse`" : "";
+    return Status::Conflict(
+        fmt::format("transfer `{}` is {}, not pending{}", id, WireName(t.state), instead));
   }
   Result<std::optional<AccountState>> a = lookup->FindAccount(t.account);
   if (!a.ok()) return a.status();
@@ -202,6 +211,51 @@ Result<SettlePlan> PlanSettle(std::string_view id, TransferState to, std::string
   t.state = to;
   t.settled_ns = now_ns;
   t.note = note;
+  return plan;
+}
+
+std::string ReversalId(std::string_view id) { return fmt::format("{}{}", kReversalPrefix, id); }
+
+Result<RecordPlan> PlanReverse(std::string_view id, std::string_view reason, int64_t now_ns,
+                               RecordLookup* lookup) {
+  Result<std::optional<TransferRecord>> old = lookup->FindTransfer(id);
+  if (!old.ok()) return old.status();
+  if (!*old) return Status::NotFound(fmt::format("no transfer `{}`", id));
+  const TransferRecord& o = **old;
+  if (o.amount.is_negative() || id.starts_with(kReversalPrefix)) {
+    return Status::Conflict(fmt::format("transfer `{}` is a reversal itself", id));
+  }
+  if (o.state != TransferState::kPosted) {
+    std::string_view instead = o.state == TransferState::kPending ? ": void it instead" : "";
+    return Status::Conflict(fmt::format("transfer `{}` is {}, not posted: nothing to give back{}",
+                                        id, WireName(o.state), instead));
+  }
+  RecordPlan plan;
+  Result<std::optional<TransferRecord>> done = lookup->FindTransfer(ReversalId(id));
+  if (!done.ok()) return done.status();
+  if (*done) {
+    plan.outcome = RecordOutcome::kExists;
+    return plan;
+  }
+  Result<std::optional<AccountState>> a = lookup->FindAccount(o.account);
+  if (!a.ok()) return a.status();
+  std::optional<Fixed> posted = *a ? Fixed::Sub((*a)->posted, o.amount) : std::nullopt;
+  if (!posted || posted->is_negative()) {
+    return Status::Corruption(
+        fmt::format("account `{}` does not hold posted transfer `{}`", o.account, id));
+  }
+  plan.accounts.push_back(std::move(**a));
+  plan.accounts.back().posted = *posted;
+  TransferRecord r;
+  r.id = ReversalId(id);
+  r.account = o.account;
+  r.amount = Fixed::FromMilli(-o.amount.milli());  // amounts > 0: the negation fits
+  r.state = TransferState::kPosted;
+  r.on = o.on;
+  r.created_ns = now_ns;
+  r.note = reason;
+  plan.fresh.push_back(std::move(r));
+  plan.caps.push_back(std::nullopt);  // the account keeps the cap it recorded
   return plan;
 }
 

@@ -67,11 +67,22 @@ Result<RecordPlan> PlanSeed(std::string id, std::string_view account, Fixed amou
 struct SettlePlan {
   TransferRecord transfer;  // after: posted or voided, settled_ns and note set
   AccountState account;     // after
+  bool already = false;     // the transfer was so already: nothing to write
 };
 // Plans Post (to == kPosted) or Void (to == kVoided) of transfer `id`:
-// kNotFound for an unknown id, kConflict when it is not pending.
+// kNotFound for an unknown id, kConflict when it was settled the other way;
+// `already` (and the transfer as it is) when it was settled this way.
 Result<SettlePlan> PlanSettle(std::string_view id, TransferState to, std::string_view note,
                               int64_t now_ns, RecordLookup* lookup);
+
+// The id of the transfer that reverses transfer `id`.
+std::string ReversalId(std::string_view id);
+// Plans Reverse of posted transfer `id` at `now_ns`: one fresh posted transfer
+// ReversalId(id) of minus its amount on its account (outcome kOk), or nothing
+// when that exists already (kExists). kNotFound for an unknown id; kConflict
+// for a transfer that is pending, voided, or itself a reversal.
+Result<RecordPlan> PlanReverse(std::string_view id, std::string_view reason, int64_t now_ns,
+                               RecordLookup* lookup);
 
 // The balance an account row implies, minus `own` (a shipment's transfers on
 // it). kCorruption when the row breaks posted + pending <= cap: the invariant

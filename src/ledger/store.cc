@@ -3,11 +3,20 @@
 
 #include <fmt/format.h>
 
+#include "base/clock.h"
 #include "ledger/memory_store.h"
 #include "ledger/postgres/store.h"
 #include "ledger/sqlite/store.h"
 
 namespace highfence::ledger {
+
+int64_t Grant::SettledNs(int64_t now_ns) const { return granted ? NsOfDate(*granted) : now_ns; }
+
+std::string Grant::Note() const {
+  std::string out = licence.empty() ? std::string() : "licence " + licence;
+  if (!out.empty() && !note.empty()) out += "; ";
+  return out + note;
+}
 
 Result<std::unique_ptr<LedgerStore>> LedgerStore::Open(const std::string& target, bool read_only) {
   if (target.empty()) return Status::InvalidArgument("the ledger target is empty");

@@ -12,6 +12,8 @@
 //   a pending transfer is later posted (licence granted) or voided (denied,
 //   withdrawn, expired). Transfers are never edited or deleted: a state change
 //   is a new event, and balances are sums over transfers in their final state.
+//   A posted draw given back (an order cancelled, goods returned) is reversed
+//   by a compensating posted transfer `reversal:ID` of minus its amount.
 // - Invariant, checked on every write and again by Verify: for every capped
 //   account, posted + pending <= cap.
 // - Every change appends an event whose SHA-256 hash chains to the previous
@@ -61,12 +63,29 @@ struct TransferRecord {
   Date on;                    // the shipment's date
   int64_t created_ns = 0;     // when recorded (Unix epoch nanoseconds)
   int64_t settled_ns = 0;     // when posted or voided, 0 while pending
-  std::string note;           // why it was voided ("denied", "expired", ...)
+  std::string note;           // why voided ("denied", "expired", ...), the licence posted,
+                              // or why reversed
+};
+
+// How a Post, Void or Reverse ended: it changed the ledger, or the transfer was
+// already so and nothing was written.
+enum class Settled : uint8_t { kDone, kAlready };
+
+// A licence granted for a pending reservation (`ledger post`).
+struct Grant {
+  std::string licence;          // the licence number; may be empty
+  std::optional<Date> granted;  // the day it was granted; none: today
+  std::string note;
+  // The settlement's time: the granted day's midnight UTC (a licence's
+  // validity counts from it, 15 CFR 750.7(g)), or `now_ns` without one.
+  int64_t SettledNs(int64_t now_ns) const;
+  // The note recorded on the posted transfer: "licence NUMBER; NOTE".
+  std::string Note() const;
 };
 
 struct Event {
   int64_t seq = 0;        // 1, 2, 3, ...
-  std::string kind;       // "transfer", "post", "void", "seed"
+  std::string kind;       // "transfer", "post", "void", "seed", "reversal"
   std::string payload;    // canonical JSON of what changed
   std::string prev_hash;  // hex; 64 zeros for the first event
   std::string hash;       // hex SHA-256(prev_hash || payload)
@@ -96,9 +115,18 @@ class LedgerStore : public Ledger {
 
   // The licence lifecycle. Post settles a pending transfer as posted (licence
   // granted), Void as voided (denied, withdrawn). kNotFound for an unknown id;
-  // kConflict when the transfer is not pending.
-  virtual Status Post(std::string_view transfer_id) = 0;
-  virtual Status Void(std::string_view transfer_id, std::string_view note) = 0;
+  // kConflict when the transfer is settled the other way (a posted draw is
+  // given back with Reverse, never voided). Posting a posted transfer or
+  // voiding a voided one changes nothing and ends kAlready.
+  virtual Result<Settled> Post(std::string_view transfer_id, const Grant& grant) = 0;
+  virtual Result<Settled> Void(std::string_view transfer_id, std::string_view note) = 0;
+  // Gives back posted transfer `transfer_id` (a cancelled order, a returned
+  // shipment): a compensating posted transfer `reversal:ID` on the same account
+  // of minus its amount, with `reason` as its note, appended like any other
+  // (the original stays, so history shows both). kAlready when it was reversed
+  // before; kConflict for a pending (void it instead), voided or reversal
+  // transfer; kNotFound for an unknown id.
+  virtual Result<Settled> Reverse(std::string_view transfer_id, std::string_view reason) = 0;
   // Voids every pending transfer created before `cutoff_ns`; returns how many.
   virtual Result<int64_t> ExpirePending(int64_t cutoff_ns) = 0;
 
@@ -126,6 +154,15 @@ class LedgerStore : public Ledger {
 
   // Recomputes every balance from the transfers and checks the hash chain.
   virtual Result<VerifyReport> Verify() = 0;
+
+  // Writes a consistent copy of the whole ledger to the new file `dest` (one
+  // SQLite file, no WAL beside it), verifies the copy and reports it; `dest`
+  // appears only once verified. kConflict when `dest` exists. The SQLite store
+  // only: a PostgreSQL ledger is copied with pg_dump (docs/ledger.md).
+  virtual Result<VerifyReport> Backup(const std::string& dest) {
+    (void)dest;
+    return Status::InvalidArgument("an in-memory ledger has no file to back up");
+  }
 
   // Batches: between BeginBatch and CommitBatch every write joins one
   // transaction, so `check --ledger` pays one durable commit for many

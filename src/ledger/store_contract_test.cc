@@ -14,6 +14,7 @@
 #include <string>
 #include <thread>
 
+#include "base/clock.h"
 #include "ledger/memory_store.h"
 #include "ledger/store.h"
 
@@ -220,15 +221,22 @@ class StoreContract : public testing::TestWithParam<Kind> {
   std::unique_ptr<LedgerStore> store_;
 };
 
+// The Status of a Status or of a Result.
+const Status& StatusOf(const Status& s) { return s; }
+template <typename T>
+const Status& StatusOf(const Result<T>& r) {
+  return r.status();
+}
+
 #define ASSERT_OK(expr)                                     \
   do {                                                      \
-    ::highfence::Status s_ = (expr);                        \
+    ::highfence::Status s_ = StatusOf(expr);                \
     ASSERT_TRUE(s_.ok()) << #expr << ": " << s_.ToString(); \
   } while (0)
 
 #define EXPECT_OK(expr)                                     \
   do {                                                      \
-    ::highfence::Status s_ = (expr);                        \
+    ::highfence::Status s_ = StatusOf(expr);                \
     EXPECT_TRUE(s_.ok()) << #expr << ": " << s_.ToString(); \
   } while (0)
 
@@ -363,15 +371,17 @@ TEST_P(StoreContract, RejectsMalformedRequests) {
 TEST_P(StoreContract, PendingIsPostedOrVoidedOnce) {
   EXPECT_OK(Record({Req("s1", "allocation:AE", 10, 100, TransferState::kPending),
                     Req("s2", "allocation:AE", 20, 100, TransferState::kPending)}));
-  EXPECT_OK(store_->Post("s1/allocation:AE"));
-  EXPECT_OK(store_->Void("s2/allocation:AE", "denied"));
+  EXPECT_EQ(*store_->Post("s1/allocation:AE", {}), Settled::kDone);
+  EXPECT_EQ(*store_->Void("s2/allocation:AE", "denied"), Settled::kDone);
   EXPECT_EQ(Bal("allocation:AE").posted, Units(10));
   EXPECT_EQ(Bal("allocation:AE").pending, Fixed());
-  EXPECT_EQ(store_->Post("s1/allocation:AE").code(), Status::Code::kConflict);
-  EXPECT_EQ(store_->Void("s1/allocation:AE", "withdrawn").code(), Status::Code::kConflict);
-  EXPECT_EQ(store_->Post("s2/allocation:AE").code(), Status::Code::kConflict);
-  EXPECT_EQ(store_->Post("nope").code(), Status::Code::kNotFound);
-  EXPECT_EQ(store_->Void("nope", "denied").code(), Status::Code::kNotFound);
+  // Settled the other way: refused. A posted draw is given back by Reverse.
+  Result<Settled> void_posted = store_->Void("s1/allocation:AE", "withdrawn");
+  EXPECT_EQ(void_posted.status().code(), Status::Code::kConflict);
+  EXPECT_NE(void_posted.status().message().find("reverse"), std::string::npos);
+  EXPECT_EQ(store_->Post("s2/allocation:AE", {}).status().code(), Status::Code::kConflict);
+  EXPECT_EQ(store_->Post("nope", {}).status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(store_->Void("nope", "denied").status().code(), Status::Code::kNotFound);
   Result<std::vector<TransferRecord>> h = store_->History("allocation:AE");
   ASSERT_TRUE(h.ok());
   ASSERT_EQ(h->size(), 2u);
@@ -382,6 +392,91 @@ TEST_P(StoreContract, PendingIsPostedOrVoidedOnce) {
   VerifyReport r = Check();
   EXPECT_TRUE(r.ok) << r.problem;
   EXPECT_EQ(r.events, 4);
+}
+
+TEST_P(StoreContract, SettlingTheSameWayAgainChangesNothing) {
+  EXPECT_OK(Record({Req("s1", "allocation:AE", 10, 100, TransferState::kPending),
+                    Req("s2", "allocation:AE", 20, 100, TransferState::kPending)}));
+  ASSERT_OK(store_->Post("s1/allocation:AE", {"D111", Date::FromCivil(2025, 4, 1), ""}));
+  ASSERT_OK(store_->Void("s2/allocation:AE", "denied"));
+  int64_t events = Check().events;
+  EXPECT_EQ(*store_->Post("s1/allocation:AE", {"D999", Date::FromCivil(2025, 5, 1), ""}),
+            Settled::kAlready);
+  EXPECT_EQ(*store_->Void("s2/allocation:AE", "withdrawn"), Settled::kAlready);
+  EXPECT_EQ(Check().events, events);
+  Result<std::optional<TransferRecord>> s1 = store_->FindTransfer("s1/allocation:AE");
+  ASSERT_TRUE(s1.ok() && s1->has_value());
+  EXPECT_EQ((**s1).note, "licence D111");  // the first grant stands
+  EXPECT_EQ((**s1).settled_ns, NsOfDate(Date::FromCivil(2025, 4, 1)));
+  EXPECT_EQ(store_->FindTransfer("s2/allocation:AE")->value().note, "denied");
+  EXPECT_EQ(Bal("allocation:AE").posted, Units(10));
+}
+
+TEST_P(StoreContract, PostRecordsTheLicenceAndTheDayItWasGranted) {
+  EXPECT_OK(Record({Req("s1", "allocation:AE", 10, 100, TransferState::kPending)}));
+  Grant grant{"D123456", Date::FromCivil(2025, 6, 2), "approved with conditions"};
+  ASSERT_OK(store_->Post("s1/allocation:AE", grant));
+  Result<std::vector<TransferRecord>> h = store_->History("allocation:AE");
+  ASSERT_TRUE(h.ok());
+  ASSERT_EQ(h->size(), 1u);
+  EXPECT_EQ((*h)[0].note, "licence D123456; approved with conditions");
+  // Validity counts from the granted day, not from when the command ran.
+  EXPECT_EQ((*h)[0].settled_ns, NsOfDate(Date::FromCivil(2025, 6, 2)));
+  EXPECT_TRUE(Check().ok);
+}
+
+TEST_P(StoreContract, ReverseGivesBackAPostedDrawOnce) {
+  EXPECT_OK(Record({Req("s0", "lpp:acme:2025", 10, 100)}));
+  EXPECT_OK(Record({Req("s1", "lpp:acme:2025", 80, 100)}));
+  EXPECT_EQ(Record({Req("s2", "lpp:acme:2025", 20, 100)}).code(), Status::Code::kConflict);
+  EXPECT_EQ(*store_->Reverse("s1/lpp:acme:2025", "order cancelled"), Settled::kDone);
+  EXPECT_EQ(Bal("lpp:acme:2025").posted, Units(10));
+  // A retry of s1 still sees the account as s1 first saw it.
+  EXPECT_EQ(Bal("lpp:acme:2025", "s1").posted, Units(10));
+  EXPECT_OK(Record({Req("s2", "lpp:acme:2025", 20, 100)}));  // the cap room is back
+  int64_t events = Check().events;
+  EXPECT_EQ(*store_->Reverse("s1/lpp:acme:2025", "again"), Settled::kAlready);
+  EXPECT_EQ(Check().events, events);
+  Result<std::vector<TransferRecord>> h = store_->History("lpp:acme:2025");
+  ASSERT_TRUE(h.ok());
+  ASSERT_EQ(h->size(), 4u);  // s0, s1, the reversal, s2: nothing deleted
+  EXPECT_EQ((*h)[1].id, "s1/lpp:acme:2025");
+  EXPECT_EQ((*h)[1].state, TransferState::kPosted);
+  EXPECT_EQ((*h)[2].id, "reversal:s1/lpp:acme:2025");
+  EXPECT_EQ((*h)[2].amount, Fixed::FromUnits(-80));
+  EXPECT_EQ((*h)[2].state, TransferState::kPosted);
+  EXPECT_EQ((*h)[2].note, "order cancelled");
+  EXPECT_EQ((*h)[2].on, (*h)[1].on);
+  EXPECT_EQ(store_->Show("lpp:acme:2025")->cap, Units(100));
+  VerifyReport r = Check();
+  EXPECT_TRUE(r.ok) << r.problem;
+  EXPECT_EQ(r.transfers, 4);
+}
+
+TEST_P(StoreContract, ReverseRefusesWhatIsNotAPostedDraw) {
+  EXPECT_OK(Record({Req("s1", "allocation:AE", 10, 100, TransferState::kPending),
+                    Req("s2", "allocation:AE", 20, 100, TransferState::kPending),
+                    Req("s3", "aia:acme", 5)}));
+  ASSERT_OK(store_->Void("s2/allocation:AE", "denied"));
+  ASSERT_OK(store_->Reverse("s3/aia:acme", "goods returned"));
+  Result<Settled> pending = store_->Reverse("s1/allocation:AE", "x");
+  EXPECT_EQ(pending.status().code(), Status::Code::kConflict);
+  EXPECT_NE(pending.status().message().find("void it instead"), std::string::npos);
+  EXPECT_EQ(store_->Reverse("s2/allocation:AE", "x").status().code(), Status::Code::kConflict);
+  EXPECT_EQ(store_->Reverse("reversal:s3/aia:acme", "x").status().code(), Status::Code::kConflict);
+  EXPECT_EQ(store_->Reverse("nope", "x").status().code(), Status::Code::kNotFound);
+  EXPECT_EQ(Bal("aia:acme").posted, Fixed());
+  EXPECT_EQ(Bal("allocation:AE").pending, Units(10));
+  EXPECT_TRUE(Check().ok);
+}
+
+TEST_P(StoreContract, BackupIsForSqliteFiles) {
+  if (GetParam() == Kind::kSqlite) GTEST_SKIP() << "SQLite backups: sqlite/backup_test.cc";
+  Result<VerifyReport> r = store_->Backup("/tmp/never-written.db");
+  EXPECT_EQ(r.status().code(), Status::Code::kInvalidArgument);
+  if (GetParam() == Kind::kPostgres) {
+    EXPECT_NE(r.status().message().find("pg_dump"), std::string::npos) << r.status().ToString();
+  }
 }
 
 TEST_P(StoreContract, ExpiryVoidsOnlyOldPendingTransfers) {
@@ -492,7 +587,7 @@ class StoreVerify : public StoreContract {
   void Fill() {
     ASSERT_OK(Record({Req("s1", "lpp:acme:2025", 10, 100)}));
     ASSERT_OK(Record({Req("s2", "allocation:AE", 5, 100, TransferState::kPending)}));
-    ASSERT_OK(store_->Post("s2/allocation:AE"));
+    ASSERT_OK(store_->Post("s2/allocation:AE", {}));
     VerifyReport r = Check();
     ASSERT_TRUE(r.ok) << r.problem;
     ASSERT_EQ(r.events, 3);
@@ -530,6 +625,14 @@ TEST_P(StoreVerify, NamesTheTransferOfADeletedLastEvent) {
   ASSERT_NO_FATAL_FAILURE(Fill());
   backend_->DeleteEvent(store_.get(), 3);  // the post: the row says posted, the log pending
   ExpectBroken("transfer `s2/allocation:AE`: state posted in the table but pending");
+}
+
+TEST_P(StoreVerify, NamesAReversalWhoseAmountWasEdited) {
+  ASSERT_NO_FATAL_FAILURE(Fill());
+  ASSERT_OK(store_->Reverse("s1/lpp:acme:2025", "order cancelled"));
+  ASSERT_TRUE(Check().ok);
+  backend_->SetTransferAmount(store_.get(), "reversal:s1/lpp:acme:2025", -4'000);
+  ExpectBroken("transfer `reversal:s1/lpp:acme:2025`: amount -4 in the table but -10");
 }
 
 TEST_P(StoreVerify, NamesAnAccountWhoseBalanceWasEdited) {

@@ -33,7 +33,10 @@ class Replay {
       return fmt::format("event {}: kind `{}` but its payload says `{}`", e.seq, e.kind,
                          fact->kind);
     }
-    if (e.kind == kEventTransfer || e.kind == kEventSeed) return Create(e.seq, std::move(*fact));
+    if (CreatesTransfer(e.kind)) {
+      std::string problem = CheckSign(e, fact->transfer);
+      return problem.empty() ? Create(e.seq, std::move(*fact)) : problem;
+    }
     auto it = transfers_.find(fact->id);
     if (it == transfers_.end()) {
       return fmt::format("event {}: settles transfer `{}`, which no event created", e.seq,
@@ -47,6 +50,31 @@ class Replay {
     t.state = e.kind == kEventPost ? TransferState::kPosted : TransferState::kVoided;
     t.settled_ns = fact->settled_ns;
     t.note = std::move(fact->note);
+    return "";
+  }
+
+  // A draw is positive; a reversal gives back a posted draw of the same
+  // account whole, once (the id says which: reversal:ID).
+  std::string CheckSign(const Event& e, const TransferRecord& t) const {
+    if (e.kind != kEventReversal) {
+      if (t.amount > Fixed()) return "";
+      return fmt::format("event {}: transfer `{}` draws {}, not a positive amount", e.seq, t.id,
+                         t.amount.ToString());
+    }
+    std::string_view id = t.id;
+    auto it = id.starts_with(kReversalPrefix)
+                  ? transfers_.find(std::string(id.substr(kReversalPrefix.size())))
+                  : transfers_.end();
+    if (it == transfers_.end()) {
+      return fmt::format("event {}: reversal `{}` names no transfer created before it", e.seq, id);
+    }
+    const TransferRecord& o = it->second.transfer;
+    if (o.state != TransferState::kPosted || o.amount <= Fixed() || o.account != t.account ||
+        t.state != TransferState::kPosted || t.amount.milli() != -o.amount.milli()) {
+      return fmt::format(
+          "event {}: reversal `{}` does not give back posted transfer `{}` ({} on `{}`)", e.seq, id,
+          o.id, o.amount.ToString(), o.account);
+    }
     return "";
   }
 

@@ -1,11 +1,9 @@
 // OrderBook: where `highfence replay` reads the orders it re-determines.
 //
-// Built: a shipments file (JSON Lines, or CSV when the name ends in .csv), the
-// same input `highfence check` reads. Designed, not built: a ledger's decision
-// log. When the server keeps a log of its decisions (each with the shipment it
-// decided), a DecisionLogOrderBook will read the shipments back in log order
-// from it and plug in here; the CLI will accept `ledger:PATH` or a postgres://
-// URL as FILE. Until then those arguments are refused with that explanation.
+// Two sources: a shipments file (JSON Lines, or CSV when the name ends in
+// .csv), the same input `highfence check` reads; or a ledger's decision log
+// (`ledger:PATH` for a SQLite ledger, or a postgres:// URL), whose shipments
+// are read back in log order, each once as first decided, dry runs left out.
 //
 // Thread safety: one reader, one thread.
 #ifndef HIGHFENCE_REPLAY_ORDER_BOOK_H_
@@ -33,6 +31,10 @@ class OrderBook {
 // outlive the order book.
 Result<std::unique_ptr<OrderBook>> OpenShipmentsFile(const std::string& path,
                                                      const catalog::Catalog* catalog);
+
+// Opens the decision log of the ledger `source` names (see IsDecisionLog).
+Result<std::unique_ptr<OrderBook>> OpenDecisionLog(const std::string& source,
+                                                   const catalog::Catalog* catalog);
 
 // True for the FILE arguments that name a ledger's decision log.
 bool IsDecisionLog(const std::string& source);

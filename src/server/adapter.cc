@@ -7,6 +7,8 @@
 
 #include "base/clock.h"
 #include "decisions/decision_record.h"
+#include "determine/party_key.h"
+#include "names/party_key.h"
 #include "io/determination_writer.h"
 #include "law/law_data.h"
 #include "law/snapshot.h"
@@ -177,7 +179,7 @@ void AdapterImpl::Determine(std::string_view json, int64_t line_no, ReasonsDetai
     if (!out->json.empty() && out->json.back() == '\n') out->json.pop_back();
   }
   out->shipment_id = d.id;
-  out->party = shipment_.errors.empty() ? PartySlug(shipment_.Parent()) : "";
+  out->party = shipment_.errors.empty() ? determine::PartyKeyOf(shipment_) : "";
   out->decision = WireName(d.decision);
   out->mode = WireName(d.mode);
   out->regime = d.regime;
@@ -219,7 +221,7 @@ Result<std::string> AdapterImpl::ExplainJson() {
   return out;
 }
 
-Result<std::string> AdapterImpl::TransferJson(std::string_view transfer_id) {
+Result<std::string> AdapterImpl::TransferJson(std::string_view transfer_id, bool changed) {
   Result<std::vector<ledger::TransferRecord>> h = store_->History(AccountOfTransfer(transfer_id));
   if (!h.ok()) return h.status();
   for (const ledger::TransferRecord& t : *h) {
@@ -227,19 +229,39 @@ Result<std::string> AdapterImpl::TransferJson(std::string_view transfer_id) {
     std::string out;
     JsonWriter w(&out);
     WriteTransfer(t, w);
+    out.pop_back();  // the closing brace: one field more
+    out += changed ? ",\"changed\":true}" : ",\"changed\":false}";
     return out;
   }
   return Status::NotFound(fmt::format("no transfer with id `{}`", transfer_id));
 }
 
-Result<std::string> AdapterImpl::Post(std::string_view transfer_id) {
-  HF_RETURN_IF_ERROR(store_->Post(transfer_id));
-  return TransferJson(transfer_id);
+Result<std::string> AdapterImpl::Post(std::string_view transfer_id, const LicenceGrant& grant) {
+  ledger::Grant g{grant.licence, std::nullopt, grant.note};
+  if (!grant.granted.empty()) {
+    std::optional<Date> on = Date::Parse(grant.granted);
+    if (!on) {
+      return Status::InvalidArgument(
+          fmt::format("granted must be a date YYYY-MM-DD, not `{}`", grant.granted));
+    }
+    g.granted = *on;
+  }
+  Result<ledger::Settled> settled = store_->Post(transfer_id, g);
+  if (!settled.ok()) return settled.status();
+  return TransferJson(transfer_id, *settled == ledger::Settled::kDone);
 }
 
 Result<std::string> AdapterImpl::Void(std::string_view transfer_id, std::string_view note) {
-  HF_RETURN_IF_ERROR(store_->Void(transfer_id, note));
-  return TransferJson(transfer_id);
+  Result<ledger::Settled> settled = store_->Void(transfer_id, note);
+  if (!settled.ok()) return settled.status();
+  return TransferJson(transfer_id, *settled == ledger::Settled::kDone);
+}
+
+Result<std::string> AdapterImpl::Reverse(std::string_view transfer_id, std::string_view reason) {
+  Result<ledger::Settled> settled = store_->Reverse(transfer_id, reason);
+  if (!settled.ok()) return settled.status();
+  return TransferJson("reversal:" + std::string(transfer_id),
+                      *settled == ledger::Settled::kDone);
 }
 
 Result<std::string> AdapterImpl::AccountsJson(std::string_view kind, std::string_view prefix) {
@@ -302,6 +324,6 @@ Result<std::vector<std::pair<std::string, Fixed>>> AdapterImpl::AllocationsAvail
   return out;
 }
 
-std::string AdapterImpl::PartyKey(std::string_view name) const { return PartySlug(name); }
+std::string AdapterImpl::PartyKey(std::string_view name) const { return names::PartyKey(name); }
 
 }  // namespace highfence::server

@@ -30,6 +30,13 @@ struct LawChoice {
   std::string regime;  // a regime id, "" for "by date"
 };
 
+// A licence granted for a pending transfer, as the API receives it.
+struct LicenceGrant {
+  std::string licence;
+  std::string granted;  // YYYY-MM-DD, or "" for today
+  std::string note;
+};
+
 enum class ReasonsDetail : uint8_t { kFull, kCodes, kNone };
 
 // One shipment determined, as the API answers and logs it.
@@ -71,8 +78,14 @@ class LedgerWriter {
   // as steps and each debited account's balance as the shipment saw it.
   virtual Result<std::string> ExplainJson() = 0;
   // Settles a pending transfer; the transfer's JSON after the change.
-  virtual Result<std::string> Post(std::string_view transfer_id) = 0;
+  // `granted` is YYYY-MM-DD or empty (today); kInvalidArgument naming it
+  // otherwise. Settling a transfer that is already so changes nothing and
+  // answers it with `"changed":false`.
+  virtual Result<std::string> Post(std::string_view transfer_id, const LicenceGrant& grant) = 0;
   virtual Result<std::string> Void(std::string_view transfer_id, std::string_view note) = 0;
+  // Gives back a posted transfer with a compensating one (`reversal:ID`); the
+  // compensating transfer's JSON.
+  virtual Result<std::string> Reverse(std::string_view transfer_id, std::string_view reason) = 0;
 };
 
 class EngineAdapter {

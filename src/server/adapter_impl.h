@@ -44,15 +44,16 @@ class AdapterImpl : public EngineAdapter, public LedgerWriter {
   void Determine(std::string_view json, int64_t line_no, ReasonsDetail reasons,
                  Determined* out) override;
   Result<std::string> ExplainJson() override;
-  Result<std::string> Post(std::string_view transfer_id) override;
+  Result<std::string> Post(std::string_view transfer_id, const LicenceGrant& grant) override;
   Result<std::string> Void(std::string_view transfer_id, std::string_view note) override;
+  Result<std::string> Reverse(std::string_view transfer_id, std::string_view reason) override;
 
  private:
   // A read-only ledger connection from the pool, returned when destroyed.
   class Reader;
   Result<Reader> Borrow();
   RegimeChoice Choice(const LawChoice& c) const;
-  Result<std::string> TransferJson(std::string_view transfer_id);
+  Result<std::string> TransferJson(std::string_view transfer_id, bool changed);
 
   std::unique_ptr<Engine> engine_;
   std::string target_;

@@ -2,6 +2,7 @@
 // pending transfer (post, void) through the committer, in ledger order.
 #include <simdjson.h>
 
+#include "highfence/date.h"
 #include "server/api_internal.h"
 #include "server/limits.h"
 
@@ -42,28 +43,46 @@ std::optional<HttpResponse> ReadStrings(std::string_view text,
   return std::nullopt;
 }
 
-void Settle(ApiContext& ctx, const CallPtr& c, bool post) {
+enum class Settlement : uint8_t { kPost, kVoid, kReverse };
+
+// The body's fields for a settlement; a problem when one is unknown or bad.
+std::optional<HttpResponse> ReadSettlement(const Call& c, Settlement kind, LicenceGrant* grant,
+                                           std::string* text) {
   std::vector<std::pair<std::string, std::string>> fields;
-  auto bad = post ? ReadStrings(c->request.body, {"licence", "granted", "note"}, &fields)
-                  : ReadStrings(c->request.body, {"note"}, &fields);
-  if (bad) return c->reply(std::move(*bad));
-  std::string note = post ? "" : "denied";
+  auto bad = kind == Settlement::kPost ? ReadStrings(c.request.body, {"licence", "granted", "note"},
+                                                     &fields)
+             : kind == Settlement::kVoid ? ReadStrings(c.request.body, {"note"}, &fields)
+                                         : ReadStrings(c.request.body, {"reason"}, &fields);
+  if (bad) return bad;
+  *text = kind == Settlement::kVoid ? "denied" : "";
   for (const auto& [k, v] : fields) {
-    if (k == "note") note = v;
-    if (k == "licence" || k == "granted") {
-      return c->reply(Problem(501, "not-implemented",
-                              "the ledger does not record licence numbers or grant dates yet; "
-                              "post without `" +
-                                  k + "`",
-                              k));
-    }
+    if (k == "licence") grant->licence = v;
+    if (k == "granted") grant->granted = v;
+    if (k == "note" && kind == Settlement::kPost) grant->note = v;
+    if (k == "note" || k == "reason") *text = v;
   }
+  if (!grant->granted.empty() && !Date::Parse(grant->granted)) {
+    return BadField("granted", "invalid_value", "granted must be a date YYYY-MM-DD");
+  }
+  if (kind == Settlement::kReverse && text->empty()) {
+    return BadField("reason", "missing_field", "a reversal needs a `reason` (why the draw is given back)");
+  }
+  return std::nullopt;
+}
+
+void Settle(ApiContext& ctx, const CallPtr& c, Settlement kind) {
+  LicenceGrant grant;
+  std::string text;
+  if (auto bad = ReadSettlement(*c, kind, &grant, &text)) return c->reply(std::move(*bad));
   auto answer = std::make_shared<Result<std::string>>(Status::Internal("not run"));
   GroupCommitter::Work work;
   work.alone = true;
   std::string id = c->match.params.front();
-  work.run = [answer, id, note, post](LedgerWriter* w, std::vector<decisions::DecisionRecord>*) {
-    *answer = post ? w->Post(id) : w->Void(id, note);
+  work.run = [answer, id, grant, text, kind](LedgerWriter* w,
+                                             std::vector<decisions::DecisionRecord>*) {
+    *answer = kind == Settlement::kPost   ? w->Post(id, grant)
+              : kind == Settlement::kVoid ? w->Void(id, text)
+                                          : w->Reverse(id, text);
   };
   work.done = [c, answer](const Status& st) {
     if (!st.ok()) return c->reply(ProblemOf(Status::IOError(st.message())));
@@ -93,14 +112,13 @@ void HandleLedger(ApiContext& ctx, const CallPtr& c) {
     case RouteId::kAccountHistory:
       return c->reply(FromResult(ctx.adapter->HistoryJson(c->match.params.front()), "id"));
     case RouteId::kTransferPost:
-      return Settle(ctx, c, true);
+      return Settle(ctx, c, Settlement::kPost);
     case RouteId::kTransferVoid:
-      return Settle(ctx, c, false);
+      return Settle(ctx, c, Settlement::kVoid);
+    case RouteId::kTransferReverse:
+      return Settle(ctx, c, Settlement::kReverse);
     default:
-      return c->reply(Problem(501, "not-implemented",
-                              "reversing a posted transfer needs compensating transfers, which "
-                              "the ledger does not record yet",
-                              "id"));
+      return c->reply(Problem(404, "not-found", "no such ledger route", "path"));
   }
 }
 

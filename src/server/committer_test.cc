@@ -26,8 +26,13 @@ class FakeWriter : public LedgerWriter {
   void Determine(std::string_view, int64_t, ReasonsDetail, Determined*) override {
   }
   Result<std::string> ExplainJson() override { return std::string(); }
-  Result<std::string> Post(std::string_view) override { return std::string("posted"); }
+  Result<std::string> Post(std::string_view, const LicenceGrant&) override {
+    return std::string("posted");
+  }
   Result<std::string> Void(std::string_view, std::string_view) override { return std::string(); }
+  Result<std::string> Reverse(std::string_view, std::string_view) override {
+    return std::string();
+  }
 
   std::atomic<int> begins{0}, commits{0};
   bool fail_commit = false;
@@ -88,7 +93,7 @@ TEST(GroupCommitter, AloneWorkRunsOutsideAGroup) {
   w.alone = true;
   auto result = std::make_shared<std::string>();
   w.run = [result](LedgerWriter* lw, std::vector<decisions::DecisionRecord>*) {
-    *result = *lw->Post("t");
+    *result = *lw->Post("t", {});
   };
   w.done = [&answer, result](const Status&) { answer.set_value(*result); };
   ASSERT_TRUE(c.Submit(std::move(w)).ok());

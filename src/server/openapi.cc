@@ -343,6 +343,10 @@ std::string_view OpenApiDocument() {
        "null"
       ]
      },
+     "changed": {
+      "type": "boolean",
+      "description": "after post, void or reverse: false when the transfer was already so and nothing was written"
+     },
      "note": {
       "type": [
        "string",
@@ -2184,16 +2188,6 @@ std::string_view OpenApiDocument() {
        }
       }
      },
-     "501": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
-     },
      "503": {
       "description": "A problem document",
       "content": {
@@ -2323,7 +2317,7 @@ std::string_view OpenApiDocument() {
   },
   "/v1/ledger/transfers/{id}/reverse": {
    "post": {
-    "summary": "Reverse a posted transfer (not in this build: 501, the ledger has no compensating transfers yet)",
+    "summary": "Give back a posted transfer (a cancelled order, a returned shipment): a compensating transfer reversal:ID of minus its amount, hash-chained like any other; answers the compensating transfer, with changed false when it was already reversed",
     "parameters": [
      {
       "name": "id",
@@ -2335,7 +2329,35 @@ std::string_view OpenApiDocument() {
       }
      }
     ],
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "type": "object",
+        "properties": {
+         "reason": {
+          "type": "string"
+         }
+        },
+        "required": [
+         "reason"
+        ]
+       }
+      }
+     }
+    },
     "responses": {
+     "200": {
+      "description": "OK",
+      "content": {
+       "application/json": {
+        "schema": {
+         "$ref": "#/components/schemas/Transfer"
+        }
+       }
+      }
+     },
      "400": {
       "description": "A problem document",
       "content": {
@@ -2376,7 +2398,17 @@ std::string_view OpenApiDocument() {
        }
       }
      },
-     "501": {
+     "404": {
+      "description": "A problem document",
+      "content": {
+       "application/problem+json": {
+        "schema": {
+         "$ref": "#/components/schemas/Problem"
+        }
+       }
+      }
+     },
+     "409": {
       "description": "A problem document",
       "content": {
        "application/problem+json": {

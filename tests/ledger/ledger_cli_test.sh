@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The ledger from the command line: the licence lifecycle (pending reservation,
-# post, void, expiry, licence validity), UVEU share limits against a declared
-# installed base, dry runs, export and verify.
+# post with the licence and its granted date, void, expiry, licence validity),
+# reversals of posted draws, UVEU share limits against a declared installed
+# base, dry runs, export, verify and backups.
 #
 # Usage: ledger_cli_test.sh HIGHFENCE_BINARY LEDGER   (a SQLite path or postgres:// URL)
 set -u
@@ -22,20 +23,51 @@ run '{"id":"LIC-1","date":"2025-07-01","destination":"MY","item":"nvidia-h100-sx
     '{"id":"LIC-2","date":"2025-07-02","destination":"MY","item":"nvidia-h100-sxm","units":2000,"consignee":{"name":"Colo MY","hq":"MY"}}' > "$work/lic"
 check "a Tier 2 licence reserves on the allocation" "has lic '\"account\":\"allocation:MY\",\"tpp\":31664000,\"state\":\"pending\"'"
 check "both reservations pending" "show allocation:MY | grep -q '\"posted\":0,\"pending\":63328000'"
-check "post: licence granted" "\"$hf\" ledger post 'LIC-1/allocation:MY' --ledger \"$L\" >/dev/null"
+check "post: licence granted" "\"$hf\" ledger post 'LIC-1/allocation:MY' --ledger \"$L\" \
+  --licence D123456 --granted 2025-07-15 --note 'approved as applied' >/dev/null"
 check "posted moves the reservation" "show allocation:MY | grep -q '\"posted\":31664000,\"pending\":31664000'"
-check "a second post is refused" "! \"$hf\" ledger post 'LIC-1/allocation:MY' --ledger \"$L\" 2>/dev/null"
+check "the licence and its note are on the transfer" "\"$hf\" ledger history allocation:MY \
+  --ledger \"$L\" | grep -q '\"note\":\"licence D123456; approved as applied\"'"
+"$hf" ledger post 'LIC-1/allocation:MY' --ledger "$L" --licence D999 > "$work/post2"
+check "a second post is a no-op that says so and exits 0" "[ \$? -eq 0 ] && has post2 'posted already; nothing changed'"
+check "the second post kept the first grant" "\"$hf\" ledger history allocation:MY --ledger \"$L\" \
+  | grep -q 'licence D123456' && ! \"$hf\" ledger history allocation:MY --ledger \"$L\" | grep -q D999"
+check "a grant dated in the future is refused" "! \"$hf\" ledger post 'LIC-2/allocation:MY' \
+  --ledger \"$L\" --granted 2999-01-01 2>/dev/null"
 check "an unknown id is refused" "! \"$hf\" ledger void 'NOPE/allocation:MY' --ledger \"$L\" 2>/dev/null"
 check "void: licence denied" "\"$hf\" ledger void 'LIC-2/allocation:MY' --ledger \"$L\" --note denied >/dev/null"
 check "void releases the room" "show allocation:MY | grep -q '\"posted\":31664000,\"pending\":0'"
+"$hf" ledger void 'LIC-2/allocation:MY' --ledger "$L" --note withdrawn > "$work/void2"
+check "a second void is a no-op that says so and exits 0" "[ \$? -eq 0 ] && has void2 'voided already; nothing changed'"
+check "voiding a posted licence is refused" "! \"$hf\" ledger void 'LIC-1/allocation:MY' --ledger \"$L\" 2>/dev/null"
 run '{"id":"LIC-3","date":"2025-07-03","destination":"MY","item":"nvidia-h100-sxm","units":2000,"consignee":{"name":"Colo MY","hq":"MY"}}' >/dev/null
 check "expiry voids old reservations" \
   "\"$hf\" ledger expire --ledger \"$L\" --days 365 --now 2100-01-01 | grep -q 'expired 1 '"
 check "expiry released LIC-3" "show allocation:MY | grep -q '\"pending\":0'"
 check "licences past one year are reported" \
   "\"$hf\" ledger licences --ledger \"$L\" --now 2100-01-01 | grep -q 'LIC-1/allocation:MY.*EXPIRED'"
+check "validity counts from the granted day: valid on day 360" "\"$hf\" ledger licences --ledger \"$L\" \
+  --days 365 --now 2026-07-10 | grep 'LIC-1/allocation:MY' | grep -v -q EXPIRED"
+check "validity counts from the granted day: expired on day 370" "\"$hf\" ledger licences \
+  --ledger \"$L\" --days 365 --now 2026-07-20 | grep -q 'LIC-1/allocation:MY.*granted 2025-07-15.*EXPIRED'"
 check "history lists every state" \
   "[ \$(\"$hf\" ledger history allocation:MY --ledger \"$L\" | grep -c '\"state\"') -eq 3 ]"
+
+# --- reversals: an order cancelled, goods returned ---------------------------------------
+run '{"id":"REV-1","date":"2025-07-01","destination":"IN","item":"nvidia-h100-sxm","units":1000,"consignee":{"name":"Pune AI"}}' > "$work/rev1"
+check "an LPP draw is posted" "has rev1 '\"account\":\"lpp:pune-ai:2025\",\"tpp\":15832000'"
+check "reverse needs a reason" "! \"$hf\" ledger reverse 'REV-1/lpp:pune-ai:2025' --ledger \"$L\" 2>/dev/null"
+check "reverse gives the draw back" "\"$hf\" ledger reverse 'REV-1/lpp:pune-ai:2025' --ledger \"$L\" \
+  --reason 'order cancelled' | grep -q '^reversed REV-1/lpp:pune-ai:2025'"
+check "the account is back to zero" "show lpp:pune-ai:2025 | grep -q '\"posted\":0,'"
+"$hf" ledger history lpp:pune-ai:2025 --ledger "$L" > "$work/revh"
+check "history keeps the draw and shows the reversal" "has revh '\"id\":\"REV-1/lpp:pune-ai:2025\",.*\"state\":\"posted\"' \
+  && has revh '\"id\":\"reversal:REV-1/lpp:pune-ai:2025\",.*\"tpp\":-15832000,.*\"note\":\"order cancelled\"'"
+"$hf" ledger reverse 'REV-1/lpp:pune-ai:2025' --ledger "$L" --reason again > "$work/rev2"
+check "a second reverse is a no-op that says so and exits 0" "[ \$? -eq 0 ] && has rev2 'reversed already; nothing changed'"
+check "a pending reservation cannot be reversed" "! \"$hf\" ledger reverse 'LIC-3/allocation:MY' \
+  --ledger \"$L\" --reason x 2>/dev/null"
+check "verify passes with a reversal" "\"$hf\" ledger verify --ledger \"$L\" | grep -q 'ledger ok'"
 
 # --- UVEU share limits (rules.md D10) ---------------------------------------------
 uveu() {  # uveu ID PARENT UNITS
@@ -62,5 +94,26 @@ check "a dry run writes nothing" "[ \"\$(\"$hf\" ledger list --ledger \"$L\" --f
 check "export as CSV has a header and rows" \
   "\"$hf\" ledger export --ledger \"$L\" --format csv | head -1 | grep -q '^id,account,tpp,state'"
 check "verify passes" "\"$hf\" ledger verify --ledger \"$L\" | grep -q 'ledger ok'"
+
+# --- backup ---------------------------------------------------------------------------
+case $L in
+  postgres://* | postgresql://*)
+    check "a PostgreSQL ledger points to pg_dump" \
+      "\"$hf\" ledger backup \"$work/b.db\" --ledger \"$L\" 2>&1 | grep -q pg_dump && [ ! -e \"$work/b.db\" ]"
+    ;;
+  *)
+    check "backup writes a verified copy" "\"$hf\" ledger backup \"$work/b.db\" --ledger \"$L\" \
+      | grep -q 'verified'"
+    check "the copy is one file" "[ -s \"$work/b.db\" ] && [ ! -e \"$work/b.db-wal\" ]"
+    check "the copy verifies on its own" "\"$hf\" ledger verify --ledger \"$work/b.db\" | grep -q 'ledger ok'"
+    check "the copy holds the same balances" \
+      "[ \"\$(\"$hf\" ledger list --ledger \"$work/b.db\" --format json)\" = \"\$(\"$hf\" ledger list --ledger \"$L\" --format json)\" ]"
+    check "a backup never replaces a file" "! \"$hf\" ledger backup \"$work/b.db\" --ledger \"$L\" 2>/dev/null"
+    cp "$L" "$work/alone.db"
+    check "after a clean close the .db alone holds the ledger" \
+      "\"$hf\" ledger verify --ledger \"$work/alone.db\" | grep -q 'ledger ok' && \
+       \"$hf\" ledger show lpp:pune-ai:2025 --ledger \"$work/alone.db\" >/dev/null"
+    ;;
+esac
 echo "ledger cli: $pass passed, $fail failed"
 [ "$fail" -eq 0 ]

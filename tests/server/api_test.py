@@ -101,8 +101,9 @@ def reference():
     expect(viewer.get("/v1/countries?date=2024-13-01"), 400, "date")
     expect(viewer.get("/v1/countries?mode=sideways"), 400, "mode")
     keys = expect(viewer.get("/v1/party-key?name=Big+Parent+Ltd&name=" + q("A & B")), 200).json()
-    assert keys["keys"][0] == {"name": "Big Parent Ltd", "key": "big-parent-ltd"}, keys
-    assert keys["keys"][1]["key"] == "a-b"
+    # Legal forms go (Ltd), "&" reads as "and": the contract's equivalences.
+    assert keys["keys"][0] == {"name": "Big Parent Ltd", "key": "big-parent"}, keys
+    assert keys["keys"][1]["key"] == "a-and-b"
     expect(viewer.get("/v1/party-key"), 400, "name")
 
 
@@ -122,7 +123,7 @@ def classify():
 def not_built():
     expect(officer.post("/v1/screen", {"name": "x"}), 501)
     expect(viewer.get("/v1/simulate"), 501)
-    expect(admin.post("/v1/ledger/transfers/x%2Fy/reverse", {"reason": "x"}), 501, "id")
+    expect(admin.post("/v1/ledger/transfers/x%2Fy/reverse", {"reason": "x"}), 404, "id")
 
 
 # --- determinations -----------------------------------------------------------------
@@ -206,7 +207,7 @@ def explain():
     r = expect(officer.post("/v1/explain", s), 200).json()
     assert r["determination"]["id"] == "ex-1" and r["derivation"]
     assert r["derivation"][0]["rule"] == r["determination"]["reasons"][0]["rule"]
-    assert r["balances"] and r["balances"][0]["account"].startswith("lpp:explain-co:")
+    assert r["balances"] and r["balances"][0]["account"].startswith("lpp:explain:")
     assert r["balances"][0]["posted"] == 0  # explaining never draws
     expect(officer.post("/v1/explain", "[1]"), 400, "body")
     expect(officer.post("/v1/explain?mode=x", s), 400, "mode")
@@ -232,12 +233,27 @@ def ledger():
     hist = expect(viewer.get("/v1/ledger/accounts/allocation:TH/history"), 200).json()
     assert hist["transfers"][0]["id"] == "alloc-1/allocation:TH"
     tid = q("alloc-1/allocation:TH", safe="")
-    expect(admin.post(f"/v1/ledger/transfers/{tid}/post", {"licence": "L123"}), 501, "licence")
     expect(admin.post(f"/v1/ledger/transfers/{tid}/post", {"note": 5}), 400, "note")
-    posted = expect(admin.post(f"/v1/ledger/transfers/{tid}/post", {"note": "granted"}), 200).json()
-    assert posted["state"] == "posted" and posted["settled_at"]
-    expect(admin.post(f"/v1/ledger/transfers/{tid}/post"), 409)
+    expect(admin.post(f"/v1/ledger/transfers/{tid}/post", {"granted": "2026-13-01"}), 400, "granted")
+    expect(admin.post(f"/v1/ledger/transfers/{tid}/reverse", {"reason": "x"}), 409)  # pending
+    posted = expect(admin.post(f"/v1/ledger/transfers/{tid}/post",
+                               {"licence": "L123", "granted": "2026-03-02", "note": "granted"}),
+                    200).json()
+    assert posted["state"] == "posted" and posted["changed"] is True, posted
+    assert posted["settled_at"].startswith("2026-03-02"), posted  # validity counts from the grant
+    again = expect(admin.post(f"/v1/ledger/transfers/{tid}/post"), 200).json()
+    assert again["changed"] is False and again["state"] == "posted", again
     expect(admin.post(f"/v1/ledger/transfers/{tid}/void", {"note": "late"}), 409)
+    expect(officer.post(f"/v1/ledger/transfers/{tid}/reverse", {"reason": "x"}), 403)
+    expect(admin.post(f"/v1/ledger/transfers/{tid}/reverse", {}), 400, "reason")
+    back = expect(admin.post(f"/v1/ledger/transfers/{tid}/reverse", {"reason": "order cancelled"}),
+                  200).json()
+    assert back["id"] == "reversal:alloc-1/allocation:TH" and back["amount"] == -30000000, back
+    assert back["changed"] is True and back["note"] == "order cancelled", back
+    acc = expect(viewer.get("/v1/ledger/accounts/allocation:TH"), 200).json()
+    assert acc["posted"] == 0 and acc["available"] == 790000000, acc
+    twice = expect(admin.post(f"/v1/ledger/transfers/{tid}/reverse", {"reason": "again"}), 200)
+    assert twice.json()["changed"] is False
     expect(admin.post("/v1/ledger/transfers/nope%2Fallocation%3ATH/void"), 404, "id")
     s2 = dict(s, id="alloc-2")
     officer.post("/v1/determinations", s2)
@@ -297,7 +313,8 @@ def metrics():
     assert 'highfence_http_requests_total{route="/v1/determinations",method="POST",status="200"}' in text
     assert 'highfence_determinations_total{decision="authorized"}' in text
     assert 'highfence_http_request_duration_seconds_bucket{le="+Inf"}' in text
-    assert 'highfence_allocation_available_tpp{account="allocation:TH"} 760000000' in text, text[-600:]
+    # alloc-1's 30,000,000 was posted, then reversed: the whole allocation is back.
+    assert 'highfence_allocation_available_tpp{account="allocation:TH"} 790000000' in text, text[-600:]
 
 
 def openapi():

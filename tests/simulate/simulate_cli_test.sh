@@ -98,9 +98,9 @@ run replay_both "$HF" replay "$REPO/tests/replay/orders.jsonl"
 expect_rc 1
 expect_err 'give exactly one of --regime and --reform'
 
-run replay_log "$HF" replay ledger:/tmp/x.db --regime us-2023-11
+run replay_log "$HF" replay ledger:"$TMP/none/x.db" --regime us-2023-11
 expect_rc 1
-expect_err "decision log is not available yet"
+expect_err "cannot read the decision log"
 
 printf '[reform]\nid = "x"\nrationale = "h"\n[[patch]]\nrule = "us-2025-01"\nparameter = "allocation_tpp"\nvalue = 1.5\nrationale = "h"\n' >"$TMP/float.toml"
 run replay_float "$HF" replay "$REPO/tests/replay/orders.jsonl" --reform "$TMP/float.toml"

@@ -44,6 +44,7 @@
 #define HIGHFENCE_LEDGER_POSTGRES_STORE_H_
 
 #include <functional>
+#include <initializer_list>
 #include <memory>
 #include <string>
 
@@ -82,8 +83,11 @@ class PostgresStore : public LedgerStore {
   Result<bool> HoldsShipments() override;
   Status PrepareShipments(std::span<const std::string_view> shipment_ids) override;
   Result<std::optional<TransferRecord>> FindTransfer(std::string_view id) override;
-  Status Post(std::string_view transfer_id) override;
-  Status Void(std::string_view transfer_id, std::string_view note) override;
+  Result<Settled> Post(std::string_view transfer_id, const Grant& grant) override;
+  Result<Settled> Void(std::string_view transfer_id, std::string_view note) override;
+  Result<Settled> Reverse(std::string_view transfer_id, std::string_view reason) override;
+  // Refused, naming the tool that does it: pg_dump (docs/ledger.md).
+  Result<VerifyReport> Backup(const std::string& dest) override;
   Result<int64_t> ExpirePending(int64_t cutoff_ns) override;
   Result<AccountState> Show(std::string_view account) override;
   Result<std::vector<AccountState>> List(std::string_view prefix) override;
@@ -125,7 +129,10 @@ class PostgresStore : public LedgerStore {
   Status Read(const Work& work);
   // Writes, inside a transaction that holds the chain head.
   Status RecordIn(std::span<const TransferRequest> transfers, RecordOutcome* outcome);
-  Status SettleIn(std::string_view id, TransferState to, std::string_view note);
+  Status SettleIn(std::string_view id, TransferState to, std::string_view note, int64_t settled_ns,
+                  Settled* settled);
+  Status ReverseIn(std::string_view id, std::string_view reason, Settled* settled);
+  Result<Lookup> PrefetchTransfers(std::initializer_list<std::string_view> ids);
   Status ExpireIn(int64_t cutoff_ns, int64_t* count);
   Status SeedIn(std::string_view account, Fixed amount, std::string_view note);
   Status WriteCreate(const RecordPlan& plan, std::string_view kind);

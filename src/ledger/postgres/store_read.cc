@@ -228,4 +228,11 @@ Result<VerifyReport> PostgresStore::Verify() {
   return std::move(*out);
 }
 
+Result<VerifyReport> PostgresStore::Backup(const std::string& dest) {
+  return Status::InvalidArgument(fmt::format(
+      "a PostgreSQL ledger is backed up by the server: `pg_dump --format=custom --file={} "
+      "DATABASE` takes a consistent snapshot (docs/ledger.md)",
+      dest.empty() ? std::string("FILE") : dest));
+}
+
 }  // namespace highfence::ledger

@@ -257,26 +257,74 @@ RecordResult PostgresStore::Record(std::span<const TransferRequest> transfers) {
   return RecordResultOf(written, outcome);
 }
 
-Status PostgresStore::SettleIn(std::string_view id, TransferState to, std::string_view note) {
-  PgArray ids;
-  ids.Add(id);
+// The transfers `ids` that exist and their accounts, read and locked.
+Result<PostgresStore::Lookup> PostgresStore::PrefetchTransfers(
+    std::initializer_list<std::string_view> ids) {
+  PgArray array;
+  for (std::string_view id : ids) array.Add(id);
   PgParams params;
-  params.Add(ids.literal());
+  params.Add(array.literal());
   Result<PgRows> rows = db_->Run(pgsql::kPrefetchSettle, params, "locking the transfer's account");
   if (!rows.ok()) return rows.status();
   Lookup lookup;
   HF_RETURN_IF_ERROR(lookup.Load(*rows));
-  Result<SettlePlan> plan = PlanSettle(id, to, note, NowNs(), &lookup);
+  return lookup;
+}
+
+Status PostgresStore::SettleIn(std::string_view id, TransferState to, std::string_view note,
+                               int64_t settled_ns, Settled* settled) {
+  Result<Lookup> lookup = PrefetchTransfers({id});
+  if (!lookup.ok()) return lookup.status();
+  Result<SettlePlan> plan = PlanSettle(id, to, note, settled_ns, &*lookup);
   if (!plan.ok()) return plan.status();
-  return WriteSettles({std::move(*plan)});
+  *settled = plan->already ? Settled::kAlready : Settled::kDone;
+  return plan->already ? Status::Ok() : WriteSettles({std::move(*plan)});
 }
 
-Status PostgresStore::Post(std::string_view transfer_id) {
-  return Write([&] { return SettleIn(transfer_id, TransferState::kPosted, ""); });
+Status PostgresStore::ReverseIn(std::string_view id, std::string_view reason, Settled* settled) {
+  std::string reversal = ReversalId(id);
+  Result<Lookup> lookup = PrefetchTransfers({id, reversal});
+  if (!lookup.ok()) return lookup.status();
+  Result<RecordPlan> plan = PlanReverse(id, reason, NowNs(), &*lookup);
+  if (!plan.ok()) return plan.status();
+  bool already = plan->outcome == RecordOutcome::kExists;
+  *settled = already ? Settled::kAlready : Settled::kDone;
+  return already ? Status::Ok() : WriteCreate(*plan, kEventReversal);
 }
 
-Status PostgresStore::Void(std::string_view transfer_id, std::string_view note) {
-  return Write([&] { return SettleIn(transfer_id, TransferState::kVoided, note); });
+namespace {
+
+// Runs one settlement; kAlready when it found nothing to change.
+template <typename Settle>
+Result<Settled> SettleWrite(Settle settle) {
+  Settled settled = Settled::kDone;
+  Status st = settle(&settled);
+  if (!st.ok()) return st;
+  return settled;
+}
+
+}  // namespace
+
+Result<Settled> PostgresStore::Post(std::string_view transfer_id, const Grant& grant) {
+  return SettleWrite([&](Settled* settled) {
+    return Write([&] {
+      return SettleIn(transfer_id, TransferState::kPosted, grant.Note(), grant.SettledNs(NowNs()),
+                      settled);
+    });
+  });
+}
+
+Result<Settled> PostgresStore::Void(std::string_view transfer_id, std::string_view note) {
+  return SettleWrite([&](Settled* settled) {
+    return Write(
+        [&] { return SettleIn(transfer_id, TransferState::kVoided, note, NowNs(), settled); });
+  });
+}
+
+Result<Settled> PostgresStore::Reverse(std::string_view transfer_id, std::string_view reason) {
+  return SettleWrite([&](Settled* settled) {
+    return Write([&] { return ReverseIn(transfer_id, reason, settled); });
+  });
 }
 
 Status PostgresStore::ExpireIn(int64_t cutoff_ns, int64_t* count) {

@@ -31,8 +31,39 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path,
 
 SqliteDb::~SqliteDb() {
   for (auto& [sql, stmt] : statements_) sqlite3_finalize(stmt);
-  // Closing rolls back a transaction still open (an abandoned batch).
+  if (db_ != nullptr && !options_.read_only) {
+    // A transaction still open (an abandoned batch) is rolled back first.
+    if (!autocommit()) sqlite3_exec(db_, "ROLLBACK", nullptr, nullptr, nullptr);
+    // A clean close copies the WAL into the database file (a passive
+    // checkpoint: it never waits for other connections), so the .db file
+    // alone holds the whole ledger when no other process is reading it.
+    sqlite3_wal_checkpoint_v2(db_, "main", SQLITE_CHECKPOINT_PASSIVE, nullptr, nullptr);
+  }
   sqlite3_close_v2(db_);
+}
+
+Status SqliteDb::BackupTo(const std::string& dest) {
+  sqlite3* out = nullptr;
+  int rc = sqlite3_open_v2(dest.c_str(), &out, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
+  if (rc == SQLITE_OK) {
+    sqlite3_busy_timeout(out, options_.busy_timeout_ms);
+    sqlite3_backup* backup = sqlite3_backup_init(out, "main", db_, "main");
+    if (backup == nullptr) {
+      rc = sqlite3_errcode(out);
+    } else {
+      rc = sqlite3_backup_step(backup, -1);  // every page, under one read lock
+      int finished = sqlite3_backup_finish(backup);
+      rc = rc == SQLITE_DONE ? finished : rc;
+    }
+  }
+  // The copy carries the source's WAL mode: make it a single-file database.
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(out, "PRAGMA journal_mode=DELETE", nullptr, nullptr, nullptr);
+  std::string why = rc == SQLITE_OK ? "" : sqlite3_errmsg(out != nullptr ? out : db_);
+  sqlite3_close_v2(out);
+  if (rc == SQLITE_OK) return Status::Ok();
+  return Status::IOError(
+      fmt::format("backing up ledger `{}` to `{}`: {} (SQLite code {})", path_, dest, why, rc));
 }
 
 Status SqliteDb::Configure() {

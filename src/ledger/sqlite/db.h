@@ -40,6 +40,11 @@ class SqliteDb {
   SqliteDb(const SqliteDb&) = delete;
   SqliteDb& operator=(const SqliteDb&) = delete;
 
+  // Copies the whole database into the new file `dest` with SQLite's online
+  // backup API, in one step under one read snapshot (a consistent copy while
+  // other connections write), and leaves `dest` a single file (rollback
+  // journal, no WAL beside it).
+  Status BackupTo(const std::string& dest);
   // Runs SQL that returns no rows (pragmas, BEGIN, COMMIT, DDL).
   Status Exec(const char* sql);
   // The statement for `sql`, prepared on first use and kept. `sql` must be a

@@ -101,7 +101,7 @@ TEST_F(SqliteFaults, ReadOnlyOpenReadsButRefusesWrites) {
   EXPECT_TRUE(Contains(st.message(), "read-only")) << st.message();
   EXPECT_TRUE(Contains(st.message(), path_)) << st.message();
   EXPECT_EQ(s->Seed("uveu:acme:IN", Fixed::FromUnits(1), "x").code(), Status::Code::kIOError);
-  EXPECT_EQ(s->Post("fill0/lpp:acme:2025").code(), Status::Code::kIOError);
+  EXPECT_EQ(s->Post("fill0/lpp:acme:2025", {}).status().code(), Status::Code::kIOError);
   EXPECT_TRUE(s->BeginBatch().ok());  // a dry run may batch: there is nothing to commit
   EXPECT_TRUE(s->CommitBatch().ok());
   s.reset();

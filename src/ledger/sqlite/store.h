@@ -36,8 +36,9 @@ class SqliteStore : public LedgerStore {
   Result<std::optional<std::string>> RecordedShipment(std::string_view shipment_id) override;
   Result<bool> HoldsShipments() override;
   Result<std::optional<TransferRecord>> FindTransfer(std::string_view id) override;
-  Status Post(std::string_view transfer_id) override;
-  Status Void(std::string_view transfer_id, std::string_view note) override;
+  Result<Settled> Post(std::string_view transfer_id, const Grant& grant) override;
+  Result<Settled> Void(std::string_view transfer_id, std::string_view note) override;
+  Result<Settled> Reverse(std::string_view transfer_id, std::string_view reason) override;
   Result<int64_t> ExpirePending(int64_t cutoff_ns) override;
   Result<AccountState> Show(std::string_view account) override;
   Result<std::vector<AccountState>> List(std::string_view prefix) override;
@@ -46,6 +47,7 @@ class SqliteStore : public LedgerStore {
   Result<std::vector<TransferRecord>> Transfers() override;
   Status Seed(std::string_view account, Fixed amount, std::string_view note) override;
   Result<VerifyReport> Verify() override;
+  Result<VerifyReport> Backup(const std::string& dest) override;
   Status BeginBatch() override;
   Status CommitBatch() override;
 
@@ -60,7 +62,13 @@ class SqliteStore : public LedgerStore {
   Status AppendEvent(std::string_view kind, std::string payload);
   Status Apply(const RecordPlan& plan, std::string_view kind);
   Status PutAccount(const AccountState& a);
-  Status Settle(std::string_view id, TransferState to, std::string_view note, int64_t now_ns);
+  // `settled`: kAlready when the transfer was settled (or reversed) so already.
+  Status Settle(std::string_view id, TransferState to, std::string_view note, int64_t settled_ns,
+                Settled* settled);
+  Status ReverseIn(std::string_view id, std::string_view reason, Settled* settled);
+  // Runs `work(&settled)` as one write.
+  template <typename Work>
+  Result<Settled> SettleWrite(Work work);
   Status RecordIn(std::span<const TransferRequest> transfers, RecordOutcome* outcome);
   Status ExpireIn(int64_t cutoff_ns, int64_t* count);
   Status SeedIn(std::string_view account, Fixed amount, std::string_view note);

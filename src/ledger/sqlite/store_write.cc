@@ -75,28 +75,54 @@ Result<std::optional<TransferRecord>> SqliteStore::FindTransfer(std::string_view
 }
 
 Status SqliteStore::Settle(std::string_view id, TransferState to, std::string_view note,
-                           int64_t now_ns) {
+                           int64_t settled_ns, Settled* settled) {
   Lookup lookup(db_.get());
-  Result<SettlePlan> plan = PlanSettle(id, to, note, now_ns, &lookup);
+  Result<SettlePlan> plan = PlanSettle(id, to, note, settled_ns, &lookup);
   if (!plan.ok()) return plan.status();
+  *settled = plan->already ? Settled::kAlready : Settled::kDone;
+  if (plan->already) return Status::Ok();
   std::string_view kind = to == TransferState::kPosted ? kEventPost : kEventVoid;
-  HF_RETURN_IF_ERROR(AppendEvent(kind, SettlePayload(kind, id, now_ns, note)));
+  HF_RETURN_IF_ERROR(AppendEvent(kind, SettlePayload(kind, id, settled_ns, note)));
   Stmt q(db_.get(), sql::kSettleTransfer, "settling a transfer");
-  q.Bind(1, id).Bind(2, WireName(to)).Bind(3, now_ns).Bind(4, note);
+  q.Bind(1, id).Bind(2, WireName(to)).Bind(3, settled_ns).Bind(4, note);
   HF_RETURN_IF_ERROR(q.Run());
   return PutAccount(plan->account);
 }
 
-Status SqliteStore::Post(std::string_view transfer_id) {
-  Write w(this);
-  Status begun = w.Begin();
-  return w.Finish(begun.ok() ? Settle(transfer_id, TransferState::kPosted, "", NowNs()) : begun);
+Status SqliteStore::ReverseIn(std::string_view id, std::string_view reason, Settled* settled) {
+  Lookup lookup(db_.get());
+  Result<RecordPlan> plan = PlanReverse(id, reason, NowNs(), &lookup);
+  if (!plan.ok()) return plan.status();
+  bool already = plan->outcome == RecordOutcome::kExists;
+  *settled = already ? Settled::kAlready : Settled::kDone;
+  return already ? Status::Ok() : Apply(*plan, kEventReversal);
 }
 
-Status SqliteStore::Void(std::string_view transfer_id, std::string_view note) {
+template <typename Work>
+Result<Settled> SqliteStore::SettleWrite(Work work) {
+  Settled settled = Settled::kDone;
   Write w(this);
   Status begun = w.Begin();
-  return w.Finish(begun.ok() ? Settle(transfer_id, TransferState::kVoided, note, NowNs()) : begun);
+  Status done = w.Finish(begun.ok() ? work(&settled) : begun);
+  if (!done.ok()) return done;
+  return settled;
+}
+
+Result<Settled> SqliteStore::Post(std::string_view transfer_id, const Grant& grant) {
+  return SettleWrite([&](Settled* settled) {
+    return Settle(transfer_id, TransferState::kPosted, grant.Note(), grant.SettledNs(NowNs()),
+                  settled);
+  });
+}
+
+Result<Settled> SqliteStore::Void(std::string_view transfer_id, std::string_view note) {
+  return SettleWrite([&](Settled* settled) {
+    return Settle(transfer_id, TransferState::kVoided, note, NowNs(), settled);
+  });
+}
+
+Result<Settled> SqliteStore::Reverse(std::string_view transfer_id, std::string_view reason) {
+  return SettleWrite([&](Settled* settled) { return ReverseIn(transfer_id, reason, settled); });
 }
 
 Status SqliteStore::ExpireIn(int64_t cutoff_ns, int64_t* count) {
@@ -113,7 +139,8 @@ Status SqliteStore::ExpireIn(int64_t cutoff_ns, int64_t* count) {
   }
   int64_t now_ns = NowNs();
   for (const std::string& id : due) {
-    HF_RETURN_IF_ERROR(Settle(id, TransferState::kVoided, "expired", now_ns));
+    Settled settled = Settled::kDone;
+    HF_RETURN_IF_ERROR(Settle(id, TransferState::kVoided, "expired", now_ns, &settled));
   }
   *count = static_cast<int64_t>(due.size());
   return Status::Ok();
