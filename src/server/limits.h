@@ -48,8 +48,9 @@ inline constexpr int64_t note_bytes_max = 1'000;
 // about 1.2 MB; a manifest listing more is refused at start-up.
 inline constexpr int64_t web_bytes_max = 64 * 1024 * 1024;
 // GET /v1/simulate: Monte Carlo draws of one run, and the draws with Shapley
-// attributions (they cost most). 200 draws take about 0.7 s of one core and
-// 2,000 about 7 s (docs/benchmarks.md).
+// attributions (they cost most). 200 draws of B1 with 50 Shapley draws take
+// about 0.7 s of one core (`highfence simulate scenarios/B1.toml --draws 200
+// --shapley-draws 50 --threads 1`).
 inline constexpr int sim_draws_max = 2'000;
 inline constexpr int sim_shapley_draws_max = 50;
 
