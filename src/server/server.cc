@@ -107,8 +107,16 @@ Result<std::unique_ptr<ScreeningLists>> OpenScreening(const ServeOptions& o) {
   }
   auto lists = std::make_unique<ScreeningLists>(o.lists, store);
   Result<std::string> loaded = lists->Refresh();
-  if (!loaded.ok())
-    return Status::InvalidArgument(fmt::format("--lists: {}", loaded.status().message()));
+  if (!loaded.ok()) {
+    // A --lists file that cannot be read refuses the start; a broken stored
+    // snapshot leaves screening unavailable until the next import.
+    if (!o.lists.empty()) {
+      return Status::InvalidArgument(fmt::format("--lists: {}", loaded.status().message()));
+    }
+    std::fprintf(stderr, "highfence serve: %s: POST /v1/screen answers 503\n",
+                 loaded.status().ToString().c_str());
+    return lists;
+  }
   std::fprintf(
       stderr, "highfence serve: %s\n",
       loaded->empty()
