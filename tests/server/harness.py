@@ -20,10 +20,11 @@ class Server:
     """`highfence serve --port 0` in a data folder of its own (or on a given
     ledger). The admin key it prints on first start is `admin_key`."""
 
-    def __init__(self, highfence, data_dir=None, ledger=None):
+    def __init__(self, highfence, data_dir=None, ledger=None, extra_args=None):
         self.highfence = highfence
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="hf-server-")
         self.ledger = ledger
+        self.extra_args = list(extra_args or [])
         self.proc = None
         self.port = None
         self.admin_key = None
@@ -32,6 +33,7 @@ class Server:
         args = [self.highfence, "serve", "--port", "0", "--data", self.data_dir]
         if self.ledger:
             args += ["--ledger", self.ledger]
+        args += self.extra_args
         self.out = open(os.path.join(self.data_dir, "serve.out"), "ab")
         self.err_path = os.path.join(self.data_dir, "serve.err")
         with open(self.err_path, "wb"):

@@ -26,7 +26,7 @@ async function cell(page, account, part) {
   return page.locator(`tr[data-account="${account}"] td[data-part="${part}"]`).innerText();
 }
 
-test("post a reservation and see the allocation bar move", async () => {
+test("post a reservation and see the allocation bar move", async (t) => {
   // A recorded check: H100s to Malaysia beyond any LPP room reserve on allocation:MY.
   const query =
     "destination=MY&date=2026-03-02&item=nvidia-h100-sxm&units=2000&mode=as_written" +
