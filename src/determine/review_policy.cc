@@ -29,6 +29,22 @@ void PolicyModel(Context& x) {
 // counted when allocation_counts_pending says so. A licence that fits reserves
 // its TPP as pending; one that does not reserves nothing.
 void PolicyAllocation(Context& x, CountryCode where) {
+  if (x.Embargoed()) {
+    x.Require(LicensePolicy::kNone);
+    x.Reason("policy.allocation", x.law.cite->embargo_exceptions,
+             "the destination is embargoed (part 746): nothing is reserved on {}'s allocation",
+             where);
+    return;
+  }
+  const Cited<int64_t>& last_year = x.law.allocation_last_year;
+  if (x.s.date.year() > last_year.value) {
+    x.Require(LicensePolicy::kNone);
+    x.Reason("policy.allocation", last_year.citation(),
+             "the rule sets Tier 2 allocations for 2025 through {} only: no allocation exists for "
+             "{}, so no review policy follows from it (D29)",
+             last_year, x.s.date.year());
+    return;
+  }
   std::string account = AllocationAccount(where);
   std::optional<AccountBalance> b = x.Balance(account);
   if (!b) return;

@@ -168,9 +168,11 @@ TEST_F(WriterJsonTest, EmptyFieldsAreNull) {
     EXPECT_TRUE(Get(o, key).is_null()) << key << " in " << text_;
   }
   EXPECT_EQ(Str(Get(o, "regime")), "none");
-  EXPECT_EQ(Str(Get(o, "mode")), "as_written");
+  EXPECT_EQ(Str(Get(o, "mode")), "as_enforced");  // the default mode (contract section 5)
   EXPECT_EQ(Str(Get(o, "decision")), "not_controlled");
-  for (const char* key : {"notices", "debits", "reasons", "errors"}) {
+  dom::element other;
+  EXPECT_NE(o["other_mode"].get(other), simdjson::SUCCESS) << "absent unless the modes differ";
+  for (const char* key : {"notices", "debits", "reasons", "errors", "assumed"}) {
     EXPECT_EQ(Size(Get(o, key)), 0u) << key;
   }
   EXPECT_TRUE(Absent(o, "line"));
@@ -275,7 +277,7 @@ TEST(WriterCsv, CellsRoundTripThroughSplitCsv) {
   std::string row;
   AppendCsv(d, &row);
   std::vector<std::string> cells = SplitRow(row);
-  ASSERT_EQ(cells.size(), 15u) << row;
+  ASSERT_EQ(cells.size(), 17u) << row;
   EXPECT_EQ(cells[0], d.id);
   EXPECT_EQ(cells[8], "needs_review");
   EXPECT_EQ(cells[14], "units: bad, very \"bad\"");

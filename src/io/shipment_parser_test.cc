@@ -307,7 +307,7 @@ const BadField kBadTopLevel[] = {
     {"units_negative", "units", "-1", "units", kErrOutOfRange},
     {"units_fraction", "units", "1.5", "units", kErrInvalidValue},
     {"units_exponent", "units", "1e3", "units", kErrInvalidValue},
-    {"units_over_limit", "units", "1000001", "units", kErrOutOfRange},
+    {"units_over_limit", "units", "1000000001", "units", kErrOutOfRange},
     {"units_string", "units", R"("8")", "units", kErrWrongType},
     {"units_nan_string", "units", R"("NaN")", "units", kErrWrongType},
     {"units_null", "units", "null", "units", kErrWrongType},

@@ -33,7 +33,7 @@ const Param& GetParam(const LawData& law, const char* rule, const char* name) {
 
 TEST(LawLoader, EmbeddedLawParsesAndChecks) {
   std::vector<LawSource> sources = EmbeddedLawSources();
-  ASSERT_EQ(sources.size(), 10u);  // law/*.toml
+  ASSERT_EQ(sources.size(), 11u);  // law/*.toml
   Result<LawData> law = ParseLaw(sources);
   ASSERT_TRUE(law.ok()) << law.status().ToString();
   Status check = CheckLaw(*law);
