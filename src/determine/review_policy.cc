@@ -121,16 +121,17 @@ void Policy2023(Context& x) {
              law.hbm_policy);
     return;
   }
-  if (law.uae_change && x.DestIn(law::kUaeDest)) {
-    x.Require(law.uae_policy.value);
-    x.Reason("policy.uae", law.uae_policy.citation(), "licence to the UAE: {}", law.uae_policy);
-    return;
-  }
+  // The headquarters rule comes before the UAE's own policy (D26).
   if (x.DestIn(law::kMacauOrD5) || x.HqMacauOrD5()) {
     if (ApplyChinaBand(x)) return;
     x.Require(law.macau_d5_policy.value);
     x.Reason("policy.denial", law.macau_d5_policy.citation(),
              "Macau or D:5 destination or headquarters: {}", law.macau_d5_policy);
+    return;
+  }
+  if (law.uae_change && x.DestIn(law::kUaeDest)) {
+    x.Require(law.uae_policy.value);
+    x.Reason("policy.uae", law.uae_policy.citation(), "licence to the UAE: {}", law.uae_policy);
     return;
   }
   x.Require(law.d1_d4_policy.value);

@@ -142,7 +142,7 @@ TEST(ShipmentParserValid, ConsumerCatalogIcIsNotDatacenter) {
 TEST(ShipmentParserValid, EveryTopLevelField) {
   Shipment s = ParseLine(
       R"({"id":"S-2","date":"2024-02-29","type":"reexport","from":"SG","destination":"MY",)"
-      R"("item":"nvidia-a30","units":1000000,"consignee":{"name":"Acme Sdn Bhd",)"
+      R"("item":"nvidia-a30","units":1000000000,"consignee":{"name":"Acme Sdn Bhd",)"
       R"("parent":"Acme Corp.","hq":"MY","parent_hq":"CN","veu":"NVEU"},)"
       R"("end_use":["military","storage","wmd"]})");
   ASSERT_TRUE(s.errors.empty()) << ErrorList(s);

@@ -39,7 +39,7 @@ TEST(LawLoader, EmbeddedLawParsesAndChecks) {
   Status check = CheckLaw(*law);
   EXPECT_TRUE(check.ok()) << check.ToString();
   EXPECT_EQ(law->content_hash.size(), 64u);
-  EXPECT_EQ(law->rules.size(), 8u);
+  EXPECT_EQ(law->rules.size(), 9u);
   EXPECT_EQ(law->groups.size(), 9u);
   EXPECT_EQ(law->countries.size(), AssignedCountryCodes().size() / 3 + 1);
 }
