@@ -328,3 +328,31 @@ TEST(DecisionCounts, CountsAndSummarizes) {
 
 }  // namespace
 }  // namespace highfence::io
+
+namespace highfence::io {
+namespace {
+
+TEST_F(WriterJsonTest, AssumedAndOtherMode) {
+  Determination d;
+  d.Clear();
+  d.id = "S-4";
+  d.decision = Decision::kNoLicenseRequired;
+  d.Assume("consignee.hq", "MY");
+  d.Assume("consignee.hq", "SG");  // a field is listed once
+  d.other_mode = OtherMode{Mode::kAsWritten, Decision::kAuthorized, Authorization::kLpp,
+                           LicensePolicy::kNone};
+  dom::element o = Write(d, 4);
+  ASSERT_EQ(Size(Get(o, "assumed")), 1u) << text_;
+  dom::element a;
+  ASSERT_EQ(Get(o, "assumed").at(0).get(a), simdjson::SUCCESS);
+  EXPECT_EQ(Str(Get(a, "field")), "consignee.hq");
+  EXPECT_EQ(Str(Get(a, "value")), "MY");
+  dom::element other = Get(o, "other_mode");
+  EXPECT_EQ(Str(Get(other, "mode")), "as_written");
+  EXPECT_EQ(Str(Get(other, "decision")), "authorized");
+  EXPECT_EQ(Str(Get(other, "authorization")), "LPP");
+  EXPECT_TRUE(Get(other, "license_policy").is_null());
+}
+
+}  // namespace
+}  // namespace highfence::io
