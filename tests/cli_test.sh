@@ -320,6 +320,8 @@ expect_out "Derivation:"
 expect_out "[classify.ic.a1]"
 expect_out "(15 CFR 740.27 "
 expect_out "aia:tu-munich"
+expect_out "as_enforced would decide: no_license_required"
+expect_out "assumed consignee.hq = DE"
 
 run "explain needs_review" "$HF" explain "$TMP/mixed.jsonl" --id D
 expect_rc 0

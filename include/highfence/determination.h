@@ -130,6 +130,10 @@ struct Determination {
   std::optional<OtherMode> other_mode;
   std::string text_arena;
   std::vector<const ParamRead*> params;  // what the reasons read, reason by reason
+  // Set (and kept by Clear) for a determination whose outcome alone is read,
+  // such as the other mode's (D27): reasons keep their rule and citation but
+  // get no text and record no reads, which halves its cost.
+  bool outcome_only = false;
 
   void Clear();
   std::string_view ReasonText(const Reason& r) const {

@@ -148,10 +148,11 @@ void PolicyDiffusion(Context& x) {
              law.hbm_policy);
     return;
   }
-  // NAC or ACA covers every .b-level item (TryAuthorizations: ACA outside
-  // Macau/D:5 and for transfers within it, NAC otherwise), so only .a-level
-  // items reach a review policy here.
-  HF_ASSERT(!x.c.b_level());
+  // A .b-level item reaches a review policy only when no exception could be
+  // tried (an embargoed destination, D37) or none covers it (an in-country
+  // transfer that NAC never covers and ACA does not, D24): the .b
+  // requirement and its policies are the October 2023 rule's.
+  if (x.c.b_level()) return Policy2023(x);
   if (x.DestIn(law::kMacauOrD5) || x.HqMacauOrD5()) {
     if (ApplyChinaBand(x)) return;
     x.Require(law.a_macau_d5_policy.value);

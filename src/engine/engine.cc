@@ -89,6 +89,7 @@ void AddOtherMode(const law::Law& law, const Shipment& s, const RegimeChoice& ch
   // One scratch determination per thread keeps its buffers from line to line.
   thread_local Determination scratch;
   scratch.Clear();
+  scratch.outcome_only = true;
   determine::Determine(s, law.At(s.date, other), ledger, &scratch, options);
   if (LedgerUnavailable(scratch)) return;
   if (scratch.decision == out->decision && scratch.authorization == out->authorization &&
