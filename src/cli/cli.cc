@@ -16,7 +16,7 @@ void AddCommon(CLI::App* app, CommonOptions* common) {
 }
 
 void AddLawChoice(CLI::App* app, CommonOptions* common) {
-  app->add_option("--mode", common->mode, "as-written (default) or as-enforced");
+  app->add_option("--mode", common->mode, "as-enforced (default) or as-written");
   app->add_option("--regime", common->regime,
                   "evaluate under one regime whatever the date: us-2022-10, us-2023-11, "
                   "us-2025-01");

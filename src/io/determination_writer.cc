@@ -177,7 +177,28 @@ void AppendJson(const Determination& d, int64_t line, std::string* out) {
     AppendJsonString(e.message, out);
     out->push_back('}');
   }
+  out->append("],\"assumed\":["sv);
+  for (size_t i = 0; i < d.assumed.size(); ++i) {
+    if (i) out->push_back(',');
+    out->append("{\"field\":\""sv);
+    out->append(d.assumed[i].field);
+    out->append("\",\"value\":"sv);
+    AppendJsonString(d.assumed[i].value, out);
+    out->push_back('}');
+  }
   out->push_back(']');
+  if (d.other_mode) {
+    const OtherMode& o = *d.other_mode;
+    out->append(",\"other_mode\":{\"mode\":\""sv);
+    out->append(WireName(o.mode));
+    out->append("\",\"decision\":\""sv);
+    out->append(WireName(o.decision));
+    out->append("\",\"authorization\":"sv);
+    AppendNameOrNull(WireName(o.authorization), out);
+    out->append(",\"license_policy\":"sv);
+    AppendNameOrNull(WireName(o.license_policy), out);
+    out->push_back('}');
+  }
   if (d.decision == Decision::kNeedsReview && line > 0) {
     out->append(",\"line\":"sv);
     AppendInt(line, out);
@@ -203,7 +224,7 @@ void AppendCsvCell(std::string_view s, std::string* out) {
 void AppendCsvHeader(std::string* out) {
   out->append(
       "id,regime,mode,eccn,tpp,tpp_total,performance_density,tier,decision,"
-      "authorization,license_policy,notices,debits,reasons,errors\n");
+      "authorization,license_policy,notices,debits,reasons,errors,assumed,other_mode\n");
 }
 
 void AppendCsv(const Determination& d, std::string* out) {
@@ -256,6 +277,24 @@ void AppendCsv(const Determination& d, std::string* out) {
     cell += d.errors[i].field + ": " + d.errors[i].message;
   }
   AppendCsvCell(cell, out);
+  out->push_back(',');
+  cell.clear();
+  for (size_t i = 0; i < d.assumed.size(); ++i) {
+    if (i) cell.push_back(';');
+    cell.append(d.assumed[i].field);
+    cell.push_back('=');
+    cell.append(d.assumed[i].value);
+  }
+  AppendCsvCell(cell, out);
+  out->push_back(',');
+  if (d.other_mode) {
+    const OtherMode& o = *d.other_mode;
+    cell = fmt::format("{} {}", WireName(o.mode), WireName(o.decision));
+    std::string_view how = o.authorization != Authorization::kNone ? WireName(o.authorization)
+                                                                   : WireName(o.license_policy);
+    if (!how.empty()) fmt::format_to(std::back_inserter(cell), " {}", how);
+    AppendCsvCell(cell, out);
+  }
   out->push_back('\n');
 }
 
@@ -271,8 +310,9 @@ std::string Fit(std::string_view s, size_t width) {
 }  // namespace
 
 void AppendTableHeader(std::string* out) {
-  fmt::format_to(std::back_inserter(*out), "{:<18} {:<10} {:<7} {:>14} {:<4} {:<19} {:<24} {}\n",
-                 "ID", "REGIME", "ECCN", "TPP TOTAL", "TIER", "DECISION", "AUTHORIZATION/POLICY",
+  fmt::format_to(std::back_inserter(*out),
+                 "{:<18} {:<10} {:<11} {:<7} {:>14} {:<4} {:<19} {:<24} {}\n", "ID", "REGIME",
+                 "MODE", "ECCN", "TPP TOTAL", "TIER", "DECISION", "AUTHORIZATION/POLICY",
                  "NOTICES / ERRORS");
 }
 
@@ -287,9 +327,10 @@ void AppendTableRow(const Determination& d, int64_t line, std::string* out) {
   for (const DeterminationError& e : d.errors) {
     tail += (tail.empty() ? "" : "; ") + (e.field.empty() ? e.code : e.field) + ": " + e.message;
   }
-  fmt::format_to(std::back_inserter(*out), "{:<18} {:<10} {:<7} {:>14} {:<4} {:<19} {:<24} {}\n",
+  fmt::format_to(std::back_inserter(*out),
+                 "{:<18} {:<10} {:<11} {:<7} {:>14} {:<4} {:<19} {:<24} {}\n",
                  d.id.empty() ? fmt::format("(line {})", line) : Fit(d.id, 18), d.regime,
-                 eccn.empty() ? "-" : eccn, total, tier, WireName(d.decision),
+                 WireName(d.mode), eccn.empty() ? "-" : eccn, total, tier, WireName(d.decision),
                  how.empty() ? "-" : how, Fit(tail, 100));
 }
 
@@ -303,7 +344,11 @@ void DecisionCounts::AppendSummary(std::string* out) const {
   static constexpr Decision kOrder[] = {Decision::kNotControlled, Decision::kNoLicenseRequired,
                                         Decision::kAuthorized, Decision::kLicenseRequired,
                                         Decision::kNeedsReview};
-  fmt::format_to(std::back_inserter(*out), "\nSummary: {} shipments\n", total());
+  fmt::format_to(std::back_inserter(*out), "\nSummary: {} shipments, mode {}\n", total(),
+                 modes_ == 1   ? WireName(Mode::kAsWritten)
+                 : modes_ == 2 ? WireName(Mode::kAsEnforced)
+                 : modes_ == 3 ? std::string_view("as_written and as_enforced")
+                               : std::string_view("none"));
   for (Decision d : kOrder) {
     fmt::format_to(std::back_inserter(*out), "  {:<20} {:>8}\n", WireName(d),
                    counts_[static_cast<size_t>(d)]);

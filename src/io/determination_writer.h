@@ -34,12 +34,16 @@ void AppendTableRow(const Determination& d, int64_t line, std::string* out);
 // Counts determinations by decision, for the summary after a run.
 class DecisionCounts {
  public:
-  void Add(const Determination& d) { ++counts_[static_cast<size_t>(d.decision)]; }
+  void Add(const Determination& d) {
+    ++counts_[static_cast<size_t>(d.decision)];
+    modes_ |= d.mode == Mode::kAsWritten ? 1 : 2;
+  }
   int64_t total() const;
   void AppendSummary(std::string* out) const;
 
  private:
   std::array<int64_t, 5> counts_{};
+  int modes_ = 0;  // bit 1: as_written seen, bit 2: as_enforced seen
 };
 
 }  // namespace highfence::io

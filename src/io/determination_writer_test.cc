@@ -168,9 +168,11 @@ TEST_F(WriterJsonTest, EmptyFieldsAreNull) {
     EXPECT_TRUE(Get(o, key).is_null()) << key << " in " << text_;
   }
   EXPECT_EQ(Str(Get(o, "regime")), "none");
-  EXPECT_EQ(Str(Get(o, "mode")), "as_written");
+  EXPECT_EQ(Str(Get(o, "mode")), "as_enforced");  // the default mode (contract section 5)
   EXPECT_EQ(Str(Get(o, "decision")), "not_controlled");
-  for (const char* key : {"notices", "debits", "reasons", "errors"}) {
+  dom::element other;
+  EXPECT_NE(o["other_mode"].get(other), simdjson::SUCCESS) << "absent unless the modes differ";
+  for (const char* key : {"notices", "debits", "reasons", "errors", "assumed"}) {
     EXPECT_EQ(Size(Get(o, key)), 0u) << key;
   }
   EXPECT_TRUE(Absent(o, "line"));
@@ -275,7 +277,7 @@ TEST(WriterCsv, CellsRoundTripThroughSplitCsv) {
   std::string row;
   AppendCsv(d, &row);
   std::vector<std::string> cells = SplitRow(row);
-  ASSERT_EQ(cells.size(), 15u) << row;
+  ASSERT_EQ(cells.size(), 17u) << row;
   EXPECT_EQ(cells[0], d.id);
   EXPECT_EQ(cells[8], "needs_review");
   EXPECT_EQ(cells[14], "units: bad, very \"bad\"");
@@ -322,6 +324,34 @@ TEST(DecisionCounts, CountsAndSummarizes) {
   size_t at = text.find("authorized");
   ASSERT_NE(at, std::string::npos);
   EXPECT_EQ(text.substr(at, text.find('\n', at) - at).back(), '2') << text;
+}
+
+}  // namespace
+}  // namespace highfence::io
+
+namespace highfence::io {
+namespace {
+
+TEST_F(WriterJsonTest, AssumedAndOtherMode) {
+  Determination d;
+  d.Clear();
+  d.id = "S-4";
+  d.decision = Decision::kNoLicenseRequired;
+  d.Assume("consignee.hq", "MY");
+  d.Assume("consignee.hq", "SG");  // a field is listed once
+  d.other_mode = OtherMode{Mode::kAsWritten, Decision::kAuthorized, Authorization::kLpp,
+                           LicensePolicy::kNone};
+  dom::element o = Write(d, 4);
+  ASSERT_EQ(Size(Get(o, "assumed")), 1u) << text_;
+  dom::element a;
+  ASSERT_EQ(Get(o, "assumed").at(0).get(a), simdjson::SUCCESS);
+  EXPECT_EQ(Str(Get(a, "field")), "consignee.hq");
+  EXPECT_EQ(Str(Get(a, "value")), "MY");
+  dom::element other = Get(o, "other_mode");
+  EXPECT_EQ(Str(Get(other, "mode")), "as_written");
+  EXPECT_EQ(Str(Get(other, "decision")), "authorized");
+  EXPECT_EQ(Str(Get(other, "authorization")), "LPP");
+  EXPECT_TRUE(Get(other, "license_policy").is_null());
 }
 
 }  // namespace

@@ -7,7 +7,7 @@
 
 #include "base/clock.h"
 #include "decisions/decision_record.h"
-#include "determine/party_key.h"
+#include "determine/party.h"
 #include "names/party_key.h"
 #include "io/determination_writer.h"
 #include "law/law_data.h"

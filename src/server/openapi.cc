@@ -1922,7 +1922,8 @@ std::string_view OpenApiDocument() {
              "kind": {
               "enum": [
                "regime",
-               "change"
+               "change",
+               "program"
               ]
              },
              "title": {

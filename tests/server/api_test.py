@@ -25,6 +25,9 @@ HF = sys.argv[1]
 REPO = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..")
 t = Tally("api")
 server = Server(HF).start()
+# The ledger and decision tests draw on the AI Diffusion rule's accounts, which BIS does not
+# enforce from 2025-05-13: they ask for the law as written (the default is as enforced).
+server.mode = "as_written"
 admin_open = server.client(server.admin_key)
 spec = Spec(admin_open.get("/v1/openapi.json").json())
 admin = server.client(server.admin_key, spec)

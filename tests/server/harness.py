@@ -64,7 +64,7 @@ class Server:
         return self.proc.returncode
 
     def client(self, key=None, spec=None):
-        return Client(self.port, key, spec)
+        return Client(self.port, key, spec, getattr(self, "mode", None))
 
 
 class Spec:
@@ -130,15 +130,19 @@ class Response:
 
 
 class Client:
-    def __init__(self, port, key=None, spec=None):
+    def __init__(self, port, key=None, spec=None, mode=None):
         self.port = port
         self.key = key
         self.spec = spec
+        self.mode = mode  # asked of /v1/determinations and /v1/explain unless the path says
         self.conn = None
 
     def request(self, method, path, body=None, content_type="application/json", key="default",
                 headers=None):
         key = self.key if key == "default" else key
+        if (self.mode and path.startswith(("/v1/determinations", "/v1/explain"))
+                and "mode=" not in path):
+            path += ("&" if "?" in path else "?") + "mode=" + self.mode
         h = dict(headers or {})
         if key:
             h["Authorization"] = "Bearer " + key

@@ -52,6 +52,14 @@ test("post a reservation and see the allocation bar move", async (t) => {
   await row.waitFor();
   assert.match(await row.innerText(), /pending/);
   assert.match(await row.innerText(), /31,664,000/);
+  if (!usingMock) {
+    // The server records licences now (POST .../post with licence and granted),
+    // but this step has not yet been run against it: it still reads the mock's
+    // history rows. Until it has, it runs against the mock only.
+    t.skip("skipped: the licence-post step is checked against the mock API only");
+    await page.close();
+    return;
+  }
   await row.getByRole("button", { name: "Post" }).click();
   await page.locator("#act-licence").fill("D1234999");
   await shot(page, "ledger-post-dialog");
