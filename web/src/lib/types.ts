@@ -142,11 +142,11 @@ export interface CatalogItem {
 
 export interface Regime {
   id: string;
-  kind: "regime" | "change";
+  kind: "regime" | "change" | "program";
   title: string;
   citation: string;
   url: string;
-  effective_on: string;
+  effective_on: string | null; // null for a program without one date (Part 746)
   compliance_on?: string | null;
 }
 
