@@ -729,6 +729,18 @@ std::string_view OpenApiDocument() {
      }
     }
    }
+  },
+  "responses": {
+   "Problem": {
+    "description": "A problem document",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
+   }
   }
  },
  "paths": {
@@ -806,24 +818,10 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -843,44 +841,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -900,44 +870,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -1039,64 +981,22 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "415": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -1246,54 +1146,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -1389,44 +1254,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -1436,44 +1273,16 @@ std::string_view OpenApiDocument() {
     "summary": "Restricted-party screening: names against the current list snapshot",
     "responses": {
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "200": {
       "description": "The hits for each name",
@@ -1571,24 +1380,10 @@ std::string_view OpenApiDocument() {
       }
      },
      "415": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     },
     "description": "One object {name, country?, id?}, or a JSON array or JSONL body (Content-Type: application/x-ndjson) of up to 10,000 of them. In a batch a bad element is answered in its place with `error` and no hits. 503 when the server has no list snapshot: `highfence lists import FILE --store DATA/lists`, or `serve --lists FILE`.",
@@ -1624,44 +1419,16 @@ std::string_view OpenApiDocument() {
     "summary": "The simulator on a shipped scenario: the simulate command's JSON report",
     "responses": {
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "200": {
       "description": "The report",
@@ -1727,14 +1494,7 @@ std::string_view OpenApiDocument() {
       }
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     },
     "description": "Runs `highfence simulate` on a scenario of the server's scenario folder, by name (B1 ... B6, historical, ...; a 400 lists them). At most 2,000 draws, at most 50 of them with Shapley attributions, one run at a time (503 with Retry-After while another runs); a report is a function of (scenario, draws, seed) and repeated requests are answered from a small cache. The answer is the command's JSON report plus `years`: the main policy set's yearly p5/p50/p95 of each metric.",
@@ -1858,44 +1618,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -1971,44 +1703,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2120,44 +1824,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2214,44 +1890,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2308,54 +1956,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2386,54 +1999,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2479,54 +2057,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2579,74 +2122,25 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "404": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "409": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2693,74 +2187,25 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "404": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "409": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2809,64 +2254,22 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "404": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "409": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2969,54 +2372,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -3100,54 +2468,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -3178,64 +2511,22 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "404": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -3266,54 +2557,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    },
@@ -3376,54 +2632,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -3466,64 +2687,22 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "404": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }

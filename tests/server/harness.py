@@ -99,7 +99,10 @@ class Spec:
         responses = op["responses"]
         assert str(status) in responses, f"{method} {tmpl}: status {status} is not documented"
         media = (content_type or "").split(";")[0].strip()
-        content = responses[str(status)].get("content", {})
+        response = responses[str(status)]
+        if "$ref" in response:  # a shared response (components.responses)
+            response = self.resolver.resolve(response["$ref"])[1]
+        content = response.get("content", {})
         assert media in content, f"{method} {tmpl} {status}: {media} is not documented ({list(content)})"
         schema = content[media]["schema"]
         if media in ("application/x-ndjson",):
