@@ -33,10 +33,12 @@ web/dist/manifest.json: web/node_modules/.installed $(WEB_SOURCES)
 	cd web && npm run build
 
 # Unit tests, then the browser tests: Debian's chromium, headless, against the
-# mock API; screenshots in build/ui-screenshots/. HF_WEB_URL and HF_WEB_KEY run
-# the same tests against a running `highfence serve`.
+# mock API (screenshots in build/ui-screenshots/), then again against
+# build/highfence serve on a fresh data folder (test/browser/real-server.sh;
+# screenshots in build/ui-screenshots/real-server/). HF_WEB_URL and HF_WEB_KEY
+# run the same tests against a server of your own.
 web-test: web build
-	cd web && npm test
+	cd web && npm test && npm run test:real
 
 # Exit 2 means some lines were malformed: examples/orders.jsonl has three on purpose.
 run: build

@@ -80,11 +80,19 @@ void CheckExpectation(const YAML::Node& e, const std::string& where,
   CheckKeys(e,
             {"decision", "authorization", "license_policy", "eccn", "regime", "mode", "tier", "tpp",
              "tpp_total", "performance_density", "notices", "notices_include", "notices_exclude",
-             "debits", "rules", "rules_exclude", "citations", "errors", "text_contains"},
+             "debits", "rules", "rules_exclude", "citations", "errors", "text_contains",
+             "assumed", "assumed_include", "other_mode"},
             where, problems);
   for (const auto& d : e["debits"])
     CheckKeys(d, {"account", "tpp", "state"}, where + ".debits", problems);
   for (const auto& x : e["errors"]) CheckKeys(x, {"code", "field"}, where + ".errors", problems);
+  for (const char* key : {"assumed", "assumed_include"}) {
+    for (const auto& x : e[key]) CheckKeys(x, {"field", "value"}, where + "." + key, problems);
+  }
+  if (e["other_mode"] && !e["other_mode"].IsNull()) {
+    CheckKeys(e["other_mode"], {"mode", "decision", "authorization", "license_policy"},
+              where + ".other_mode", problems);
+  }
 }
 
 std::optional<Case> ReadCase(const YAML::Node& c, const std::string& file,

@@ -54,6 +54,8 @@ class Checker {
     Rules(e);
     Errors(e);
     Texts(e);
+    Assumed(e);
+    OtherModeField(e);
   }
 
  private:
@@ -143,6 +145,54 @@ class Checker {
       }
     }
     if (e["errors"].size() == 0 && !d_.errors.empty()) Fail("errors: expected none");
+  }
+
+  // `assumed`: exactly these {field, value} pairs; `assumed_include`: at least
+  // these (a pair without `value` matches the field alone).
+  void Assumed(const YAML::Node& e) {
+    std::set<std::string> have, fields;
+    for (const Assumption& a : d_.assumed) {
+      have.insert(std::string(a.field) + "=" + a.value);
+      fields.insert(std::string(a.field));
+    }
+    if (e["assumed"]) {
+      std::set<std::string> want;
+      for (const auto& a : e["assumed"]) want.insert(Str(a["field"]) + "=" + Str(a["value"]));
+      if (want != have) {
+        Fail(fmt::format("assumed: expected [{}], got [{}]", fmt::join(want, ", "),
+                         fmt::join(have, ", ")));
+      }
+    }
+    for (const auto& a : e["assumed_include"]) {
+      bool ok = a["value"] ? have.count(Str(a["field"]) + "=" + Str(a["value"])) > 0
+                           : fields.count(Str(a["field"])) > 0;
+      if (!ok) Fail("assumed: missing " + Str(a["field"]));
+    }
+  }
+
+  // `other_mode: null` says there is none; a map names the fields to compare.
+  void OtherModeField(const YAML::Node& e) {
+    if (!e["other_mode"]) return;
+    const YAML::Node& want = e["other_mode"];
+    if (want.IsNull()) {
+      if (d_.other_mode) Fail("other_mode: expected none");
+      return;
+    }
+    if (!d_.other_mode) {
+      Fail("other_mode: expected one, got none");
+      return;
+    }
+    const OtherMode& o = *d_.other_mode;
+    auto check = [&](const char* key, std::string_view actual) {
+      if (!want[key]) return;
+      std::string w = Str(want[key]);
+      if (w == "null") w = "";
+      if (w != actual) Fail(fmt::format("other_mode.{}: expected `{}`, got `{}`", key, w, actual));
+    };
+    check("mode", WireName(o.mode));
+    check("decision", WireName(o.decision));
+    check("authorization", WireName(o.authorization));
+    check("license_policy", WireName(o.license_policy));
   }
 
   void Texts(const YAML::Node& e) {

@@ -157,7 +157,7 @@ expect_rc 1
 
 # --- check: output formats -----------------------------------------------------------
 
-run "csv output" "$HF" check --format csv "$TMP/clean.jsonl"
+run "csv output" "$HF" check --mode as-written --format csv "$TMP/clean.jsonl"
 expect_rc 0
 expect_lines 4
 expect_line 1 "id,date,destination,item,units,consignee,regime,mode,eccn,tpp,tpp_total,"
@@ -165,7 +165,7 @@ expect_line 2 "A,2025-06-01,DE,nvidia-h100-sxm,8,TU Munich,us-2025-01,as_written
 expect_line 2 ",authorized,AIA,"
 expect_line 2 "aia:tu-munich=126656:posted"
 
-run "table output" "$HF" check --format table "$TMP/clean.jsonl"
+run "table output" "$HF" check --mode as-written --format table "$TMP/clean.jsonl"
 expect_rc 0
 expect_lines 5
 expect_line 1 "mode as_written"
@@ -229,7 +229,7 @@ expect_err "colour"
 
 # --- check: one shipment from flags ------------------------------------------------------
 
-run "shipment from flags" "$HF" check --format jsonl --item nvidia-h100-sxm --units 8 --to DE \
+run "shipment from flags" "$HF" check --mode as-written --format jsonl --item nvidia-h100-sxm --units 8 --to DE \
   --date 2025-06-01 --consignee "TU Munich"
 expect_rc 0
 expect_lines 1
@@ -248,15 +248,21 @@ expect_out '"field":"destination"'
 
 AUG='{"id":"G","date":"2025-08-01","destination":"DE","item":"nvidia-h100-sxm","units":1,"consignee":{"name":"TU Munich"}}'
 printf '%s\n' "$AUG" >"$TMP/aug.jsonl"
-run "as-written in 2025-08" "$HF" check --format jsonl "$TMP/aug.jsonl"
+run "as-enforced by default in 2025-08" "$HF" check --format jsonl "$TMP/aug.jsonl"
+expect_rc 0
+expect_out '"regime":"us-2023-11"'
+expect_out '"mode":"as_enforced"'
+expect_out '"other_mode":{"mode":"as_written","decision":"authorized","authorization":"AIA"'
+expect_out '"modes_differ"'
+
+run "as-written in 2025-08" "$HF" check --format jsonl --mode as-written "$TMP/aug.jsonl"
 expect_rc 0
 expect_out '"regime":"us-2025-01"'
 expect_out '"mode":"as_written"'
 
-run "as-enforced in 2025-08" "$HF" check --format jsonl --mode as-enforced "$TMP/aug.jsonl"
+run "summary shows the mode" "$HF" check --format table --summary "$TMP/aug.jsonl"
 expect_rc 0
-expect_out '"regime":"us-2023-11"'
-expect_out '"mode":"as_enforced"'
+expect_out "mode as_enforced"
 
 run "forced regime" "$HF" check --format jsonl --regime us-2022-10 "$TMP/aug.jsonl"
 expect_rc 0
@@ -308,13 +314,15 @@ expect_err "nvidia-h999"
 
 # --- explain --------------------------------------------------------------------------------
 
-run "explain" "$HF" explain "$TMP/clean.jsonl" --id A
+run "explain" "$HF" explain --mode as-written "$TMP/clean.jsonl" --id A
 expect_rc 0
 expect_out "Shipment A"
 expect_out "Derivation:"
 expect_out "[classify.ic.a1]"
 expect_out "(15 CFR 740.27 "
 expect_out "aia:tu-munich"
+expect_out "as_enforced would decide: no_license_required"
+expect_out "assumed consignee.hq = DE"
 
 run "explain needs_review" "$HF" explain "$TMP/mixed.jsonl" --id D
 expect_rc 0
@@ -386,7 +394,7 @@ expect_out '{"id":"LEI 5493001KJTIIGC8Y1R12","key":"id-lei-5493001kjtiigc8y1r12"
 run "party-key needs a name" "$HF" party-key
 expect_rc 1
 
-run "check with a parent id from flags" "$HF" check --format jsonl --item nvidia-h100-sxm \
+run "check with a parent id from flags" "$HF" check --mode as-written --format jsonl --item nvidia-h100-sxm \
   --units 1 --to IN --date 2025-06-01 --consignee "Acme India" --parent-id "LEI 549300X"
 expect_rc 0
 expect_out '"account":"lpp:id-lei-549300x:2025"'

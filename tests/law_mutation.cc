@@ -77,11 +77,15 @@ bool Mutate(toml::node& n, law::Unit unit) {
     case Unit::kCountries:
     case Unit::kParties:
     case Unit::kEndUses:
+    case Unit::kEccns:
       if (auto* a = n.as_array()) {
         if (!a->empty()) {
           a->clear();
         } else {
-          a->push_back(unit == Unit::kCountries ? "DE" : unit == Unit::kParties ? "acme" : "wmd");
+          a->push_back(unit == Unit::kCountries ? "DE"
+                       : unit == Unit::kParties ? "acme"
+                       : unit == Unit::kEccns   ? "5A992"
+                                                : "wmd");
         }
         return true;
       }

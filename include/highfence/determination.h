@@ -31,7 +31,18 @@ enum class Decision : uint8_t {
   kLicenseRequired,
   kNeedsReview,
 };
-enum class Authorization : uint8_t { kNone, kAia, kLpp, kAca, kNac, kAcm, kHbm, kUveu, kNveu };
+enum class Authorization : uint8_t {
+  kNone,
+  kAia,
+  kLpp,
+  kAca,
+  kNac,
+  kAcm,
+  kHbm,
+  kUveu,
+  kNveu,
+  kSpp,
+};
 enum class LicensePolicy : uint8_t {
   kNone,
   kPresumptionOfApproval,
@@ -78,6 +89,21 @@ struct Reason {
   uint16_t params_size = 0;
 };
 
+// An input default applied that can change the outcome (contract.md section 3,
+// `assumed`; rules.md D28): the field and the value taken.
+struct Assumption {
+  std::string_view field;  // "consignee.hq", "from", "item.eccn", ...
+  std::string value;
+};
+
+// What the other mode decides, when it decides differently (rules.md D27).
+struct OtherMode {
+  Mode mode = Mode::kAsWritten;
+  Decision decision = Decision::kNeedsReview;
+  Authorization authorization = Authorization::kNone;
+  LicensePolicy license_policy = LicensePolicy::kNone;
+};
+
 struct DeterminationError {
   std::string code;
   std::string field;
@@ -87,7 +113,7 @@ struct DeterminationError {
 struct Determination {
   std::string id;
   std::string_view regime = "none";
-  Mode mode = Mode::kAsWritten;
+  Mode mode = Mode::kAsEnforced;
   Eccn eccn = Eccn::kNone;
   std::optional<Fixed> tpp;
   std::optional<Fixed> tpp_total;
@@ -100,8 +126,14 @@ struct Determination {
   std::vector<Debit> debits;
   std::vector<Reason> reasons;
   std::vector<DeterminationError> errors;
+  std::vector<Assumption> assumed;
+  std::optional<OtherMode> other_mode;
   std::string text_arena;
   std::vector<const ParamRead*> params;  // what the reasons read, reason by reason
+  // Set (and kept by Clear) for a determination whose outcome alone is read,
+  // such as the other mode's (D27): reasons keep their rule and citation but
+  // get no text and record no reads, which halves its cost.
+  bool outcome_only = false;
 
   void Clear();
   std::string_view ReasonText(const Reason& r) const {
@@ -114,6 +146,7 @@ struct Determination {
   // Appends a reason whose text is `text`.
   void AddReason(std::string_view rule, std::string_view citation, std::string_view text);
   void AddNotice(std::string_view code);
+  void Assume(std::string_view field, std::string_view value);  // once per field
   bool HasNotice(std::string_view code) const;
 };
 

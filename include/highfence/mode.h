@@ -23,8 +23,9 @@ std::optional<RegimeId> ParseRegime(std::string_view id);
 std::optional<Mode> ParseMode(std::string_view name);
 
 // Which regime to apply: by date and mode (the default), or one forced.
+// The default mode is as enforced (contract.md section 5, rules.md D27).
 struct RegimeChoice {
-  Mode mode = Mode::kAsWritten;
+  Mode mode = Mode::kAsEnforced;
   std::optional<RegimeId> forced;
 };
 

@@ -9,6 +9,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "highfence/country.h"
@@ -35,6 +36,9 @@ enum EndUse : uint8_t {
 
 enum class ItemKind : uint8_t { kIc, kHbm, kComputer, kModelWeights };
 enum class Veu : uint8_t { kNone, kUniversal, kNational };
+// A region of Ukraine the law may name (contract.md section 2, `region`).
+enum class Region : uint8_t { kNone, kCrimea, kDonetsk, kLuhansk, kZaporizhzhia, kKherson };
+std::string_view WireName(Region r);  // "crimea", ...; "" for kNone
 
 // An integrated circuit's figures. From the catalog or given inline.
 struct IcSpec {
@@ -44,6 +48,7 @@ struct IcSpec {
   std::optional<Fixed> interconnect_gbs;
   std::optional<Fixed> dram_bandwidth_gbs;
   const catalog::Accelerator* accelerator = nullptr;  // when from the catalog
+  bool datacenter_stated = true;  // false when an inline IC took the default
 };
 
 struct ComputerPart {
@@ -57,6 +62,7 @@ struct ModelSpec {
   bool derived_from_published = false;
   std::optional<Magnitude> base_training_ops;        // the published model's
   std::optional<Magnitude> additional_training_ops;  // training added to it
+  bool published_stated = true;  // false when `published` took its default
 };
 
 struct Item {
@@ -66,6 +72,10 @@ struct Item {
   Fixed hbm_density_gbs_per_mm2;    // kHbm
   std::vector<ComputerPart> parts;  // kComputer
   ModelSpec model;                  // kModelWeights
+  // The caller's own classification (`eccn`, e.g. "EAR99", "5A992.c") and
+  // 6-digit HTS code, for items below 3A090; empty when not given.
+  std::string eccn;
+  std::string hts;
 };
 
 struct Consignee {
@@ -91,8 +101,10 @@ struct Shipment {
   std::string id;
   Date date;
   ShipmentType type = ShipmentType::kExport;
-  CountryCode from;
+  CountryCode from;          // with the contract's default applied (ShipmentParser)
+  bool from_stated = false;  // the line gave `from` itself
   CountryCode destination;
+  Region region = Region::kNone;
   Item item;
   int64_t units = 0;
   Consignee consignee;

@@ -40,6 +40,8 @@ std::string_view WireName(Authorization a) {
       return "UVEU";
     case Authorization::kNveu:
       return "NVEU";
+    case Authorization::kSpp:
+      return "SPP";
   }
   HF_ASSERT(false);
 }
@@ -95,7 +97,7 @@ std::string_view WireName(TransferState s) {
 void Determination::Clear() {
   id.clear();
   regime = "none";
-  mode = Mode::kAsWritten;
+  mode = Mode::kAsEnforced;
   eccn = Eccn::kNone;
   tpp.reset();
   tpp_total.reset();
@@ -108,6 +110,8 @@ void Determination::Clear() {
   debits.clear();
   reasons.clear();
   errors.clear();
+  assumed.clear();
+  other_mode.reset();
   text_arena.clear();
   params.clear();
 }
@@ -126,6 +130,13 @@ void Determination::AddReason(std::string_view rule, std::string_view citation,
 
 void Determination::AddNotice(std::string_view code) {
   if (!HasNotice(code)) notices.push_back(code);
+}
+
+void Determination::Assume(std::string_view field, std::string_view value) {
+  for (const Assumption& a : assumed) {
+    if (a.field == field) return;
+  }
+  assumed.push_back({field, std::string(value)});
 }
 
 bool Determination::HasNotice(std::string_view code) const {

@@ -82,6 +82,7 @@ std::string ShipmentFingerprint(const Shipment& s) {
   e.Int(static_cast<int64_t>(s.type));
   e.Int(s.from.index());
   e.Int(s.destination.index());
+  e.Int(static_cast<int64_t>(s.region));
   EncodeItem(s.item, &e);
   e.Int(s.units);
   e.Text(s.consignee.name);
@@ -89,6 +90,10 @@ std::string ShipmentFingerprint(const Shipment& s) {
   e.Int(s.Hq().index());
   e.Int(s.ParentHq().index());
   e.Int(static_cast<int64_t>(s.consignee.veu));
+  e.Text(s.consignee.id);
+  e.Text(s.consignee.parent_id);
+  e.Text(s.item.eccn);
+  e.Text(s.item.hts);
   e.Int(s.end_use);
   // Last and only when given, so the fingerprint of a shipment without ids is
   // the one recorded before ids existed.

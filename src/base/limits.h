@@ -20,8 +20,9 @@ inline constexpr int64_t party_name_bytes_max = 256;
 inline constexpr int64_t party_id_bytes_max = 128;
 // Catalog ids are lowercase vendor-model strings.
 inline constexpr int64_t catalog_id_bytes_max = 64;
-// Units in one shipment line: a million chips is more than any single order.
-inline constexpr int64_t units_max = 1'000'000;
+// Units in one shipment line (contract.md section 2): HBM ships in millions of
+// stacks, so a line may hold up to a billion units.
+inline constexpr int64_t units_max = 1'000'000'000;
 // Distinct entries in a computer's `contains` list (boards hold at most a few
 // kinds of IC).
 inline constexpr int64_t computer_parts_max = 64;
@@ -41,10 +42,11 @@ inline constexpr int64_t end_use_tags_max = 16;
 inline constexpr int64_t reasons_max = 64;
 
 // TPP of one unit (a computer sums its ICs) and of a whole line. The largest
-// cap in the law is 5,064,000,000 TPP (an NVEU's 2027 country cap); a line a
-// thousand times larger than any cap is an input error, not an order.
+// cap in the law is 5,064,000,000 TPP (an NVEU's 2027 country cap). A line of
+// a billion of today's largest ICs (about 6 x 10^13 TPP) must fit, and its
+// total in thousandths must fit int64: 10^15 TPP does both.
 inline constexpr int64_t unit_tpp_max = 10'000'000'000;
-inline constexpr int64_t line_tpp_max = 1'000'000'000'000;
+inline constexpr int64_t line_tpp_max = 1'000'000'000'000'000;
 
 static_assert(ic_tpp_max * part_count_max <= unit_tpp_max * 100, "unit bound is checked");
 static_assert(line_tpp_max * 1000 < INT64_MAX, "tpp_total in thousandths fits int64");

@@ -74,7 +74,7 @@ namespace detail {
 inline constexpr size_t kParamReadsMax = 65535;
 
 inline void RecordRead(Determination* d, const ParamRead* read) {
-  if (read == nullptr || d->params.size() >= kParamReadsMax) return;
+  if (read == nullptr || d->outcome_only || d->params.size() >= kParamReadsMax) return;
   HF_ASSERT(!d->reasons.empty());
   Reason& r = d->reasons.back();
   HF_ASSERT(r.params_offset + r.params_size == d->params.size());  // REQUIRES: the last reason
@@ -180,7 +180,9 @@ ReasonRef AddReasonF(Determination* d, std::string_view rule, std::string_view c
   r.text_offset = static_cast<uint32_t>(d->text_arena.size());
   fmt::string_view raw = format;
   std::string_view text(raw.data(), raw.size());
-  if constexpr (sizeof...(Args) == 0) {
+  if (d->outcome_only) {
+    // nothing to write: the text is never read
+  } else if constexpr (sizeof...(Args) == 0) {
     d->text_arena.append(text);  // no placeholders: the text as it is
   } else if (!detail::AppendPlain(&d->text_arena, text, args...)) {
     d->text_arena.resize(r.text_offset);

@@ -40,7 +40,7 @@ void AddShipmentFlags(CLI::App* app, ShipmentFlags* f, bool with_id) {
   if (with_id) app->add_option("--id", f->id, "shipment id")->group(g)->capture_default_str();
   app->add_option("--item", f->item, "catalog id, e.g. nvidia-h100-sxm (see classify --list)")
       ->group(g);
-  app->add_option("--units", f->units, "number of items, 1 to 1000000 (required)")->group(g);
+  app->add_option("--units", f->units, "number of items, 1 to 1000000000 (required)")->group(g);
   app->add_option("--to", f->to, "destination, ISO 3166-1 alpha-2, e.g. DE (required)")->group(g);
   app->add_option("--date", f->date,
                   "date of the export, YYYY-MM-DD, or `today` (required: never assumed)")

@@ -13,7 +13,7 @@ namespace highfence::cli {
 struct CommonOptions {
   std::string law_dir;
   std::string catalog_path;
-  std::string mode = "as-written";
+  std::string mode = "as-enforced";
   std::string regime;
 };
 

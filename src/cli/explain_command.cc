@@ -68,6 +68,20 @@ std::string Header(const Determination& d, int64_t line, const std::string& inpu
                      d.eccn == Eccn::kNone ? "none" : WireName(d.eccn),
                      d.tpp ? d.tpp->ToString() : "-", d.tpp_total ? d.tpp_total->ToString() : "-",
                      d.tier ? std::to_string(d.tier) : "-");
+  if (d.other_mode) {
+    const OtherMode& o = *d.other_mode;
+    out += fmt::format("  {} would decide: {}", WireName(o.mode), WireName(o.decision));
+    if (o.authorization != Authorization::kNone) {
+      out += fmt::format(" under {}", WireName(o.authorization));
+    }
+    if (o.license_policy != LicensePolicy::kNone) {
+      out += fmt::format(", {}", WireName(o.license_policy));
+    }
+    out += "\n";
+  }
+  for (const Assumption& a : d.assumed) {
+    out += fmt::format("  assumed {} = {}\n", a.field, a.value);
+  }
   return out;
 }
 

@@ -1,4 +1,4 @@
-// `highfence replay FILE (--regime ID | --reform PATCH.toml) [--mode M] [--law DIR]
+// `highfence replay FILE|ledger:PATH (--regime ID | --reform PATCH.toml) [--mode M] [--law DIR]
 //  [--catalog FILE] [--format json|csv|text]`: re-determine an order book under
 // another regime or a reform of the law (src/replay).
 #include <CLI/CLI.hpp>
@@ -92,7 +92,7 @@ int RunReplay(int argc, char** argv) {
   app.add_option("file", f.input, "shipments file (JSONL, or CSV by extension)")->required();
   app.add_option("--regime", f.regime, "the other side: us-2022-10, us-2023-11, us-2025-01");
   app.add_option("--reform", f.reform, "the other side: a reform file (TOML, parameter patches)");
-  app.add_option("--mode", f.common.mode, "as-written (default) or as-enforced");
+  app.add_option("--mode", f.common.mode, "as-enforced (default) or as-written");
   app.add_option("--law", f.common.law_dir, "folder of law/*.toml (default: the built-in law)");
   app.add_option("--catalog", f.common.catalog_path, "accelerator catalog TOML");
   app.add_option("--format", f.format, "text (default), json or csv (flipped decisions)")

@@ -109,12 +109,8 @@ Result<screen::ListSnapshot> LoadLists(const std::string& lists, const std::stri
   screen::ListStore st(dir);
   Result<screen::StoredSnapshot> found = lists.empty() ? st.Current() : st.Find(lists);
   if (!found.ok()) return fail(found.status());
-  Result<screen::ListSnapshot> s = screen::LoadSnapshotFile(found->path);
+  Result<screen::ListSnapshot> s = screen::ListStore::Load(*found);
   if (!s.ok()) return fail(s.status());
-  if (s->info.content_sha256 != found->sha256) {
-    return fail(
-        Status::Corruption(fmt::format("{}: content does not match its sha256", found->path)));
-  }
   return s;
 }
 

@@ -77,6 +77,16 @@ int RunServe(int argc, char** argv) {
   app.add_option("--port", o.port, "port (default 8080; 0 for any free port)")
       ->check(CLI::Range(0, 65535));
   app.add_option("--threads", o.threads, "I/O threads (default 2)")->check(CLI::Range(1, 64));
+  app.add_option("--web", o.web_dir,
+                 "the web UI's folder, as `make web` builds it (default: share/highfence/web "
+                 "beside the binary, or web/dist for a build tree)");
+  app.add_flag("--no-web", o.no_web, "serve the API alone, without the web UI");
+  app.add_option("--lists", o.lists,
+                 "a restricted-party list file (CSL CSV or JSON) for POST /v1/screen (default: "
+                 "the current snapshot of DATA/lists, as `highfence lists import` stores it)");
+  app.add_option("--scenarios", o.scenarios_dir,
+                 "the simulator's scenario folder for GET /v1/simulate (default: "
+                 "share/highfence/scenarios beside the binary, or the source tree's scenarios/)");
   if (DescribeRequested()) return Describe(app);
   try {
     app.parse(argc, argv);

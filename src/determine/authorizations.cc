@@ -118,16 +118,29 @@ Candidate TryAcaNac(Context& x, Authorization which) {
     return c;
   }
   bool tier3 = x.DestIn(law::kMacauOrD5) || x.HqMacauOrD5();
-  bool within = x.s.type == ShipmentType::kTransfer && x.DestIn(law::kMacauOrD5);
+  bool transfer = x.s.type == ShipmentType::kTransfer;
   if (which == Authorization::kAca) {
-    c.eligible = !tier3 || within;
+    if (transfer) {
+      c.eligible = AcaCoversTransfer(x);
+      x.Reason("auth.aca", cite, "{}",
+               c.eligible ? "an in-country transfer within D:1/D:4 (no Macau/D:5 headquarters) "
+                            "or within Macau/D:5: ACA available, no notice"
+                          : "an in-country transfer outside D:1/D:4 and Macau/D:5, or to a "
+                            "Macau/D:5-headquartered party: ACA not available");
+      return c;
+    }
+    c.eligible = !tier3;
     x.Reason("auth.aca", cite, "{}",
-             c.eligible ? "no Macau/D:5 destination or headquarters (or a transfer within "
-                          "Macau/D:5): ACA available, no notice"
+             c.eligible ? "no Macau/D:5 destination or headquarters: ACA available, no notice"
                         : "Macau/D:5 destination or headquarters: ACA not available");
     return c;
   }
-  c.eligible = tier3 && !within;
+  if (transfer) {
+    x.Reason("auth.nac", cite,
+             "NAC authorizes exports and reexports only, never an in-country transfer (D24)");
+    return c;
+  }
+  c.eligible = tier3;
   if (c.eligible) {
     c.AddNotice("nac_notification");
     x.Reason("auth.nac", cite,
@@ -143,8 +156,9 @@ Candidate TryHbm(Context& x) {
   if (x.c.eccn != Eccn::k3A090c) return c;
   const Cited<Fixed>& limit = x.law.hbm_exception_density_max;
   c.eligible = x.c.hbm_exception;
-  x.Reason("auth.hbm", limit.citation(), "memory bandwidth density {} {} {}: HBM {}",
-           x.s.item.hbm_density_gbs_per_mm2, c.eligible ? "<" : ">=", limit,
+  x.Reason("auth.hbm", limit.citation(),
+           "memory bandwidth density {} GB/s/mm2 {} the limit of {} GB/s/mm2: HBM {}",
+           x.s.item.hbm_density_gbs_per_mm2, c.eligible ? "is below" : "is not below", limit,
            c.eligible ? "available" : "not available");
   return c;
 }

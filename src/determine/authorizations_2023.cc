@@ -24,7 +24,34 @@ bool TryHbm2023(Context& x) {
   return true;
 }
 
+// An in-country transfer (D24): NAC authorizes exports and reexports only
+// (740.8(a)); ACA also covers transfers within D:1/D:4 (to parties not
+// headquartered in Macau/D:5) and within Macau/D:5.
+bool TryAcaTransfer(Context& x) {
+  const law::Snapshot& law = x.law;
+  if (!law.nac_aca_split || !AcaCoversTransfer(x)) {
+    x.Reason("auth.nac", law.nac_aca_split ? law.nac_aca_split_on.citation() : law.cite->nac_2023,
+             "an in-country transfer{}: NAC covers exports and reexports only, {}",
+             law.nac_aca_split ? "" : " before the NAC/ACA split",
+             law.nac_aca_split ? "and ACA only transfers within D:1/D:4 (no Macau/D:5 "
+                                 "headquarters) or within Macau/D:5: not available"
+                               : "so no exception is available")
+        .Read(law.nac_aca_split_on);
+    return false;
+  }
+  x.d->decision = Decision::kAuthorized;
+  x.d->authorization = Authorization::kAca;
+  x.Reason("auth.aca", law.nac_aca_split_on.citation(),
+           "an in-country transfer within {}: License Exception ACA, no notice", x.dest);
+  return true;
+}
+
 }  // namespace
+
+bool AcaCoversTransfer(const Context& x) {
+  if (x.DestIn(law::kMacauOrD5)) return true;
+  return x.DestIn(law::kD1 | law::kD4) && !x.HqMacauOrD5();
+}
 
 bool TryAuthorizations2023(Context& x) {
   const law::Snapshot& law = x.law;
@@ -35,15 +62,14 @@ bool TryAuthorizations2023(Context& x) {
              "datacenters: not available");
     return false;
   }
+  if (x.s.type == ShipmentType::kTransfer) return TryAcaTransfer(x);
   bool tier3_party = x.DestIn(law::kMacauOrD5) || x.HqMacauOrD5();
-  bool within = x.s.type == ShipmentType::kTransfer && x.DestIn(law::kMacauOrD5);
-  if (law.nac_aca_split && (!tier3_party || within)) {
+  if (law.nac_aca_split && !tier3_party) {
     x.d->decision = Decision::kAuthorized;
     x.d->authorization = Authorization::kAca;
     x.Reason("auth.aca", law.nac_aca_split_on.citation(),
-             "not designed for datacenters or 3A090.b, {}: License Exception ACA, no notice "
-             "(split from NAC on {})",
-             within ? "transferred within Macau/D:5" : "no Macau/D:5 destination or headquarters",
+             "not designed for datacenters or 3A090.b, no Macau/D:5 destination or headquarters: "
+             "License Exception ACA, no notice (split from NAC on {})",
              law.nac_aca_split_on);
     return true;
   }

@@ -2,7 +2,7 @@
 
 #include <fmt/format.h>
 
-#include "determine/party_key.h"
+#include "determine/party.h"
 
 namespace highfence::determine {
 namespace {

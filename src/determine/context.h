@@ -18,6 +18,17 @@
 
 namespace highfence::determine {
 
+// What the Part 746 layer found for this shipment (embargo.cc, rules.md
+// section 16). Set before the AI-chip derivation, which reads it to leave out
+// the authorizations and allocations that an embargo bars (D32, D37).
+struct Embargo {
+  bool in_force = false;  // a program covers the destination (or region) on the date
+  bool license = false;   // ... and requires a licence for this item
+  bool spp = false;       // License Exception SPP covers the item (D38)
+  bool policy_null = false;  // the licence has no review policy (D39)
+  LicensePolicy policy = LicensePolicy::kNone;
+};
+
 struct Context {
   // Reads the shipment's places with the contract's defaults (hq ->
   // destination, parent_hq -> hq) and Hong Kong read as China.
@@ -35,6 +46,7 @@ struct Context {
   const CountryCode dest;  // destination, Hong Kong read as China
   const CountryCode hq, parent_hq;
   Fixed tpp_total;  // units x tpp (zero for model weights and HBM)
+  Embargo embargo;
   // Set when a step had to stop the determination (the ledger could not be
   // read, or a ledger balance overflowed): the decision is needs_review.
   bool failed = false;
@@ -48,6 +60,8 @@ struct Context {
   bool HqIn(uint16_t bits) const { return law.In(hq, bits) || law.In(parent_hq, bits); }
   bool BothHqIn(uint16_t bits) const { return law.In(hq, bits) && law.In(parent_hq, bits); }
   bool HqMacauOrD5() const { return HqIn(law::kMacauOrD5); }
+  // A licence requirement of part 746 bars every AI-chip authorization (D37).
+  bool Embargoed() const { return embargo.license || embargo.spp; }
   bool Hardware() const { return c.a_level() || c.b_level() || c.eccn == Eccn::k3A090c; }
 
   // Appends a reason whose text is `format` applied to `args` (base/reason.h:

@@ -101,6 +101,7 @@ void DecideDiffusion(Context& x) {
     x.d->decision = Decision::kNoLicenseRequired;
     return;
   }
+  if (SkipAuthorizations(x)) return PolicyDiffusion(x);
   if (StepUaeApproved(x)) return;
   if (TryAuthorizations(x)) return;
   PolicyDiffusion(x);
@@ -120,12 +121,73 @@ void Decide2023(Context& x) {
     x.d->decision = Decision::kNoLicenseRequired;
     return;
   }
+  if (SkipAuthorizations(x)) return Policy2023(x);
   if (StepUaeApproved(x)) return;
   if (TryAuthorizations2023(x)) return;
   Policy2023(x);
 }
 
+// The AI-chip rules proper (sections 1-15), once the item is classified.
+void DecideChip(Context& x) {
+  if (!x.c.controlled()) {
+    x.d->decision = Decision::kNotControlled;
+    return;
+  }
+  if (StepUnitedStates(x) || StepPart744(x) || StepGp10(x)) return;
+  switch (x.law.regime) {
+    case RegimeId::kNone:
+      x.d->decision = Decision::kNotControlled;
+      break;
+    case RegimeId::kUs2022:
+      Decide2022(x);
+      break;
+    case RegimeId::kUs2023:
+      Decide2023(x);
+      break;
+    case RegimeId::kUs2025:
+      DecideDiffusion(x);
+      break;
+  }
+}
+
+// D29: a shipment dated after the law data was last checked.
+void NoticeBeyondLawData(Context& x) {
+  const Cited<Date>& reviewed = x.law.law_reviewed_on;
+  if (x.s.date <= reviewed.value) return;
+  x.d->AddNotice("beyond_law_data");
+  x.Reason("notice.beyond_law_data", reviewed.citation(),
+           "{} is after {}, the date the law data was last checked: later changes to the law are "
+           "not reflected",
+           x.s.date, reviewed);
+}
+
+// D28: every input default applied that can change the outcome.
+void ListAssumed(Context& x) {
+  const Shipment& s = x.s;
+  Determination* d = x.d;
+  if (!s.from_stated) d->Assume("from", s.from.str());
+  if (!s.consignee.hq) d->Assume("consignee.hq", s.Hq().str());
+  if (s.consignee.parent.empty() && !s.consignee.name.empty()) {
+    d->Assume("consignee.parent", s.consignee.name);
+  }
+  if (!s.consignee.parent_hq) d->Assume("consignee.parent_hq", s.ParentHq().str());
+  if (s.item.kind == ItemKind::kIc && !s.item.ic.datacenter_stated) {
+    d->Assume("item.datacenter", "true");
+  }
+  if (s.item.kind == ItemKind::kModelWeights && !s.item.model.published_stated) {
+    d->Assume("item.published", "false");
+  }
+}
+
 }  // namespace
+
+bool SkipAuthorizations(Context& x) {
+  if (!x.Embargoed()) return false;
+  x.Reason("auth.embargo", x.law.cite->embargo_exceptions,
+           "the destination is embargoed (part 746): no AI-chip licence exception or validated "
+           "end-user authorization is tried");
+  return true;
+}
 
 void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger, Determination* d,
                const DetermineOptions& options) {
@@ -151,26 +213,12 @@ void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger, 
     d->decision = Decision::kNeedsReview;
     return;
   }
+  ListAssumed(x);
+  NoticeBeyondLawData(x);
+  StepEmbargo(x);
   NoticeIsInformed(x);
-  if (!x.c.controlled()) {
-    d->decision = Decision::kNotControlled;
-    return;
-  }
-  if (StepUnitedStates(x) || StepPart744(x) || StepGp10(x)) return;
-  switch (law.regime) {
-    case RegimeId::kNone:
-      d->decision = Decision::kNotControlled;
-      break;
-    case RegimeId::kUs2022:
-      Decide2022(x);
-      break;
-    case RegimeId::kUs2023:
-      Decide2023(x);
-      break;
-    case RegimeId::kUs2025:
-      DecideDiffusion(x);
-      break;
-  }
+  DecideChip(x);
+  FinishEmbargo(x);
 }
 
 }  // namespace highfence::determine

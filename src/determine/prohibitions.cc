@@ -8,6 +8,17 @@ namespace highfence::determine {
 bool StepPart744(Context& x) {
   uint8_t uses = x.s.end_use & x.law.part744_end_uses.value;
   if (uses == 0) return false;
+  if ((uses & kEndUseMilitary) && RussiaBelarusInForce(x)) {
+    // 744.21(e)(1): Russia and Belarus are reviewed with a policy of denial.
+    const Cited<LicensePolicy>& policy = x.law.part744_russia_belarus_policy;
+    x.Require(policy.value);
+    x.Reason("end_use.part744", policy.citation(),
+             "military end use or end user in {} (744.21, all items subject to the EAR): licence "
+             "required, {}; no licence exception or validated end-user authorization applies",
+             x.dest, policy)
+        .Read(x.law.part744_end_uses);
+    return true;
+  }
   x.Require(x.law.part744_policy.value);
   x.Reason("end_use.part744", x.law.part744_end_uses.citation(),
            "end use {} is prohibited without a licence under part 744: licence required, {}; no "

@@ -19,7 +19,30 @@ void ReasonHqRule(Context& x) {
   if (x.law.non_enforced) r.Read(x.law.hq_rule_enforced);
 }
 
+// D22: 3A090.c exists from hbm_control_on, but its licence requirements bind
+// only from their compliance date. True when they do not bind yet.
+bool HbmNotYetBinding(Context& x) {
+  const Cited<Date>& binds = x.law.hbm_license_on;
+  if (x.s.date >= binds.value || x.law.forced) return false;
+  x.Reason("license.hbm.compliance", binds.citation(),
+           "3A090.c took effect on {}, but its licence requirements bind only from their "
+           "compliance date, {} (D22): no licence required",
+           x.law.hbm_control_on, binds);
+  return true;
+}
+
 bool Requirement2023Hbm(Context& x) {
+  if (HbmNotYetBinding(x)) return false;
+  if (!x.DestIn(law::kMacauOrD5) && x.law.non_enforced && x.law.hq_rule && x.HqMacauOrD5()) {
+    // D23: as enforced, every headquarters-based requirement stays, HBM's too.
+    x.Reason("license.hq", x.law.cite->hq_rule_hbm,
+             "3A090.c for an entity headquartered (or with its ultimate parent) in {} (Macau or "
+             "D:5) needs a licence; as enforced, BIS keeps every headquarters-based requirement "
+             "(D23)",
+             HqCountry(x))
+        .Read(x.law.hq_rule_enforced);
+    return true;
+  }
   if (!x.DestIn(law::kMacauOrD5)) {
     x.Reason("license.none", x.law.cite->hbm_destinations,
              "3A090.c needs a licence only to Macau or Country Group D:5: {} is neither", x.dest);
@@ -53,6 +76,7 @@ bool RequirementDiffusionB(Context& x) {
 }
 
 bool RequirementDiffusionHbm(Context& x) {
+  if (HbmNotYetBinding(x)) return false;
   if (x.DestIn(law::kMacauOrD5)) {
     x.Reason("license.hbm", x.law.cite->hbm_destinations,
              "3A090.c to Macau or D:5 needs a licence");

@@ -29,6 +29,22 @@ void PolicyModel(Context& x) {
 // counted when allocation_counts_pending says so. A licence that fits reserves
 // its TPP as pending; one that does not reserves nothing.
 void PolicyAllocation(Context& x, CountryCode where) {
+  if (x.Embargoed()) {
+    x.Require(LicensePolicy::kNone);
+    x.Reason("policy.allocation", x.law.cite->embargo_exceptions,
+             "the destination is embargoed (part 746): nothing is reserved on {}'s allocation",
+             where);
+    return;
+  }
+  const Cited<int64_t>& last_year = x.law.allocation_last_year;
+  if (x.s.date.year() > last_year.value) {
+    x.Require(LicensePolicy::kNone);
+    x.Reason("policy.allocation", last_year.citation(),
+             "the rule sets Tier 2 allocations for 2025 through {} only: no allocation exists for "
+             "{}, so no review policy follows from it (D29)",
+             last_year, x.s.date.year());
+    return;
+  }
   std::string account = AllocationAccount(where);
   std::optional<AccountBalance> b = x.Balance(account);
   if (!b) return;
@@ -105,16 +121,17 @@ void Policy2023(Context& x) {
              law.hbm_policy);
     return;
   }
-  if (law.uae_change && x.DestIn(law::kUaeDest)) {
-    x.Require(law.uae_policy.value);
-    x.Reason("policy.uae", law.uae_policy.citation(), "licence to the UAE: {}", law.uae_policy);
-    return;
-  }
+  // The headquarters rule comes before the UAE's own policy (D26).
   if (x.DestIn(law::kMacauOrD5) || x.HqMacauOrD5()) {
     if (ApplyChinaBand(x)) return;
     x.Require(law.macau_d5_policy.value);
     x.Reason("policy.denial", law.macau_d5_policy.citation(),
              "Macau or D:5 destination or headquarters: {}", law.macau_d5_policy);
+    return;
+  }
+  if (law.uae_change && x.DestIn(law::kUaeDest)) {
+    x.Require(law.uae_policy.value);
+    x.Reason("policy.uae", law.uae_policy.citation(), "licence to the UAE: {}", law.uae_policy);
     return;
   }
   x.Require(law.d1_d4_policy.value);
@@ -131,10 +148,11 @@ void PolicyDiffusion(Context& x) {
              law.hbm_policy);
     return;
   }
-  // NAC or ACA covers every .b-level item (TryAuthorizations: ACA outside
-  // Macau/D:5 and for transfers within it, NAC otherwise), so only .a-level
-  // items reach a review policy here.
-  HF_ASSERT(!x.c.b_level());
+  // A .b-level item reaches a review policy only when no exception could be
+  // tried (an embargoed destination, D37) or none covers it (an in-country
+  // transfer that NAC never covers and ACA does not, D24): the .b
+  // requirement and its policies are the October 2023 rule's.
+  if (x.c.b_level()) return Policy2023(x);
   if (x.DestIn(law::kMacauOrD5) || x.HqMacauOrD5()) {
     if (ApplyChinaBand(x)) return;
     x.Require(law.a_macau_d5_policy.value);

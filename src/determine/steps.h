@@ -20,6 +20,16 @@ bool RequirementDiffusion(Context& x);  // us-2025-01
 // enforced (D14); sets no_license_required.
 void ModelWeightsNotBinding(Context& x);
 
+// embargo.cc: part 746 (rules.md section 16). StepEmbargo runs before the
+// AI-chip derivation (its reasons go first, and it sets x.embargo);
+// FinishEmbargo after it, combining the two (D32).
+void StepEmbargo(Context& x);
+void FinishEmbargo(Context& x);
+bool RussiaBelarusInForce(const Context& x);  // 746.8 covers the destination on the date
+// The one reason that an embargo leaves out the AI-chip authorizations (D37);
+// true when it did.
+bool SkipAuthorizations(Context& x);
+
 // uae.cc: the July 2026 UAE rule's approved parties. True when it decided.
 bool StepUaeApproved(Context& x);
 
@@ -28,6 +38,8 @@ bool StepUaeApproved(Context& x);
 bool TryAuthorizations(Context& x);
 // authorizations_2023.cc: HBM and NAC/ACA under the October 2023 rules.
 bool TryAuthorizations2023(Context& x);
+// Whether ACA covers an in-country transfer within the destination (740.8(a), D24).
+bool AcaCoversTransfer(const Context& x);
 
 // review_policy.cc: the licence review policy when a licence is required.
 void Policy2022(Context& x);

@@ -75,6 +75,38 @@ std::vector<TransferRequest> TransfersOf(const Shipment& s, const Determination&
   return transfers;
 }
 
+// D27: from the non-enforcement on, a determination says what the other mode
+// decides when that differs. Determined on the same balances, before this
+// shipment's draws are recorded; the other mode never draws.
+void AddOtherMode(const law::Law& law, const Shipment& s, const RegimeChoice& choice,
+                  LedgerView* ledger, const determine::DetermineOptions& options,
+                  Determination* out) {
+  if (choice.forced || !s.errors.empty() || !out->errors.empty()) return;
+  const law::Snapshot& snapshot = law.At(s.date, choice);
+  if (s.date < snapshot.non_enforcement_on.value) return;
+  RegimeChoice other = choice;
+  other.mode = choice.mode == Mode::kAsWritten ? Mode::kAsEnforced : Mode::kAsWritten;
+  // One scratch determination per thread keeps its buffers from line to line.
+  thread_local Determination scratch;
+  scratch.Clear();
+  scratch.outcome_only = true;
+  determine::Determine(s, law.At(s.date, other), ledger, &scratch, options);
+  if (LedgerUnavailable(scratch)) return;
+  if (scratch.decision == out->decision && scratch.authorization == out->authorization &&
+      scratch.license_policy == out->license_policy) {
+    return;
+  }
+  out->other_mode = OtherMode{other.mode, scratch.decision, scratch.authorization,
+                              scratch.license_policy};
+  out->AddNotice("modes_differ");
+  std::string_view how = scratch.authorization != Authorization::kNone
+                             ? WireName(scratch.authorization)
+                             : WireName(scratch.license_policy);
+  out->AddReason("mode.other", snapshot.ai_diffusion_enforced.citation(),
+                 fmt::format("{} the decision would be {}{}{} (D27)", WireName(other.mode),
+                             WireName(scratch.decision), how.empty() ? "" : ", ", how));
+}
+
 }  // namespace
 
 struct Engine::Impl {
@@ -113,8 +145,9 @@ Result<std::unique_ptr<Engine>> Engine::Create(const EngineOptions& options) {
 void Engine::Determine(const Shipment& s, const RegimeChoice& choice, LedgerView* ledger,
                        Determination* out) const {
   out->Clear();
-  determine::Determine(s, impl_->law->At(s.date, choice), ledger, out,
-                       {.cache = impl_->cache.get()});
+  determine::DetermineOptions options{.cache = impl_->cache.get()};
+  determine::Determine(s, impl_->law->At(s.date, choice), ledger, out, options);
+  AddOtherMode(*impl_->law, s, choice, ledger, options, out);
 }
 
 Status Engine::Evaluate(const Shipment& s, const RegimeChoice& choice, Ledger* ledger,
@@ -155,6 +188,7 @@ Status Engine::EvaluateOn(const Shipment& s, const RegimeChoice& choice, Ledger*
     out->Clear();
     determine::Determine(s, snapshot, ledger, out, options);
     if (LedgerUnavailable(*out)) return Status::IOError(out->errors.back().message);
+    AddOtherMode(*impl_->law, s, choice, ledger, options, out);
     if (out->debits.empty()) return Status::Ok();
     if (fingerprint.empty()) fingerprint = ShipmentFingerprint(s);
     RecordResult recorded = ledger->Record(TransfersOf(s, *out, fingerprint));

@@ -179,7 +179,28 @@ void AppendJson(const Determination& d, int64_t line, std::string* out) {
     AppendJsonString(e.message, out);
     out->push_back('}');
   }
+  out->append("],\"assumed\":["sv);
+  for (size_t i = 0; i < d.assumed.size(); ++i) {
+    if (i) out->push_back(',');
+    out->append("{\"field\":\""sv);
+    out->append(d.assumed[i].field);
+    out->append("\",\"value\":"sv);
+    AppendJsonString(d.assumed[i].value, out);
+    out->push_back('}');
+  }
   out->push_back(']');
+  if (d.other_mode) {
+    const OtherMode& o = *d.other_mode;
+    out->append(",\"other_mode\":{\"mode\":\""sv);
+    out->append(WireName(o.mode));
+    out->append("\",\"decision\":\""sv);
+    out->append(WireName(o.decision));
+    out->append("\",\"authorization\":"sv);
+    AppendNameOrNull(WireName(o.authorization), out);
+    out->append(",\"license_policy\":"sv);
+    AppendNameOrNull(WireName(o.license_policy), out);
+    out->push_back('}');
+  }
   if (d.decision == Decision::kNeedsReview && line > 0) {
     out->append(",\"line\":"sv);
     AppendInt(line, out);
@@ -206,7 +227,7 @@ void AppendCsvHeader(std::string* out) {
   out->append(
       "id,date,destination,item,units,consignee,regime,mode,eccn,tpp,tpp_total,"
       "performance_density,tier,decision,authorization,license_policy,reason,notices,debits,"
-      "reasons,errors\n");
+      "reasons,errors,assumed,other_mode\n");
 }
 
 void AppendCsv(const Determination& d, const Shipment& s, std::string* out) {
@@ -273,6 +294,24 @@ void AppendCsv(const Determination& d, const Shipment& s, std::string* out) {
     cell += d.errors[i].field + ": " + d.errors[i].message;
   }
   AppendCsvCell(cell, out);
+  out->push_back(',');
+  cell.clear();
+  for (size_t i = 0; i < d.assumed.size(); ++i) {
+    if (i) cell.push_back(';');
+    cell.append(d.assumed[i].field);
+    cell.push_back('=');
+    cell.append(d.assumed[i].value);
+  }
+  AppendCsvCell(cell, out);
+  out->push_back(',');
+  if (d.other_mode) {
+    const OtherMode& o = *d.other_mode;
+    cell = fmt::format("{} {}", WireName(o.mode), WireName(o.decision));
+    std::string_view how = o.authorization != Authorization::kNone ? WireName(o.authorization)
+                                                                   : WireName(o.license_policy);
+    if (!how.empty()) fmt::format_to(std::back_inserter(cell), " {}", how);
+    AppendCsvCell(cell, out);
+  }
   out->push_back('\n');
 }
 

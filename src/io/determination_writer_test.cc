@@ -168,9 +168,11 @@ TEST_F(WriterJsonTest, EmptyFieldsAreNull) {
     EXPECT_TRUE(Get(o, key).is_null()) << key << " in " << text_;
   }
   EXPECT_EQ(Str(Get(o, "regime")), "none");
-  EXPECT_EQ(Str(Get(o, "mode")), "as_written");
+  EXPECT_EQ(Str(Get(o, "mode")), "as_enforced");  // the default mode (contract section 5)
   EXPECT_EQ(Str(Get(o, "decision")), "not_controlled");
-  for (const char* key : {"notices", "debits", "reasons", "errors"}) {
+  dom::element other;
+  EXPECT_NE(o["other_mode"].get(other), simdjson::SUCCESS) << "absent unless the modes differ";
+  for (const char* key : {"notices", "debits", "reasons", "errors", "assumed"}) {
     EXPECT_EQ(Size(Get(o, key)), 0u) << key;
   }
   EXPECT_TRUE(Absent(o, "line"));
@@ -310,11 +312,39 @@ TEST(WriterCsv, CellsRoundTripThroughSplitCsv) {
   s.Clear();
   AppendCsv(d, s, &row);
   std::vector<std::string> cells = SplitRow(row);
-  ASSERT_EQ(cells.size(), 21u) << row;
+  ASSERT_EQ(cells.size(), 23u) << row;
   EXPECT_EQ(cells[0], d.id);
   EXPECT_EQ(cells[1], "");  // nothing parsed: nothing echoed
   EXPECT_EQ(cells[13], "needs_review");
   EXPECT_EQ(cells[20], "units: bad, very \"bad\"");
+}
+
+}  // namespace
+}  // namespace highfence::io
+
+namespace highfence::io {
+namespace {
+
+TEST_F(WriterJsonTest, AssumedAndOtherMode) {
+  Determination d;
+  d.Clear();
+  d.id = "S-4";
+  d.decision = Decision::kNoLicenseRequired;
+  d.Assume("consignee.hq", "MY");
+  d.Assume("consignee.hq", "SG");  // a field is listed once
+  d.other_mode = OtherMode{Mode::kAsWritten, Decision::kAuthorized, Authorization::kLpp,
+                           LicensePolicy::kNone};
+  dom::element o = Write(d, 4);
+  ASSERT_EQ(Size(Get(o, "assumed")), 1u) << text_;
+  dom::element a;
+  ASSERT_EQ(Get(o, "assumed").at(0).get(a), simdjson::SUCCESS);
+  EXPECT_EQ(Str(Get(a, "field")), "consignee.hq");
+  EXPECT_EQ(Str(Get(a, "value")), "MY");
+  dom::element other = Get(o, "other_mode");
+  EXPECT_EQ(Str(Get(other, "mode")), "as_written");
+  EXPECT_EQ(Str(Get(other, "decision")), "authorized");
+  EXPECT_EQ(Str(Get(other, "authorization")), "LPP");
+  EXPECT_TRUE(Get(other, "license_policy").is_null());
 }
 
 }  // namespace

@@ -214,7 +214,12 @@ void ShipmentParser::Impl::SetTop(std::string_view key, const Scalar& s) {
           kErrInvalidValue, "type",
           fmt::format("`type` must be `export`, `reexport` or `transfer`, got `{}`", Clip(s.text)));
   } else if (key == "from") {
-    if (auto c = GetCountry("from", s)) out_->from = *c;
+    if (auto c = GetCountry("from", s)) {
+      out_->from = *c;
+      out_->from_stated = true;
+    }
+  } else if (key == "region") {
+    SetRegion(s);
   } else if (key == "destination") {
     if (auto c = GetCountry("destination", s)) {
       out_->destination = *c;
@@ -235,6 +240,30 @@ void ShipmentParser::Impl::SetTop(std::string_view key, const Scalar& s) {
     Error(kErrUnknownField, key,
           fmt::format("unknown field `{}`{}", Clip(key), DidYouMean(key, kTopFields)));
   }
+}
+
+void ShipmentParser::Impl::SetRegion(const Scalar& s) {
+  if (s.kind == Scalar::kNull || (s.kind == Scalar::kCsv && s.text.empty())) return;
+  if (!ExpectKind("region", s, Scalar::kString)) return;
+  // The contract's names, and the ISO 3166-2 codes of the same regions
+  // (rules.md section 16.5).
+  static constexpr std::pair<std::string_view, Region> kNames[] = {
+      {"crimea", Region::kCrimea},   {"sevastopol", Region::kCrimea},
+      {"UA-43", Region::kCrimea},    {"UA-40", Region::kCrimea},
+      {"donetsk", Region::kDonetsk}, {"UA-14", Region::kDonetsk},
+      {"luhansk", Region::kLuhansk}, {"UA-09", Region::kLuhansk},
+      {"zaporizhzhia", Region::kZaporizhzhia}, {"UA-23", Region::kZaporizhzhia},
+      {"kherson", Region::kKherson}, {"UA-65", Region::kKherson}};
+  for (const auto& [name, region] : kNames) {
+    if (s.text == name) {
+      out_->region = region;
+      return;
+    }
+  }
+  Error(kErrInvalidValue, "region",
+        fmt::format("`region` must be `crimea`, `donetsk`, `luhansk`, `zaporizhzhia` or "
+                    "`kherson` (or its ISO 3166-2 code), got `{}`",
+                    Clip(s.text)));
 }
 
 void ShipmentParser::Impl::SetItemId(std::string_view field, const Scalar& s, Item* item) {
@@ -366,6 +395,10 @@ void ShipmentParser::Impl::SetItemField(std::string_view prefix, std::string_vie
     f->published = GetBool(field, s);
   } else if (key == "derived_from_published") {
     f->derived = GetBool(field, s);
+  } else if (key == "eccn") {
+    SetStatedEccn(field, s, f);
+  } else if (key == "hts") {
+    SetHts(field, s, f);
   } else {
     --f->present_count;
     Error(kErrUnknownField, field,
@@ -407,14 +440,67 @@ void ShipmentParser::Impl::SetCsvContains(std::string_view cell, ItemFields* f) 
   }
 }
 
+// The caller's own ECCN: `EAR99`, or an ECCN such as `3A991`, `5A992.c`.
+void ShipmentParser::Impl::SetStatedEccn(const std::string& field, const Scalar& s,
+                                         ItemFields* f) {
+  std::string eccn;
+  if (!SetString(field, s, 24, &eccn)) return;
+  auto is_eccn = [](std::string_view e) {
+    if (e.size() < 5 || e[0] < '0' || e[0] > '9' || e[1] < 'A' || e[1] > 'E') return false;
+    for (size_t i = 2; i < 5; ++i) {
+      if (e[i] < '0' || e[i] > '9') return false;
+    }
+    if (e.size() == 5) return true;
+    if (e[5] != '.' || e.size() == 6) return false;
+    for (char c : e.substr(6)) {
+      bool ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '.';
+      if (!ok) return false;
+    }
+    return true;
+  };
+  if (eccn != "EAR99" && !is_eccn(eccn)) {
+    Error(kErrInvalidValue, field,
+          fmt::format("`{}` must be `EAR99` or an ECCN such as `3A991` or `5A992.c`, got `{}`",
+                      field, Clip(eccn)));
+    return;
+  }
+  f->eccn = std::move(eccn);
+}
+
+// A 6-digit HTS code (dots allowed: `8542.31`).
+void ShipmentParser::Impl::SetHts(const std::string& field, const Scalar& s, ItemFields* f) {
+  std::string text;
+  if (!SetString(field, s, 16, &text)) return;
+  std::string digits;
+  bool ok = true;
+  for (char c : text) {
+    if (c >= '0' && c <= '9') {
+      digits.push_back(c);
+    } else if (c != '.') {
+      ok = false;
+    }
+  }
+  if (!ok || digits.size() != 6) {
+    Error(kErrInvalidValue, field,
+          fmt::format("`{}` must be a 6-digit HTS code such as `854231`, got `{}`", field,
+                      Clip(text)));
+    return;
+  }
+  f->hts = std::move(digits);
+}
+
 void ShipmentParser::Impl::ResolveItem(std::string_view prefix, ItemFields* f, Item* item,
                                        bool nested) {
   std::string_view kind = f->kind ? std::string_view(*f->kind) : "ic";
-  static constexpr std::string_view kIcKeys[] = {
-      "kind", "tpp", "die_area_mm2", "datacenter", "interconnect_gbs", "dram_bandwidth_gbs"};
-  static constexpr std::string_view kHbmKeys[] = {"kind", "memory_bandwidth_density"};
-  static constexpr std::string_view kComputerKeys[] = {"kind", "contains"};
+  static constexpr std::string_view kIcKeys[] = {"kind",         "tpp",
+                                                 "die_area_mm2", "datacenter",
+                                                 "interconnect_gbs", "dram_bandwidth_gbs",
+                                                 "eccn",         "hts"};
+  static constexpr std::string_view kHbmKeys[] = {"kind", "memory_bandwidth_density", "eccn",
+                                                  "hts"};
+  static constexpr std::string_view kComputerKeys[] = {"kind", "contains", "eccn", "hts"};
   static constexpr std::string_view kModelKeys[] = {"kind",
+                                                    "eccn",
                                                     "training_ops",
                                                     "published",
                                                     "derived_from_published",
@@ -432,6 +518,13 @@ void ShipmentParser::Impl::ResolveItem(std::string_view prefix, ItemFields* f, I
     }
   };
   std::string field_kind = fmt::format("{}.kind", prefix);
+  if (nested && (f->eccn || f->hts)) {
+    Error(kErrUnknownField, fmt::format("{}.{}", prefix, f->eccn ? "eccn" : "hts"),
+          "`eccn` and `hts` classify the item shipped, not an IC inside it");
+  } else {
+    if (f->eccn) item->eccn = std::move(*f->eccn);
+    if (f->hts) item->hts = std::move(*f->hts);
+  }
   if (kind == "ic") {
     allow(kIcKeys);
     item->kind = ItemKind::kIc;
@@ -445,6 +538,7 @@ void ShipmentParser::Impl::ResolveItem(std::string_view prefix, ItemFields* f, I
     item->ic.tpp = *f->tpp;
     item->ic.die_area_mm2 = f->die_area;
     item->ic.datacenter = f->datacenter.value_or(true);
+    item->ic.datacenter_stated = f->datacenter.has_value();
     item->ic.interconnect_gbs = f->interconnect;
     item->ic.dram_bandwidth_gbs = f->dram_bandwidth;
   } else if (nested) {
@@ -461,7 +555,13 @@ void ShipmentParser::Impl::ResolveItem(std::string_view prefix, ItemFields* f, I
     allow(kComputerKeys);
     item->kind = ItemKind::kComputer;
     item->parts = std::move(f->parts);
-    if (!f->has_contains) RequireOnce(fmt::format("{}.contains", prefix), "a computer");
+    if (!f->has_contains) {
+      RequireOnce(fmt::format("{}.contains", prefix), "a computer");
+    } else if (item->parts.empty() && !HasError(fmt::format("{}.contains", prefix))) {
+      // An empty list says nothing about the ICs: never read it as TPP 0.
+      Error(kErrMissingField, fmt::format("{}.contains", prefix),
+            fmt::format("a computer needs at least one IC in `{}.contains`", prefix));
+    }
   } else if (kind == "model_weights") {
     allow(kModelKeys);
     ResolveModel(prefix, *f, item);
@@ -480,6 +580,7 @@ void ShipmentParser::Impl::ResolveModel(std::string_view prefix, const ItemField
   else
     RequireOnce(fmt::format("{}.training_ops", prefix), "model weights");
   m.published = f.published.value_or(false);
+  m.published_stated = f.published.has_value();
   m.derived_from_published = f.derived.value_or(false);
   m.base_training_ops = f.base_ops;
   m.additional_training_ops = f.additional_ops;
@@ -509,6 +610,29 @@ void ShipmentParser::Impl::Finish() {
   }
   if (!have_item_ && !HasError("item")) Error(kErrMissingField, "item", "`item` is required");
   if (!have_units_ && !HasError("units")) Error(kErrMissingField, "units", "`units` is required");
+  if (out_->type == ShipmentType::kTransfer) {
+    // rules.md D24: a transfer stays in one country; `from` defaults to it.
+    if (!out_->from_stated) {
+      out_->from = out_->destination;
+    } else if (have_destination_ && out_->from != out_->destination) {
+      Error(kErrInvalidValue, "from",
+            fmt::format("an in-country transfer stays in one country: `from` ({}) differs from "
+                        "`destination` ({})",
+                        out_->from.str(), out_->destination.str()));
+    }
+  }
+  if (out_->region != Region::kNone && have_destination_) {
+    static const CountryCode kUa = *CountryCode::Parse("UA");  // constants: always parse
+    static const CountryCode kRu = *CountryCode::Parse("RU");
+    static const CountryCode kBy = *CountryCode::Parse("BY");
+    CountryCode d = out_->destination;
+    if (d != kUa && d != kRu && d != kBy) {
+      Error("region_not_applicable", "region",
+            fmt::format("`region` names a region of Ukraine; it applies with `destination` UA "
+                        "(or RU or BY), not {}",
+                        d.str()));
+    }
+  }
   if (out_->item.kind == ItemKind::kModelWeights && have_units_ && out_->units != 1) {
     Error(kErrOutOfRange, "units", "`units` must be 1 for model weights");
   }

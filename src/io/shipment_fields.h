@@ -33,6 +33,7 @@ struct ItemFields {
   std::optional<bool> datacenter;
   std::optional<Magnitude> training_ops, base_ops, additional_ops;
   std::optional<bool> published, derived;
+  std::optional<std::string> eccn, hts;
   bool has_contains = false;
   std::vector<ComputerPart> parts;
   // Keys seen, for the kind checks: views into the document (or CSV header),
@@ -68,6 +69,9 @@ class ShipmentParser::Impl {
   void SetEndUses(std::string_view cell);
   void SetConsignee(std::string_view key, const Scalar& s);
   void SetPartyId(std::string_view key, const Scalar& s, std::string* out);
+  void SetRegion(const Scalar& s);
+  void SetStatedEccn(const std::string& field, const Scalar& s, ItemFields* f);
+  void SetHts(const std::string& field, const Scalar& s, ItemFields* f);
   // One field of an item object (or of an IC inside a computer's `contains`).
   void SetItemField(std::string_view prefix, std::string_view key, const Scalar& s, ItemFields* f);
   // A CSV `item.contains` cell: catalog ids with counts, `id*count;id*count`.

@@ -1,5 +1,6 @@
 #include "io/shipment_parser.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <string>
@@ -142,7 +143,7 @@ TEST(ShipmentParserValid, ConsumerCatalogIcIsNotDatacenter) {
 TEST(ShipmentParserValid, EveryTopLevelField) {
   Shipment s = ParseLine(
       R"({"id":"S-2","date":"2024-02-29","type":"reexport","from":"SG","destination":"MY",)"
-      R"("item":"nvidia-a30","units":1000000,"consignee":{"name":"Acme Sdn Bhd",)"
+      R"("item":"nvidia-a30","units":1000000000,"consignee":{"name":"Acme Sdn Bhd",)"
       R"("parent":"Acme Corp.","hq":"MY","parent_hq":"CN","veu":"NVEU"},)"
       R"("end_use":["military","storage","wmd"]})");
   ASSERT_TRUE(s.errors.empty()) << ErrorList(s);
@@ -318,7 +319,7 @@ const BadField kBadTopLevel[] = {
     {"units_negative", "units", "-1", "units", kErrOutOfRange},
     {"units_fraction", "units", "1.5", "units", kErrInvalidValue},
     {"units_exponent", "units", "1e3", "units", kErrInvalidValue},
-    {"units_over_limit", "units", "1000001", "units", kErrOutOfRange},
+    {"units_over_limit", "units", "1000000001", "units", kErrOutOfRange},
     {"units_string", "units", R"("8")", "units", kErrWrongType},
     {"units_nan_string", "units", R"("NaN")", "units", kErrWrongType},
     {"units_null", "units", "null", "units", kErrWrongType},
@@ -773,6 +774,92 @@ TEST(SplitCsv, RejectsUnterminatedOrTrailingQuote) {
   EXPECT_FALSE(ok);
   SplitToStrings("\"a\"\"", &ok);
   EXPECT_FALSE(ok);
+}
+
+}  // namespace
+}  // namespace highfence::io
+
+// --- contract version 2 fields ----------------------------------------------------------
+
+namespace highfence::io {
+namespace {
+
+TEST(ShipmentParserV2, TransferTakesItsDestinationAsFrom) {
+  Shipment s = ParseLine(
+      R"({"id":"T","date":"2024-06-01","type":"transfer","destination":"MY",)"
+      R"("item":"nvidia-a30","units":1})");
+  ASSERT_TRUE(s.errors.empty()) << ErrorList(s);
+  EXPECT_EQ(s.from, C("MY"));
+  EXPECT_FALSE(s.from_stated);
+}
+
+TEST(ShipmentParserV2, TransferFromAnotherCountryIsContradictory) {
+  Shipment s = ParseLine(
+      R"({"id":"T","date":"2024-06-01","type":"transfer","from":"SG","destination":"MY",)"
+      R"("item":"nvidia-a30","units":1})");
+  EXPECT_TRUE(HasError(s, "from", kErrInvalidValue));
+}
+
+TEST(ShipmentParserV2, ExportKeepsTheUnitedStatesAsFrom) {
+  Shipment s = ParseLine(
+      R"({"id":"E","date":"2024-06-01","destination":"MY","item":"nvidia-a30","units":1})");
+  ASSERT_TRUE(s.errors.empty()) << ErrorList(s);
+  EXPECT_EQ(s.from, C("US"));
+}
+
+TEST(ShipmentParserV2, RegionNamesAndIsoCodes) {
+  for (auto [text, want] : {std::pair<const char*, Region>{"crimea", Region::kCrimea},
+                            {"UA-40", Region::kCrimea},
+                            {"UA-14", Region::kDonetsk},
+                            {"luhansk", Region::kLuhansk},
+                            {"UA-23", Region::kZaporizhzhia},
+                            {"kherson", Region::kKherson}}) {
+    Shipment s = ParseLine(fmt::format(
+        R"({{"id":"R","date":"2024-06-01","destination":"UA","region":"{}",)"
+        R"("item":"nvidia-a30","units":1}})",
+        text));
+    ASSERT_TRUE(s.errors.empty()) << text << ": " << ErrorList(s);
+    EXPECT_EQ(s.region, want) << text;
+  }
+  Shipment bad = ParseLine(
+      R"({"id":"R","date":"2024-06-01","destination":"UA","region":"odesa",)"
+      R"("item":"nvidia-a30","units":1})");
+  EXPECT_TRUE(HasError(bad, "region", kErrInvalidValue));
+  Shipment elsewhere = ParseLine(
+      R"({"id":"R","date":"2024-06-01","destination":"DE","region":"crimea",)"
+      R"("item":"nvidia-a30","units":1})");
+  EXPECT_TRUE(HasError(elsewhere, "region", "region_not_applicable"));
+}
+
+TEST(ShipmentParserV2, StatedEccnAndHts) {
+  Shipment s = ParseLine(
+      R"({"id":"X","date":"2024-06-01","destination":"RU","units":1,)"
+      R"("item":{"tpp":10,"eccn":"5A992.c","hts":"8542.31"}})");
+  ASSERT_TRUE(s.errors.empty()) << ErrorList(s);
+  EXPECT_EQ(s.item.eccn, "5A992.c");
+  EXPECT_EQ(s.item.hts, "854231");
+  EXPECT_FALSE(s.item.ic.datacenter_stated);
+  Shipment bad = ParseLine(
+      R"({"id":"X","date":"2024-06-01","destination":"RU","units":1,)"
+      R"("item":{"tpp":10,"eccn":"EAR 99","hts":"85423"}})");
+  EXPECT_TRUE(HasError(bad, "item.eccn", kErrInvalidValue));
+  EXPECT_TRUE(HasError(bad, "item.hts", kErrInvalidValue));
+}
+
+TEST(ShipmentParserV2, ComputerWithAnEmptyContainsNeedsItsIcs) {
+  Shipment s = ParseLine(
+      R"({"id":"X","date":"2024-06-01","destination":"DE","units":1,)"
+      R"("item":{"kind":"computer","contains":[]}})");
+  EXPECT_TRUE(HasError(s, "item.contains", kErrMissingField));
+}
+
+TEST(ShipmentParserV2, ConsigneeIds) {
+  Shipment s = ParseLine(
+      R"({"id":"X","date":"2024-06-01","destination":"DE","item":"nvidia-a30","units":1,)"
+      R"("consignee":{"name":"Acme","id":"LEI-1","parent_id":"LEI-0"}})");
+  ASSERT_TRUE(s.errors.empty()) << ErrorList(s);
+  EXPECT_EQ(s.consignee.id, "LEI-1");
+  EXPECT_EQ(s.consignee.parent_id, "LEI-0");
 }
 
 }  // namespace

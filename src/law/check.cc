@@ -62,6 +62,7 @@ bool ValueMatchesUnit(const Value& v, Unit u) {
       return std::holds_alternative<std::vector<CountryCode>>(v);
     case Unit::kParties:
     case Unit::kEndUses:
+    case Unit::kEccns:
       return std::holds_alternative<std::vector<std::string>>(v);
   }
   return false;

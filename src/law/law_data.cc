@@ -11,7 +11,7 @@ namespace highfence::law {
 namespace {
 
 // Wire names of the units, in enum order. DO NOT CHANGE: law files use them.
-constexpr std::array<std::pair<Unit, std::string_view>, 14> kUnitNames = {{
+constexpr std::array<std::pair<Unit, std::string_view>, 15> kUnitNames = {{
     {Unit::kTpp, "tpp"},
     {Unit::kTppPerMm2, "tpp_per_mm2"},
     {Unit::kGbs, "gbs"},
@@ -25,6 +25,7 @@ constexpr std::array<std::pair<Unit, std::string_view>, 14> kUnitNames = {{
     {Unit::kCountries, "countries"},
     {Unit::kParties, "parties"},
     {Unit::kEndUses, "end_uses"},
+    {Unit::kEccns, "eccns"},
     {Unit::kText, "text"},
 }};
 

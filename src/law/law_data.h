@@ -38,6 +38,7 @@ enum class Unit : uint8_t {
   kCountries,  // std::vector<CountryCode>
   kParties,    // std::vector<std::string>: party slugs (contract.md section 4)
   kEndUses,    // std::vector<std::string>: end-use tags
+  kEccns,      // std::vector<std::string>: ECCNs (`5A992`, `5A992.c`), sorted
   kText,       // std::string
 };
 std::string_view UnitName(Unit u);
@@ -47,6 +48,7 @@ std::optional<Unit> ParseUnit(std::string_view name);
 using CountryList = std::vector<CountryCode>;  // sorted
 using PartyList = std::vector<std::string>;    // party slugs, sorted
 using EndUseBits = uint8_t;                    // EndUse bits of highfence/shipment.h
+using EccnList = std::vector<std::string>;     // ECCNs, sorted
 
 using Value = std::variant<Fixed, Magnitude, Date, bool, int64_t, std::string,
                            std::vector<CountryCode>, std::vector<std::string>>;
@@ -89,7 +91,7 @@ struct StepCitation {
 struct RuleFile {
   std::string source;  // file name, for error messages
   std::string id;      // "us-2023-11", "us-2026-01-china-band", "defaults"
-  std::string kind;    // "regime" | "change" | "defaults"
+  std::string kind;    // "regime" | "change" | "program" | "defaults"
   std::string title;
   std::string citation;  // the instrument, e.g. "88 FR 73458 (FR Doc 2023-23055)"
   std::string url;

@@ -19,7 +19,7 @@ constexpr CitationSpec kCitations[] = {
 
 constexpr RuleSpec kRules[] = {
     {kUs2022, "regime"},   {kUs2023, "regime"},    {kUs2025, "regime"}, {kNonEnforcement, "change"},
-    {kCambodia, "change"}, {kChinaBand, "change"}, {kUae, "change"},    {kDefaults, "defaults"},
+    {kCambodia, "change"}, {kChinaBand, "change"}, {kUae, "change"},    {kEmbargo, "program"}, {kDefaults, "defaults"},
 };
 
 }  // namespace

@@ -31,6 +31,7 @@ inline constexpr std::string_view kNonEnforcement = "us-2025-05-non-enforcement"
 inline constexpr std::string_view kCambodia = "us-2025-11-cambodia";
 inline constexpr std::string_view kChinaBand = "us-2026-01-china-band";
 inline constexpr std::string_view kUae = "us-2026-07-uae";
+inline constexpr std::string_view kEmbargo = "part-746-embargoes";
 inline constexpr std::string_view kDefaults = "defaults";
 
 // The bounds a parameter's every value must keep, by the kind of value:
@@ -71,12 +72,14 @@ inline constexpr int64_t kDaysMax = 3660;                      // ten years
   X(kUs2023, hbm_density_min,                kGbsPerMm2, Fixed,          kPositive)         \
   X(kUs2023, hbm_exception_density_max,      kGbsPerMm2, Fixed,          kPositive)         \
   X(kUs2023, hbm_policy,                     kPolicy,    LicensePolicy,  kAny)              \
+  X(kUs2023, hbm_license_on,                 kDate,      Date,           kInRegime)         \
   X(kUs2023, hq_rule_on,                     kDate,      Date,           kInRegime)         \
   X(kUs2023, macau_d5_policy,                kPolicy,    LicensePolicy,  kAny)              \
   X(kUs2023, d1_d4_policy,                   kPolicy,    LicensePolicy,  kAny)              \
   /* us-2025-01: the AI Diffusion rule as written */                                       \
   X(kUs2025, compliance_on,                  kDate,      Date,           kInRegime)         \
   X(kUs2025, allocation_tpp,                 kTpp,       Fixed,          kPositive)         \
+  X(kUs2025, allocation_last_year,           kCount,     int64_t,        kAny)              \
   X(kUs2025, allocation_within_policy,       kPolicy,    LicensePolicy,  kAny)              \
   X(kUs2025, allocation_beyond_policy,       kPolicy,    LicensePolicy,  kAny)              \
   X(kUs2025, a_macau_d5_policy,              kPolicy,    LicensePolicy,  kAny)              \
@@ -109,6 +112,34 @@ inline constexpr int64_t kDaysMax = 3660;                      // ten years
   X(kUae, approved_parties,                  kParties,   PartyList,      kAny)              \
   X(kUae, us_ai_parties,                     kParties,   PartyList,      kAny)              \
   X(kUae, uae_policy,                        kPolicy,    LicensePolicy,  kAny)              \
+  /* part-746-embargoes: Part 746 programs and the 744.21 overlay */                      \
+  X(kEmbargo, cuba_destinations,             kCountries, CountryList,    kAny)              \
+  X(kEmbargo, cuba_policy,                   kPolicy,    LicensePolicy,  kAny)              \
+  X(kEmbargo, north_korea_destinations,      kCountries, CountryList,    kAny)              \
+  X(kEmbargo, north_korea_ccl_policy,        kPolicy,    LicensePolicy,  kAny)              \
+  X(kEmbargo, north_korea_ear99_policy,      kPolicy,    LicensePolicy,  kAny)              \
+  X(kEmbargo, iran_destinations,             kCountries, CountryList,    kAny)              \
+  X(kEmbargo, iran_policy,                   kPolicy,    LicensePolicy,  kAny)              \
+  X(kEmbargo, syria_destinations,            kCountries, CountryList,    kAny)              \
+  X(kEmbargo, syria_policy,                  kPolicy,    LicensePolicy,  kAny)              \
+  X(kEmbargo, syria_spp_on,                  kDate,      Date,           kAny)              \
+  X(kEmbargo, syria_spp_excluded_policy,     kPolicy,    LicensePolicy,  kAny)              \
+  X(kEmbargo, syria_ofac_ended_on,           kDate,      Date,           kAny)              \
+  X(kEmbargo, russia_destinations,           kCountries, CountryList,    kAny)              \
+  X(kEmbargo, russia_on,                     kDate,      Date,           kAny)              \
+  X(kEmbargo, belarus_destinations,          kCountries, CountryList,    kAny)              \
+  X(kEmbargo, belarus_on,                    kDate,      Date,           kAny)              \
+  X(kEmbargo, russia_belarus_policy,         kPolicy,    LicensePolicy,  kAny)              \
+  X(kEmbargo, russia_belarus_subsidiary_policy, kPolicy, LicensePolicy,  kAny)              \
+  X(kEmbargo, russia_belarus_ear99_policy,   kPolicy,    LicensePolicy,  kAny)              \
+  X(kEmbargo, russia_belarus_ear99_consolidated_on, kDate, Date,         kAny)              \
+  X(kEmbargo, russia_belarus_excluded_eccns, kEccns,     EccnList,       kAny)              \
+  X(kEmbargo, ukraine_destinations,          kCountries, CountryList,    kAny)              \
+  X(kEmbargo, covered_regions_on,            kDate,      Date,           kAny)              \
+  X(kEmbargo, covered_regions_ofac_on,       kDate,      Date,           kAny)              \
+  X(kEmbargo, ukraine_regions_policy,        kPolicy,    LicensePolicy,  kAny)              \
+  X(kEmbargo, ukraine_regions_subsidiary_policy, kPolicy, LicensePolicy, kAny)              \
+  X(kEmbargo, part744_russia_belarus_policy, kPolicy,    LicensePolicy,  kAny)              \
   /* defaults: the project's readings of unclear law (rules.md section 15) */              \
   X(kDefaults, lpp_in_d1_d4_destinations,    kBool,      bool,           kAny)              \
   X(kDefaults, tier1_hq_draws_allocation,    kBool,      bool,           kAny)              \
@@ -125,7 +156,10 @@ inline constexpr int64_t kDaysMax = 3660;                      // ten years
   X(kDefaults, part744_policy,               kPolicy,    LicensePolicy,  kAny)              \
   X(kDefaults, gp10_policy,                  kPolicy,    LicensePolicy,  kAny)              \
   X(kDefaults, ledger_authorization_needs_consignee, kBool, bool,        kAny)              \
-  X(kDefaults, united_states_is_export,      kBool,      bool,           kAny)
+  X(kDefaults, united_states_is_export,      kBool,      bool,           kAny)              \
+  X(kDefaults, law_reviewed_on,              kDate,      Date,           kAny)              \
+  X(kDefaults, ru_by_ear99_ic_from,          kDate,      Date,           kAny)              \
+  X(kDefaults, occupied_ua_regions_covered,  kBool,      bool,           kAny)
 
 // X(FILE, KEY): one row per step citation, the `[citations]` table of a rule file.
 #define HF_LAW_CITATIONS(X)                 \
@@ -149,11 +183,18 @@ inline constexpr int64_t kDaysMax = 3660;                      // ten years
   X(kUs2025, veu_training)                  \
   X(kUs2025, acm)                           \
   X(kUs2025, lpp)                           \
+  X(kEmbargo, embargo_exceptions)           \
+  X(kEmbargo, iran_no_exceptions)           \
+  X(kEmbargo, russia_belarus_ear99)         \
+  X(kEmbargo, covered_regions_extent)       \
+  X(kEmbargo, occupied_regions)             \
+  X(kEmbargo, classification_assumed)       \
   X(kDefaults, input)                       \
   X(kDefaults, authorization_choice)        \
   X(kDefaults, lpp_whole_shipment)          \
   X(kDefaults, nveu_cap)                    \
-  X(kDefaults, missing_figure)
+  X(kDefaults, missing_figure)              \
+  X(kDefaults, transfer_from)
 // clang-format on
 
 // One row of HF_LAW_PARAMS, for the checks and the reference.

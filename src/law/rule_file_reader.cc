@@ -155,6 +155,18 @@ std::optional<Value> NodeValue(const toml::node& n, Unit unit, const FileCtx& f,
       if (auto v = NodeStringList(n, f, key, valid, what)) return Value(std::move(*v));
       return std::nullopt;
     }
+    case Unit::kEccns: {
+      auto valid = [](const std::string& s) {
+        if (s.size() < 5 || s[0] < '0' || s[0] > '9' || s[1] < 'A' || s[1] > 'E') return false;
+        return std::all_of(s.begin() + 2, s.end(), [](char c) {
+          return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || c == '.';
+        });
+      };
+      if (auto v = NodeStringList(n, f, key, valid, "an ECCN such as 5A992.c")) {
+        return Value(std::move(*v));
+      }
+      return std::nullopt;
+    }
     case Unit::kText:
       if (auto v = NodeString(n, f, key)) return Value(std::move(*v));
       return std::nullopt;
@@ -323,13 +335,16 @@ bool ParseRuleHeader(const toml::table& t, const FileCtx& f, RuleFile* r) {
   }
   ok &= GetText(t, "kind", Need::kRequired, f, path, &r->kind);
   const bool dated_kind = r->kind == "regime" || r->kind == "change";
-  if (!r->kind.empty() && !dated_kind && r->kind != "defaults") {
-    f.Add("rule.kind", "unknown kind " + Quoted(r->kind) + " (regime, change or defaults)");
+  // A program (part 746) is standing law whose values carry their own dates.
+  const bool program = r->kind == "program";
+  if (!r->kind.empty() && !dated_kind && !program && r->kind != "defaults") {
+    f.Add("rule.kind", "unknown kind " + Quoted(r->kind) + " (regime, change, program or defaults)");
     ok = false;
   }
   ok &= GetText(t, "title", Need::kRequired, f, path, &r->title);
   ok &= GetText(t, "citation", Need::kRequired, f, path, &r->citation);
-  ok &= GetText(t, "url", dated_kind ? Need::kRequired : Need::kOptional, f, path, &r->url);
+  ok &= GetText(t, "url", dated_kind || program ? Need::kRequired : Need::kOptional, f, path,
+                &r->url);
   if (!r->url.empty() && r->url.rfind("https://", 0) != 0 && r->url.rfind("http://", 0) != 0) {
     f.Add("rule.url", "expected an http(s) URL, got " + Quoted(r->url));
     ok = false;

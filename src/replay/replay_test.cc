@@ -20,7 +20,10 @@ std::unique_ptr<Engine> Base() {
 Result<ReplayResult> ReplayOrders(const Engine& a, const Engine& b, RegimeChoice choice_b) {
   Result<std::unique_ptr<OrderBook>> orders = OpenShipmentsFile(kOrders, &a.catalog());
   if (!orders.ok()) return orders.status();
-  return Replay(orders->get(), {"base", &a, {}}, {"other", &b, choice_b});
+  // The AI Diffusion rule as written: its tiers and allocation are what flip.
+  choice_b.mode = Mode::kAsWritten;
+  return Replay(orders->get(), {"base", &a, {Mode::kAsWritten, std::nullopt}},
+                {"other", &b, choice_b});
 }
 
 TEST(Replay, AnotherRegimeFlipsTheTier2Licences) {

@@ -154,6 +154,15 @@ Result<StoredSnapshot> ListStore::Current() const {
   return Find(sha);
 }
 
+Result<ListSnapshot> ListStore::Load(const StoredSnapshot& stored) {
+  Result<ListSnapshot> s = LoadSnapshotFile(stored.path);
+  if (!s.ok()) return s.status();
+  if (s->info.content_sha256 != stored.sha256) {
+    return Status::Corruption(fmt::format("{}: content does not match its sha256", stored.path));
+  }
+  return s;
+}
+
 Result<StoredSnapshot> ListStore::Find(std::string_view ref) const {
   if (ref == "current") return Current();
   if (ref.size() < kRefDigitsMin ||

@@ -52,6 +52,9 @@ class ListStore {
   // least 6 hex digits). A path to a file is not resolved here: callers try
   // the file first.
   Result<StoredSnapshot> Find(std::string_view ref) const;
+  // Reads a stored snapshot and checks its content against its sha256:
+  // kCorruption when the stored copy was changed.
+  static Result<ListSnapshot> Load(const StoredSnapshot& stored);
 
  private:
   Status WriteAtomically(const std::string& name, std::string_view bytes) const;

@@ -7,7 +7,7 @@
 
 #include "base/clock.h"
 #include "decisions/decision_record.h"
-#include "determine/party_key.h"
+#include "determine/party.h"
 #include "names/party_key.h"
 #include "io/determination_writer.h"
 #include "law/law_data.h"
@@ -24,11 +24,34 @@ std::string Reviewed(const law::LawData& data) {
   return newest.ToString();
 }
 
-void WriteAccount(const ledger::AccountState& a, JsonWriter& w) {
+// The NVEU cap schedule: the dated values of `nveu_cap_tpp` in the law (the
+// rule that writes it), each from its quarter on.
+std::vector<std::pair<Date, Fixed>> NveuSchedule(const law::LawData& data) {
+  std::vector<std::pair<Date, Fixed>> out;
+  for (const law::RuleFile& r : data.rules) {
+    const law::Param* p = r.Find("nveu_cap_tpp");
+    if (p == nullptr) continue;
+    for (const law::DatedValue& v : p->values) {
+      if (const Fixed* cap = std::get_if<Fixed>(&v.value)) out.emplace_back(v.from, *cap);
+    }
+    break;
+  }
+  return out;
+}
+
+void WriteAccount(const ledger::AccountState& a, const std::vector<std::pair<Date, Fixed>>& nveu,
+                  JsonWriter& w) {
   std::string_view kind = std::string_view(a.account).substr(0, a.account.find(':'));
   w.BeginObject().Key("account").String(a.account).Key("kind").String(kind);
   w.Key("cap").OptionalFixed(a.cap).Key("posted").Fixed(a.posted);
   w.Key("pending").Fixed(a.pending).Key("available").OptionalFixed(a.available());
+  if (kind == "nveu") {
+    w.Key("schedule").BeginArray();
+    for (const auto& [from, cap] : nveu) {
+      w.BeginObject().Key("from").String(from.ToString()).Key("cap").Fixed(cap).EndObject();
+    }
+    w.EndArray();
+  }
   w.EndObject();
 }
 
@@ -99,6 +122,7 @@ AdapterImpl::AdapterImpl(std::unique_ptr<Engine> engine, std::string target,
   law_.hash = engine_->law().data().content_hash;
   law_.reviewed_on = Reviewed(engine_->law().data());
   law_.default_mode = WireName(RegimeChoice{}.mode);
+  nveu_schedule_ = NveuSchedule(engine_->law().data());
 }
 
 Result<AdapterImpl::Reader> AdapterImpl::Borrow() {
@@ -275,7 +299,7 @@ Result<std::string> AdapterImpl::AccountsJson(std::string_view kind, std::string
   w.BeginObject().Key("accounts").BeginArray();
   for (const ledger::AccountState& a : *all) {
     if (!prefix.empty() && !a.account.starts_with(prefix)) continue;
-    WriteAccount(a, w);
+    WriteAccount(a, nveu_schedule_, w);
   }
   w.EndArray().EndObject();
   return out;
@@ -295,7 +319,7 @@ Result<std::string> AdapterImpl::AccountJson(std::string_view account) {
   }
   std::string out;
   JsonWriter w(&out);
-  WriteAccount(state, w);
+  WriteAccount(state, nveu_schedule_, w);
   return out;
 }
 

@@ -59,10 +59,11 @@ class AdapterImpl : public EngineAdapter, public LedgerWriter {
   std::string target_;
   std::string kind_;
   LawInfo law_;
-  std::unique_ptr<ledger::LedgerStore> store_;  // the writer's
-  std::unique_ptr<ledger::MemoryLedger> dry_;  // the open input's, when it only reads
-  std::unique_ptr<Sequence> sequence_;         // the open input
-  Status failed_;                              // the ledger failed in this group
+  std::vector<std::pair<Date, Fixed>> nveu_schedule_;  // an nveu account's cap by quarter
+  std::unique_ptr<ledger::LedgerStore> store_;         // the writer's
+  std::unique_ptr<ledger::MemoryLedger> dry_;          // the open input's, when it only reads
+  std::unique_ptr<Sequence> sequence_;                 // the open input
+  Status failed_;                                      // the ledger failed in this group
   io::ShipmentParser parser_;
   Shipment shipment_;
   Determination determination_;

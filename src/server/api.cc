@@ -1,7 +1,11 @@
 #include "server/api.h"
 
+#include <fmt/format.h>
+
 #include "base/clock.h"
 #include "server/api_internal.h"
+#include "server/body_split.h"
+#include "server/limits.h"
 
 namespace highfence::server {
 
@@ -16,6 +20,52 @@ HttpResponse Json(std::string body, int status) {
 std::string QueryOr(const Call& c, std::string_view name, std::string_view fallback) {
   std::optional<std::string_view> v = QueryValue(c.query, name);
   return std::string(v ? *v : fallback);
+}
+
+namespace {
+
+std::string MediaType(std::string_view content_type) {
+  std::string out(content_type.substr(0, content_type.find(';')));
+  while (!out.empty() && out.back() == ' ') out.pop_back();
+  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+  return out;
+}
+
+}  // namespace
+
+std::optional<HttpResponse> SplitBody(const Call& c, std::string_view what,
+                                      std::vector<std::string_view>* lines, bool* single) {
+  std::string media = MediaType(c.request.Header("content-type"));
+  std::string_view body = TrimJsonSpace(c.request.body);
+  Status st;
+  *single = false;
+  if (media == "application/x-ndjson" || media == "application/jsonl" ||
+      media == "application/x-jsonlines") {
+    st = SplitJsonLines(body, limits::batch_lines_max, lines);
+  } else if (media.empty() || media == "application/json") {
+    if (body.starts_with('[')) {
+      st = SplitJsonArray(body, limits::batch_lines_max, lines);
+    } else if (body.starts_with('{')) {
+      *single = true;
+      lines->assign(1, body);
+    } else {
+      return Problem(400, "invalid-body",
+                     fmt::format("the body must be a {} object, a JSON array of them, or JSONL "
+                                 "(Content-Type: application/x-ndjson)",
+                                 what),
+                     "body");
+    }
+  } else {
+    return Problem(
+        415, "unsupported-media-type",
+        "Content-Type must be application/json or application/x-ndjson, not `" + media + "`",
+        "Content-Type");
+  }
+  if (!st.ok()) return ProblemOf(st, "body");
+  if (lines->empty()) {
+    return Problem(400, "invalid-body", fmt::format("the body holds no {}", what), "body");
+  }
+  return std::nullopt;
 }
 
 namespace {
@@ -61,6 +111,10 @@ void Dispatch(ApiContext& ctx, const CallPtr& c) {
     case RouteId::kKeysCreate:
     case RouteId::kKeyRevoke:
       return HandleKeys(ctx, c);
+    case RouteId::kScreen:
+      return HandleScreen(ctx, c);
+    case RouteId::kSimulate:
+      return HandleSimulate(ctx, c);
     default:
       return HandleReference(ctx, c);
   }
@@ -69,6 +123,13 @@ void Dispatch(ApiContext& ctx, const CallPtr& c) {
 }  // namespace
 
 void Api::Handle(HttpRequest&& request, Reply reply) {
+  if (ctx_.web != nullptr) {
+    if (std::optional<HttpResponse> file = ctx_.web->Serve(request)) {
+      int64_t start = request.received_ns == 0 ? NowNs() : request.received_ns;
+      ctx_.metrics->Request("ui", request.method, file->status, NowNs() - start);
+      return reply(std::move(*file));
+    }
+  }
   auto c = std::make_shared<Call>();
   c->request = std::move(request);
   if (c->request.received_ns == 0) c->request.received_ns = NowNs();  // not from the transport

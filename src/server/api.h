@@ -18,6 +18,9 @@
 #include "server/http.h"
 #include "server/keys.h"
 #include "server/metrics.h"
+#include "server/screening.h"
+#include "server/simulations.h"
+#include "server/web_files.h"
 
 namespace highfence::server {
 
@@ -31,6 +34,12 @@ struct ApiContext {
   decisions::DecisionStore* log_reader = nullptr;
   std::mutex* log_reader_mu = nullptr;
   std::string version;
+  // The web UI served at `/`; null when the server runs without one.
+  const WebFiles* web = nullptr;
+  // The restricted-party lists (POST /v1/screen) and the scenarios (GET
+  // /v1/simulate); null when the server has none.
+  const ScreeningLists* screening = nullptr;
+  Simulations* simulations = nullptr;
 };
 
 class Api {

@@ -43,46 +43,6 @@ std::optional<HttpResponse> ReadOptions(const ApiContext& ctx, const Call& c, Op
   return std::nullopt;
 }
 
-std::string MediaType(std::string_view content_type) {
-  std::string out(content_type.substr(0, content_type.find(';')));
-  while (!out.empty() && out.back() == ' ') out.pop_back();
-  for (char& ch : out) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-  return out;
-}
-
-// The shipments' texts and whether the body held one object alone.
-std::optional<HttpResponse> SplitBody(const Call& c, std::vector<std::string_view>* lines,
-                                      bool* single) {
-  std::string media = MediaType(c.request.Header("content-type"));
-  std::string_view body = TrimJsonSpace(c.request.body);
-  Status st;
-  *single = false;
-  if (media == "application/x-ndjson" || media == "application/jsonl" ||
-      media == "application/x-jsonlines") {
-    st = SplitJsonLines(body, limits::batch_lines_max, lines);
-  } else if (media.empty() || media == "application/json") {
-    if (body.starts_with('[')) {
-      st = SplitJsonArray(body, limits::batch_lines_max, lines);
-    } else if (body.starts_with('{')) {
-      *single = true;
-      lines->assign(1, body);
-    } else {
-      return Problem(400, "invalid-body",
-                     "the body must be a shipment object, a JSON array of them, or JSONL "
-                     "(Content-Type: application/x-ndjson)",
-                     "body");
-    }
-  } else {
-    return Problem(
-        415, "unsupported-media-type",
-        "Content-Type must be application/json or application/x-ndjson, not `" + media + "`",
-        "Content-Type");
-  }
-  if (!st.ok()) return ProblemOf(st, "body");
-  if (lines->empty()) return Problem(400, "invalid-body", "the body holds no shipment", "body");
-  return std::nullopt;
-}
-
 // The log's record of `d`; takes d's full JSON (the caller is done with it).
 decisions::DecisionRecord Record(const ApiContext& ctx, const Call& c, std::string_view input,
                                  Determined& d, bool dry_run, const std::string& id,
@@ -135,7 +95,9 @@ void HandleDeterminations(ApiContext& ctx, const CallPtr& c) {
   if (auto bad = ReadOptions(ctx, *c, &o)) return c->reply(std::move(*bad));
   auto batch = std::make_shared<Batch>();
   bool single = false;
-  if (auto bad = SplitBody(*c, &batch->lines, &single)) return c->reply(std::move(*bad));
+  if (auto bad = SplitBody(*c, "shipment", &batch->lines, &single)) {
+    return c->reply(std::move(*bad));
+  }
   GroupCommitter::Work work;
   work.shipments = static_cast<int64_t>(batch->lines.size());
   work.run = [&ctx, c, batch, o](LedgerWriter* writer,

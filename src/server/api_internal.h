@@ -28,6 +28,12 @@ HttpResponse Json(std::string body, int status = 200);
 // The value of query parameter `name`, or `fallback`.
 std::string QueryOr(const Call& c, std::string_view name, std::string_view fallback = "");
 
+// A request body of `what`s (a noun: "shipment", "name") split into their JSON
+// texts: one object (`single`), a JSON array, or JSONL by Content-Type; at most
+// batch_lines_max. An answer (400, 413, 415 naming the field) when it cannot be.
+std::optional<HttpResponse> SplitBody(const Call& c, std::string_view what,
+                                      std::vector<std::string_view>* lines, bool* single);
+
 // Handlers, one per route (api_*.cc).
 void HandleDeterminations(ApiContext& ctx, const CallPtr& c);
 void HandleExplain(ApiContext& ctx, const CallPtr& c);
@@ -35,6 +41,8 @@ void HandleReference(ApiContext& ctx, const CallPtr& c);  // health, catalog, re
 void HandleLedger(ApiContext& ctx, const CallPtr& c);
 void HandleDecisions(ApiContext& ctx, const CallPtr& c);
 void HandleKeys(ApiContext& ctx, const CallPtr& c);
+void HandleScreen(ApiContext& ctx, const CallPtr& c);
+void HandleSimulate(ApiContext& ctx, const CallPtr& c);
 
 // The OpenAPI 3.1 document (openapi.cc).
 std::string_view OpenApiDocument();

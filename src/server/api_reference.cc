@@ -9,14 +9,24 @@
 namespace highfence::server {
 namespace {
 
-HttpResponse Health(const ApiContext& ctx) {
+// Answers without a key; with a valid one it also names the key's role and id,
+// so a client (the web UI) knows what it may do without trying.
+HttpResponse Health(const ApiContext& ctx, const HttpRequest& req) {
+  std::optional<Caller> caller;
+  if (!req.Header("authorization").empty()) {
+    Result<Caller> c = ctx.keys->Authenticate(req.Header("authorization"));
+    if (c.ok()) caller = *c;
+  }
   std::string out;
   JsonWriter w(&out);
   w.BeginObject().Key("status").String("ok").Key("version").String(ctx.version);
   w.Key("law_hash").String(ctx.adapter->law().hash);
   w.Key("law_reviewed_on").String(ctx.adapter->law().reviewed_on);
   w.Key("ledger").String(ctx.adapter->ledger_kind());
-  w.Key("default_mode").String(ctx.adapter->law().default_mode).EndObject();
+  w.Key("default_mode").String(ctx.adapter->law().default_mode);
+  w.Key("ui_hash").StringOrNull(ctx.web ? ctx.web->manifest_sha256() : "");
+  w.Key("role").StringOrNull(caller ? RoleName(caller->role) : "");
+  w.Key("key_id").StringOrNull(caller ? caller->key_id : "").EndObject();
   return Json(std::move(out));
 }
 
@@ -94,7 +104,7 @@ HttpResponse Countries(const ApiContext& ctx, const Call& c) {
 void HandleReference(ApiContext& ctx, const CallPtr& c) {
   switch (c->match.route->id) {
     case RouteId::kHealth:
-      return c->reply(Health(ctx));
+      return c->reply(Health(ctx, c->request));
     case RouteId::kMetrics:
       return c->reply(MetricsText(ctx));
     case RouteId::kOpenApi:
@@ -109,12 +119,6 @@ void HandleReference(ApiContext& ctx, const CallPtr& c) {
       return c->reply(PartyKeys(ctx, *c));
     case RouteId::kClassify:
       return c->reply(Classify(ctx, *c));
-    case RouteId::kScreen:
-      return c->reply(Problem(501, "not-implemented",
-                              "restricted-party screening is not part of this build yet"));
-    case RouteId::kSimulate:
-      return c->reply(
-          Problem(501, "not-implemented", "the simulator is not part of this build yet"));
     default:
       return c->reply(Problem(404, "not-found", "no route for this path", "path"));
   }

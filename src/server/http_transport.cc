@@ -76,11 +76,13 @@ HttpResponse LimitProblem(int status) {
 BeastResponse ToBeast(HttpResponse&& r, unsigned version, bool keep_alive) {
   BeastResponse out{static_cast<http::status>(r.status), version};
   out.set(http::field::server, "highfence");
-  out.set(http::field::content_type, r.content_type);
+  if (!r.content_type.empty()) out.set(http::field::content_type, r.content_type);
   for (auto& [name, value] : r.headers) out.set(name, value);
   out.body() = std::move(r.body);
   out.keep_alive(keep_alive);
-  out.prepare_payload();
+  // A 304 carries no body and no Content-Length (RFC 9110 8.6: it would have
+  // to be the 200's length); Beast's prepare_payload would set 0.
+  if (out.result() != http::status::not_modified) out.prepare_payload();
   return out;
 }
 

@@ -44,6 +44,15 @@ inline constexpr int64_t decisions_export_max = 1'000'000;
 inline constexpr int64_t key_label_bytes_max = 200;
 // A transfer note or reason given through the API.
 inline constexpr int64_t note_bytes_max = 1'000;
+// The web UI's files held in memory (with their .gz copies). The built UI is
+// about 1.2 MB; a manifest listing more is refused at start-up.
+inline constexpr int64_t web_bytes_max = 64 * 1024 * 1024;
+// GET /v1/simulate: Monte Carlo draws of one run, and the draws with Shapley
+// attributions (they cost most). 200 draws of B1 with 50 Shapley draws take
+// about 0.7 s of one core (`highfence simulate scenarios/B1.toml --draws 200
+// --shapley-draws 50 --threads 1`).
+inline constexpr int sim_draws_max = 2'000;
+inline constexpr int sim_shapley_draws_max = 50;
 
 static_assert(batch_lines_max <= group_shipments_max, "a batch fits in one group commit");
 static_assert(batch_lines_max * 300 < body_bytes_max, "a batch of ordinary lines fits the body");

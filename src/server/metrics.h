@@ -31,7 +31,8 @@ class Metrics {
   static constexpr std::array<double, 12> kBucketsSeconds = {
       0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1.0, 2.5};
 
-  // `route` is a pattern from Routes() or "unmatched": label values are few.
+  // `route` is a pattern from Routes(), "ui" (the web UI's files) or "unmatched":
+  // label values are few.
   void Request(std::string_view route, std::string_view method, int status, int64_t duration_ns);
   void Determination(std::string_view decision);
   // One lock for a batch's decisions (wire names).

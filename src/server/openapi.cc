@@ -298,6 +298,26 @@ std::string_view OpenApiDocument() {
        "number",
        "null"
       ]
+     },
+     "schedule": {
+      "description": "an nveu account only: the NVEU's cap on its installed base in the country, by calendar quarter, from the law's nveu_cap_tpp (15 CFR 748.15(a)(2)(iii)(B)); each cap holds from its date to the next",
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "from": {
+         "type": "string",
+         "format": "date"
+        },
+        "cap": {
+         "type": "number"
+        }
+       },
+       "required": [
+        "from",
+        "cap"
+       ]
+      }
      }
     },
     "required": [
@@ -307,7 +327,26 @@ std::string_view OpenApiDocument() {
      "posted",
      "pending",
      "available"
-    ]
+    ],
+    "if": {
+     "properties": {
+      "kind": {
+       "const": "nveu"
+      }
+     }
+    },
+    "then": {
+     "required": [
+      "schedule"
+     ]
+    },
+    "else": {
+     "not": {
+      "required": [
+       "schedule"
+      ]
+     }
+    }
    },
    "Transfer": {
     "type": "object",
@@ -529,13 +568,185 @@ std::string_view OpenApiDocument() {
      "created_at",
      "revoked_at"
     ]
+   },
+   "ScreenQuery": {
+    "type": "object",
+    "additionalProperties": false,
+    "required": [
+     "name"
+    ],
+    "properties": {
+     "name": {
+      "type": "string",
+      "minLength": 1,
+      "maxLength": 1000,
+      "description": "the party's name, in any script"
+     },
+     "country": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "pattern": "^[A-Za-z]{2}$",
+      "description": "ISO 3166-1 alpha-2: a row whose addresses are all elsewhere scores lower"
+     },
+     "id": {
+      "type": [
+       "string",
+       "integer"
+      ],
+      "description": "echoed in the result"
+     }
+    }
+   },
+   "ScreenHit": {
+    "type": "object",
+    "required": [
+     "list",
+     "entity_number",
+     "name",
+     "matched_name",
+     "score",
+     "threshold",
+     "review_threshold",
+     "band",
+     "features",
+     "license_requirement",
+     "license_policy",
+     "fr_citation"
+    ],
+    "properties": {
+     "list": {
+      "type": "string",
+      "description": "the list's code (EL, SDN, UVL, MEU, DPL, ...)"
+     },
+     "list_name": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "entity_number": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "name": {
+      "type": "string",
+      "description": "the row's primary name"
+     },
+     "matched_name": {
+      "type": "string",
+      "description": "the row's name (primary or alternative) that matched"
+     },
+     "score": {
+      "type": "number"
+     },
+     "threshold": {
+      "type": "number",
+      "description": "the score of a match"
+     },
+     "review_threshold": {
+      "type": "number",
+      "description": "the lowest score reported, for review"
+     },
+     "band": {
+      "enum": [
+       "match",
+       "review"
+      ]
+     },
+     "features": {
+      "type": "array",
+      "description": "the score as a sum: each feature's contribution",
+      "items": {
+       "type": "object",
+       "required": [
+        "name",
+        "weight",
+        "value",
+        "contribution"
+       ],
+       "properties": {
+        "name": {
+         "type": "string"
+        },
+        "weight": {
+         "type": "number"
+        },
+        "value": {
+         "type": "number"
+        },
+        "contribution": {
+         "type": "number"
+        },
+        "detail": {
+         "type": "string"
+        }
+       }
+      }
+     },
+     "row": {
+      "type": "integer"
+     },
+     "type": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "license_requirement": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "license_policy": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "fr_citation": {
+      "type": [
+       "string",
+       "null"
+      ],
+      "description": "the Federal Register notice(s) that listed the row"
+     },
+     "programs": {
+      "type": [
+       "string",
+       "null"
+      ]
+     },
+     "countries": {
+      "type": "array",
+      "items": {
+       "type": "string"
+      }
+     }
+    }
+   }
+  },
+  "responses": {
+   "Problem": {
+    "description": "A problem document",
+    "content": {
+     "application/problem+json": {
+      "schema": {
+       "$ref": "#/components/schemas/Problem"
+      }
+     }
+    }
    }
   }
  },
  "paths": {
   "/v1/health": {
    "get": {
-    "summary": "Liveness, version, law and ledger",
+    "summary": "Liveness, version, law, ledger, the web UI's build, and the caller's key",
     "security": [],
     "responses": {
      "200": {
@@ -566,6 +777,29 @@ std::string_view OpenApiDocument() {
           },
           "default_mode": {
            "type": "string"
+          },
+          "ui_hash": {
+           "type": [
+            "string",
+            "null"
+           ],
+           "description": "SHA-256 of the web UI's manifest.json (the UI build served at /), or null when the server runs without the UI"
+          },
+          "role": {
+           "enum": [
+            "viewer",
+            "officer",
+            "admin",
+            null
+           ],
+           "description": "the role of the key sent with the request; null without a key or with one that is not valid"
+          },
+          "key_id": {
+           "type": [
+            "string",
+            "null"
+           ],
+           "description": "the public id of the key sent; null without a valid key"
           }
          },
          "required": [
@@ -574,31 +808,20 @@ std::string_view OpenApiDocument() {
           "law_hash",
           "law_reviewed_on",
           "ledger",
-          "default_mode"
+          "default_mode",
+          "ui_hash",
+          "role",
+          "key_id"
          ]
         }
        }
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -618,44 +841,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -675,44 +870,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -814,64 +981,22 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "415": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -1021,54 +1146,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -1164,99 +1254,160 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
   },
   "/v1/screen": {
    "post": {
-    "summary": "Restricted-party screening (not in this build: 501)",
+    "summary": "Restricted-party screening: names against the current list snapshot",
     "responses": {
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
+      "$ref": "#/components/responses/Problem"
+     },
+     "200": {
+      "description": "The hits for each name",
       "content": {
-       "application/problem+json": {
+       "application/json": {
         "schema": {
-         "$ref": "#/components/schemas/Problem"
+         "type": "object",
+         "required": [
+          "results",
+          "lists"
+         ],
+         "properties": {
+          "results": {
+           "type": "array",
+           "description": "one per name sent, in order",
+           "items": {
+            "type": "object",
+            "required": [
+             "line",
+             "id",
+             "name",
+             "country",
+             "hits"
+            ],
+            "properties": {
+             "line": {
+              "type": "integer"
+             },
+             "id": {
+              "type": [
+               "string",
+               "null"
+              ]
+             },
+             "name": {
+              "type": "string"
+             },
+             "country": {
+              "type": [
+               "string",
+               "null"
+              ]
+             },
+             "error": {
+              "type": "string",
+              "description": "why this element was not screened (batches only; a single object answers 400)"
+             },
+             "field": {
+              "type": "string"
+             },
+             "hits": {
+              "type": "array",
+              "items": {
+               "$ref": "#/components/schemas/ScreenHit"
+              }
+             }
+            }
+           }
+          },
+          "lists": {
+           "type": "object",
+           "required": [
+            "sha256",
+            "generated_on"
+           ],
+           "properties": {
+            "sha256": {
+             "type": "string",
+             "description": "SHA-256 of the list file screened against"
+            },
+            "generated_on": {
+             "type": [
+              "string",
+              "null"
+             ],
+             "description": "the date the list file says it was generated (null for the CSV, which does not say)"
+            },
+            "latest_start_date": {
+             "type": [
+              "string",
+              "null"
+             ]
+            },
+            "entries": {
+             "type": "integer"
+            },
+            "format": {
+             "type": "string"
+            }
+           }
+          }
+         }
         }
        }
       }
      },
-     "501": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
+     "415": {
+      "$ref": "#/components/responses/Problem"
+     },
+     "503": {
+      "$ref": "#/components/responses/Problem"
+     }
+    },
+    "description": "One object {name, country?, id?}, or a JSON array or JSONL body (Content-Type: application/x-ndjson) of up to 10,000 of them. In a batch a bad element is answered in its place with `error` and no hits. 503 when the server has no list snapshot: `highfence lists import FILE --store DATA/lists`, or `serve --lists FILE`.",
+    "requestBody": {
+     "required": true,
+     "content": {
+      "application/json": {
+       "schema": {
+        "oneOf": [
+         {
+          "$ref": "#/components/schemas/ScreenQuery"
+         },
+         {
+          "type": "array",
+          "items": {
+           "$ref": "#/components/schemas/ScreenQuery"
+          }
+         }
+        ]
+       }
+      },
+      "application/x-ndjson": {
+       "schema": {
+        "type": "string"
        }
       }
      }
@@ -1265,59 +1416,117 @@ std::string_view OpenApiDocument() {
   },
   "/v1/simulate": {
    "get": {
-    "summary": "The simulator (not in this build: 501)",
+    "summary": "The simulator on a shipped scenario: the simulate command's JSON report",
     "responses": {
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
+      "$ref": "#/components/responses/Problem"
+     },
+     "200": {
+      "description": "The report",
       "content": {
-       "application/problem+json": {
+       "application/json": {
         "schema": {
-         "$ref": "#/components/schemas/Problem"
+         "type": "object",
+         "required": [
+          "scenario",
+          "run",
+          "years"
+         ],
+         "properties": {
+          "scenario": {
+           "type": "object",
+           "required": [
+            "id"
+           ]
+          },
+          "run": {
+           "type": "object",
+           "required": [
+            "draws",
+            "seed"
+           ]
+          },
+          "years": {
+           "type": "array",
+           "items": {
+            "type": "object",
+            "required": [
+             "year"
+            ],
+            "properties": {
+             "year": {
+              "type": "integer"
+             }
+            },
+            "additionalProperties": {
+             "type": "object",
+             "required": [
+              "p5",
+              "p50",
+              "p95"
+             ],
+             "properties": {
+              "p5": {
+               "type": "number"
+              },
+              "p50": {
+               "type": "number"
+              },
+              "p95": {
+               "type": "number"
+              }
+             }
+            }
+           }
+          }
+         }
         }
        }
       }
      },
-     "501": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+     "503": {
+      "$ref": "#/components/responses/Problem"
      }
-    }
+    },
+    "description": "Runs `highfence simulate` on a scenario of the server's scenario folder, by name (B1 ... B6, historical, ...; a 400 lists them). At most 2,000 draws, at most 50 of them with Shapley attributions, one run at a time (503 with Retry-After while another runs); a report is a function of (scenario, draws, seed) and repeated requests are answered from a small cache. The answer is the command's JSON report plus `years`: the main policy set's yearly p5/p50/p95 of each metric.",
+    "parameters": [
+     {
+      "name": "scenario",
+      "in": "query",
+      "required": true,
+      "schema": {
+       "type": "string"
+      }
+     },
+     {
+      "name": "draws",
+      "in": "query",
+      "schema": {
+       "type": "integer",
+       "minimum": 1,
+       "maximum": 2000,
+       "default": 200
+      }
+     },
+     {
+      "name": "seed",
+      "in": "query",
+      "schema": {
+       "type": "integer",
+       "minimum": 0
+      },
+      "description": "default: the scenario's"
+     }
+    ]
    }
   },
   "/v1/catalog": {
@@ -1409,44 +1618,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -1473,7 +1654,8 @@ std::string_view OpenApiDocument() {
              "kind": {
               "enum": [
                "regime",
-               "change"
+               "change",
+               "program"
               ]
              },
              "title": {
@@ -1521,44 +1703,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -1670,44 +1824,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -1764,44 +1890,16 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -1858,54 +1956,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -1936,54 +1999,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2029,54 +2057,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2129,74 +2122,25 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "404": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "409": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2243,74 +2187,25 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "404": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "409": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2359,64 +2254,22 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "404": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "409": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2519,54 +2372,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2650,54 +2468,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2728,64 +2511,22 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "404": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -2816,54 +2557,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    },
@@ -2926,54 +2632,19 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }
@@ -3016,64 +2687,22 @@ std::string_view OpenApiDocument() {
       }
      },
      "400": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "401": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "403": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "404": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "413": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      },
      "503": {
-      "description": "A problem document",
-      "content": {
-       "application/problem+json": {
-        "schema": {
-         "$ref": "#/components/schemas/Problem"
-        }
-       }
-      }
+      "$ref": "#/components/responses/Problem"
      }
     }
    }

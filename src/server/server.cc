@@ -10,6 +10,7 @@
 #include <filesystem>
 #include <mutex>
 
+#include "screen/list_store.h"
 #include "server/api.h"
 #include "server/http_transport.h"
 
@@ -46,6 +47,99 @@ Status FirstAdminKey(decisions::DecisionStore* store) {
 int Fail(const Status& st) {
   std::fprintf(stderr, "highfence serve: %s\n", st.ToString().c_str());
   return 1;
+}
+
+// A folder shipped beside the binary: SHARE (share/highfence/NAME) for an
+// installed bin/highfence, else the source tree's SOURCE for a binary in a
+// build folder (build/highfence). "" when neither holds `marker`.
+std::string BesideBinary(std::string_view share, std::string_view source, const char* marker) {
+  namespace fs = std::filesystem;
+  std::error_code ec;
+  fs::path exe_dir = fs::read_symlink("/proc/self/exe", ec).parent_path();
+  if (ec) return "";
+  for (std::string_view relative : {share, source}) {
+    fs::path dir = fs::weakly_canonical(exe_dir / ".." / relative, ec);
+    if (!ec && fs::exists(dir / marker, ec)) return dir.string();
+  }
+  return "";
+}
+
+// The web UI: --web, else the folder beside the binary; a folder that does not
+// match its manifest refuses the start. nullptr (and a line saying so) when
+// there is none: the API runs alone.
+Result<std::unique_ptr<WebFiles>> LoadWeb(const ServeOptions& o) {
+  if (o.no_web) {
+    std::fprintf(stderr, "highfence serve: no web UI (--no-web): serving the API only\n");
+    return std::unique_ptr<WebFiles>();
+  }
+  std::string dir = o.web_dir.empty()
+                        ? BesideBinary("share/highfence/web", "web/dist", "manifest.json")
+                        : o.web_dir;
+  if (dir.empty()) {
+    std::fprintf(stderr,
+                 "highfence serve: no web UI found beside the binary (share/highfence/web, or "
+                 "web/dist for a build tree): serving the API only; build it with `make web` or "
+                 "give --web DIR\n");
+    return std::unique_ptr<WebFiles>();
+  }
+  Result<std::unique_ptr<WebFiles>> web = WebFiles::Load(dir);
+  if (!web.ok()) {
+    // Only printed: the hint matters more than the code.
+    return Status::InvalidArgument(fmt::format(
+        "the web UI: {}; the server does not start on it (--no-web serves the API alone)",
+        web.status().message()));
+  }
+  std::fprintf(stderr, "highfence serve: web UI from %s (%zu files, manifest sha256 %s)\n",
+               dir.c_str(), (*web)->file_count(), (*web)->manifest_sha256().c_str());
+  return web;
+}
+
+// The lists to screen against: --lists, else the data folder's list store
+// (the CLI's default store when no --data is given, so `highfence lists
+// import FILE` with no option feeds a server with no option).
+Result<std::unique_ptr<ScreeningLists>> OpenScreening(const ServeOptions& o) {
+  std::string store;
+  if (o.lists.empty()) {
+    Result<std::string> dir = o.data_dir.empty() ? screen::ListStore::DefaultDir()
+                                                 : Result<std::string>(o.data_dir + "/lists");
+    if (!dir.ok()) return dir.status();
+    store = *dir;
+  }
+  auto lists = std::make_unique<ScreeningLists>(o.lists, store);
+  Result<std::string> loaded = lists->Refresh();
+  if (!loaded.ok()) {
+    // A --lists file that cannot be read refuses the start; a broken stored
+    // snapshot leaves screening unavailable until the next import.
+    if (!o.lists.empty()) {
+      return Status::InvalidArgument(fmt::format("--lists: {}", loaded.status().message()));
+    }
+    std::fprintf(stderr, "highfence serve: %s: POST /v1/screen answers 503\n",
+                 loaded.status().ToString().c_str());
+    return lists;
+  }
+  std::fprintf(
+      stderr, "highfence serve: %s\n",
+      loaded->empty()
+          ? ("no screening lists yet: POST /v1/screen answers 503; " + lists->HowToLoad()).c_str()
+          : loaded->c_str());
+  return lists;
+}
+
+Result<std::unique_ptr<Simulations>> OpenSimulations(const ServeOptions& o) {
+  std::string dir = o.scenarios_dir.empty()
+                        ? BesideBinary("share/highfence/scenarios", "scenarios", "B1.toml")
+                        : o.scenarios_dir;
+  if (dir.empty()) {
+    std::fprintf(stderr,
+                 "highfence serve: no scenario folder found beside the binary: GET /v1/simulate "
+                 "answers 503 (give --scenarios DIR)\n");
+    return std::unique_ptr<Simulations>();
+  }
+  Result<std::unique_ptr<Simulations>> sims = Simulations::Open(dir);
+  if (!sims.ok()) return sims.status();
+  std::fprintf(stderr, "highfence serve: %zu simulator scenarios from %s\n",
+               (*sims)->names().size(), dir.c_str());
+  return sims;
 }
 
 }  // namespace
@@ -90,6 +184,12 @@ int Serve(const ServeOptions& options) {
   sigaddset(&signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
 
+  Result<std::unique_ptr<WebFiles>> web = LoadWeb(options);
+  if (!web.ok()) return Fail(web.status());
+  Result<std::unique_ptr<ScreeningLists>> screening = OpenScreening(options);
+  if (!screening.ok()) return Fail(screening.status());
+  Result<std::unique_ptr<Simulations>> simulations = OpenSimulations(options);
+  if (!simulations.ok()) return Fail(simulations.status());
   Result<std::string> target = LedgerTarget(options.data_dir, options.ledger);
   if (!target.ok()) return Fail(target.status());
   Result<std::unique_ptr<EngineAdapter>> adapter = EngineAdapter::Open(*target);
@@ -109,7 +209,8 @@ int Serve(const ServeOptions& options) {
   Metrics metrics;
   GroupCommitter committer((*adapter)->writer(), log->get(), /*threaded=*/true);
   std::mutex reader_mu;
-  ApiContext ctx{adapter->get(), &committer, &keys, &metrics, reader->get(), &reader_mu, kVersion};
+  ApiContext ctx{adapter->get(), &committer, &keys,      &metrics,         reader->get(),
+                 &reader_mu,     kVersion,   web->get(), screening->get(), simulations->get()};
   Api api(ctx);
   TransportOptions t{options.bind, options.port, options.threads};
   Result<std::unique_ptr<HttpTransport>> transport = HttpTransport::Start(
@@ -123,9 +224,18 @@ int Serve(const ServeOptions& options) {
   for (;;) {
     int sig = sigtimedwait(&signals, nullptr, &wait);
     if (sig == SIGTERM || sig == SIGINT) break;
-    std::lock_guard lock(reader_mu);
-    Status reloaded = LoadKeys(reader->get(), &keys);
-    if (!reloaded.ok()) std::fprintf(stderr, "highfence serve: %s\n", reloaded.ToString().c_str());
+    {
+      std::lock_guard lock(reader_mu);
+      Status reloaded = LoadKeys(reader->get(), &keys);
+      if (!reloaded.ok())
+        std::fprintf(stderr, "highfence serve: %s\n", reloaded.ToString().c_str());
+    }
+    // A list snapshot imported since: screening uses it from now on.
+    Result<std::string> lists = (*screening)->Refresh();
+    if (!lists.ok() || !lists->empty()) {
+      std::fprintf(stderr, "highfence serve: %s\n",
+                   lists.ok() ? lists->c_str() : lists.status().ToString().c_str());
+    }
   }
   std::fprintf(stderr, "highfence serve: draining\n");
   (*transport)->Drain();  // every request read gets its answer

@@ -20,6 +20,17 @@ struct ServeOptions {
   std::string bind = "127.0.0.1";
   int port = 8080;
   int threads = 2;  // io threads
+  // The web UI's folder (web/dist as built); empty: the one beside the binary
+  // (share/highfence/web, or web/dist from a build tree). `no_web` serves the
+  // API alone.
+  std::string web_dir;
+  bool no_web = false;
+  // A restricted-party list file to screen against; empty: the current
+  // snapshot of DATA_DIR/lists (or, without --data, the CLI's list store).
+  std::string lists;
+  // The simulator's scenario folder; empty: share/highfence/scenarios beside
+  // the binary, or the source tree's scenarios/.
+  std::string scenarios_dir;
 };
 
 // The data folder the options name, created when missing.

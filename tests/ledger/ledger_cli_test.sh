@@ -14,7 +14,9 @@ pass=0
 fail=0
 check() { if eval "$2"; then pass=$((pass + 1)); else echo "FAIL $1"; fail=$((fail + 1)); fi; }
 show() { "$hf" ledger show "$1" --ledger "$L" --format json; }
-run() { printf '%s\n' "$@" | "$hf" check --format jsonl --ledger "$L" -; }
+# The licence lifecycle is the AI Diffusion rule's (allocations, LPP, VEU caps):
+# as written, since BIS does not enforce it (the default mode is as enforced).
+run() { printf '%s\n' "$@" | "$hf" check --mode as-written --format jsonl --ledger "$L" -; }
 has() { grep -q -- "$2" "$work/$1"; }  # has OUTPUT PATTERN
 
 # --- the licence lifecycle -------------------------------------------------------
@@ -73,14 +75,14 @@ check "verify passes with a reversal" "\"$hf\" ledger verify --ledger \"$L\" | g
 uveu() {  # uveu ID PARENT UNITS
   printf '{"id":"%s","date":"2025-08-01","destination":"MY","item":"nvidia-h100-sxm","units":%s,"consignee":{"name":"%s Malaysia","parent":"%s","hq":"MY","parent_hq":"US","veu":"UVEU"}}\n' "$1" "$3" "$2" "$2"
 }
-uveu U-0 "Other Cloud" 100 | "$hf" check --format jsonl --ledger "$L" - > "$work/u0"
+uveu U-0 "Other Cloud" 100 | "$hf" check --mode as-written --format jsonl --ledger "$L" - > "$work/u0"
 check "no declared base: authorized, shares unverified" "has u0 '\"authorization\":\"UVEU\".*uveu_share_unverified'"
 check "seed a declared base" \
   "\"$hf\" ledger seed --party 'Hyper Cloud' --country US --tpp 10000000000 --ledger \"$L\" >/dev/null"
-uveu U-1 "Hyper Cloud" 20000 | "$hf" check --format jsonl --ledger "$L" - > "$work/u1"
+uveu U-1 "Hyper Cloud" 20000 | "$hf" check --mode as-written --format jsonl --ledger "$L" - > "$work/u1"
 check "within 7 % of the base: UVEU, shares checked" \
   "has u1 '\"authorization\":\"UVEU\"' && has u1 auth.uveu.shares && ! has u1 uveu_share_unverified"
-uveu U-2 "Hyper Cloud" 40000 | "$hf" check --format jsonl --ledger "$L" - > "$work/u2"
+uveu U-2 "Hyper Cloud" 40000 | "$hf" check --mode as-written --format jsonl --ledger "$L" - > "$work/u2"
 check "past 7 % in one Tier 2 country: not UVEU" \
   "! has u2 '\"authorization\":\"UVEU\"' && has u2 'a share limit would be passed'"
 check "the declared base is on the party's US account" \
@@ -88,9 +90,16 @@ check "the declared base is on the party's US account" \
 
 # --- dry run, export, verify ----------------------------------------------------------
 before=$("$hf" ledger list --ledger "$L" --format json)
-uveu U-3 "Hyper Cloud" 10 | "$hf" check --format jsonl --ledger "$L" --dry-run - > "$work/dry.jsonl"
+uveu U-3 "Hyper Cloud" 10 | "$hf" check --mode as-written --format jsonl --ledger "$L" --dry-run - > "$work/dry.jsonl"
 check "a dry run determines" "grep -q '\"decision\"' \"$work/dry.jsonl\""
 check "a dry run writes nothing" "[ \"\$(\"$hf\" ledger list --ledger \"$L\" --format json)\" = \"\$before\" ]"
+# A what-if (--regime) reads the ledger and never writes to it (contract section 5),
+# even for a shipment that would draw on LPP.
+printf '%s\n' '{"id":"WHATIF-1","date":"2025-09-01","destination":"IN","item":"nvidia-h100-sxm","units":100,"consignee":{"name":"Whatif Parent"}}' |
+  "$hf" check --regime us-2025-01 --format jsonl --ledger "$L" - > "$work/whatif.jsonl"
+check "a what-if determines and would draw" "has whatif.jsonl '\"account\":\"lpp:whatif-parent:2025\"'"
+check "a what-if writes nothing" "[ \"\$(\"$hf\" ledger list --ledger \"$L\" --format json)\" = \"\$before\" ]"
+check "a what-if leaves the account empty" "! show lpp:whatif-parent:2025 2>/dev/null | grep -q '\"posted\":[1-9]'"
 check "export as CSV has a header and rows" \
   "\"$hf\" ledger export --ledger \"$L\" --format csv | head -1 | grep -q '^id,account,tpp,state'"
 check "verify passes" "\"$hf\" ledger verify --ledger \"$L\" | grep -q 'ledger ok'"

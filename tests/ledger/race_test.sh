@@ -27,7 +27,7 @@ for p in $(seq 1 "$procs"); do
   done > "$work/in$p.jsonl"
 done
 for p in $(seq 1 "$procs"); do
-  "$hf" check --format jsonl --ledger "$ledger" "$work/in$p.jsonl" > "$work/out$p.jsonl" 2> "$work/err$p" &
+  "$hf" check --mode as-written --format jsonl --ledger "$ledger" "$work/in$p.jsonl" > "$work/out$p.jsonl" 2> "$work/err$p" &
 done
 wait
 

@@ -20,10 +20,11 @@ class Server:
     """`highfence serve --port 0` in a data folder of its own (or on a given
     ledger). The admin key it prints on first start is `admin_key`."""
 
-    def __init__(self, highfence, data_dir=None, ledger=None):
+    def __init__(self, highfence, data_dir=None, ledger=None, extra_args=None):
         self.highfence = highfence
         self.data_dir = data_dir or tempfile.mkdtemp(prefix="hf-server-")
         self.ledger = ledger
+        self.extra_args = list(extra_args or [])
         self.proc = None
         self.port = None
         self.admin_key = None
@@ -32,6 +33,7 @@ class Server:
         args = [self.highfence, "serve", "--port", "0", "--data", self.data_dir]
         if self.ledger:
             args += ["--ledger", self.ledger]
+        args += self.extra_args
         self.out = open(os.path.join(self.data_dir, "serve.out"), "ab")
         self.err_path = os.path.join(self.data_dir, "serve.err")
         with open(self.err_path, "wb"):
@@ -62,7 +64,7 @@ class Server:
         return self.proc.returncode
 
     def client(self, key=None, spec=None):
-        return Client(self.port, key, spec)
+        return Client(self.port, key, spec, getattr(self, "mode", None))
 
 
 class Spec:
@@ -97,7 +99,10 @@ class Spec:
         responses = op["responses"]
         assert str(status) in responses, f"{method} {tmpl}: status {status} is not documented"
         media = (content_type or "").split(";")[0].strip()
-        content = responses[str(status)].get("content", {})
+        response = responses[str(status)]
+        if "$ref" in response:  # a shared response (components.responses)
+            response = self.resolver.resolve(response["$ref"])[1]
+        content = response.get("content", {})
         assert media in content, f"{method} {tmpl} {status}: {media} is not documented ({list(content)})"
         schema = content[media]["schema"]
         if media in ("application/x-ndjson",):
@@ -128,15 +133,19 @@ class Response:
 
 
 class Client:
-    def __init__(self, port, key=None, spec=None):
+    def __init__(self, port, key=None, spec=None, mode=None):
         self.port = port
         self.key = key
         self.spec = spec
+        self.mode = mode  # asked of /v1/determinations and /v1/explain unless the path says
         self.conn = None
 
     def request(self, method, path, body=None, content_type="application/json", key="default",
                 headers=None):
         key = self.key if key == "default" else key
+        if (self.mode and path.startswith(("/v1/determinations", "/v1/explain"))
+                and "mode=" not in path):
+            path += ("&" if "?" in path else "?") + "mode=" + self.mode
         h = dict(headers or {})
         if key:
             h["Authorization"] = "Bearer " + key

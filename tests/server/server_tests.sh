@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The HTTP server's tests, as ctest runs them: the API (every route, role and
-# error, checked against the OpenAPI document), eight clients racing on one
-# allocation (SQLite, and PostgreSQL when HF_TEST_POSTGRES_URL names a server),
+# error, checked against the OpenAPI document), the web UI's files, eight
+# clients racing on one allocation (SQLite, and PostgreSQL when
+# HF_TEST_POSTGRES_URL names a server),
 # SIGKILL while clients draw, and the legal cases through the server and the CLI.
 #
 # Usage: server_tests.sh HIGHFENCE_BINARY REPO_DIR
@@ -20,6 +21,7 @@ python3 -c 'import jsonschema, yaml' || {
   exit 1
 }
 run "$here/api_test.py" "$hf"
+run "$here/web_test.py" "$hf"
 run "$here/race_test.py" "$hf"
 run "$here/kill_test.py" "$hf" "${HF_KILL_ROUNDS:-3}"
 run "$here/differential_test.py" "$hf" "$repo/tests/cases"

@@ -83,12 +83,12 @@ run failing "$HF" simulate "$TMP/failing.toml" --draws 8 --no-measures --no-torn
 expect_rc 3
 
 # --- replay ------------------------------------------------------------------------
-run replay_regime "$HF" replay "$REPO/tests/replay/orders.jsonl" --regime us-2023-11
+run replay_regime "$HF" replay "$REPO/tests/replay/orders.jsonl" --regime us-2023-11 --mode as-written
 expect_rc 0
 expect_out '5 lines, 3 flipped'
 expect_out 'MY-1'
 
-run replay_reform "$HF" replay "$REPO/tests/replay/orders.jsonl" \
+run replay_reform "$HF" replay "$REPO/tests/replay/orders.jsonl" --mode as-written \
   --reform "$REPO/scenarios/reforms/double-tier2-allocation.toml" --format json
 expect_rc 0
 expect_out '"flipped":2'

@@ -262,6 +262,8 @@ export const en = {
   "law.click_hint": "Click a country, or pick it from the list.",
   "law.regime": "regime",
   "law.change": "change",
+  "law.program": "sanctions program",
+  "law.program_dates": "dated per country",
   "law.effective": "effective {date}",
   "law.compliance": "compliance {date}",
   "decisions.title": "Decisions",

@@ -12,6 +12,82 @@
 export type Template = readonly [rule: string, en: string, zh: string];
 
 export const TEMPLATES: readonly Template[] = [
+  // Texts built from the law data's own values (policy names as wire names).
+  ["mode.other", "{} the decision would be {} (D27)", "按 {0} 口径，决定将为 {1}（D27）"],
+  [
+    "policy.allocation",
+    "{}'s allocation of {} has {} drawn ({}); {} fits (leaving {}): {}, reserved as pending " +
+      "until the licence is granted or denied (an unsettled reservation expires after {} days; " +
+      "a licence granted is valid for {} days)",
+    "{0} 的配额 {1} 已使用 {2}（{3}）；{4} 可容纳（剩余 {5}）：{6}，在许可证批准或拒绝前预留为待定" +
+      "（未结预留 {7} 天后失效；许可证自批准起有效 {8} 天）",
+  ],
+  [
+    "policy.allocation",
+    "{}'s allocation of {} has {} drawn ({}) and {} left; {} does not fit: {}, nothing reserved",
+    "{0} 的配额 {1} 已使用 {2}（{3}），剩余 {4}；{5} 无法容纳：{6}，不作预留",
+  ],
+  [
+    "regime.transition",
+    "{} is after the AI Diffusion rule took effect ({}) but before its compliance date ({}): " +
+      "evaluated under {} (D3), drawing on no Diffusion ledger account",
+    "{0} 在人工智能扩散规则生效（{1}）之后、合规日期（{2}）之前：按 {3} 评估（D3），不占用扩散规则账户",
+  ],
+  [
+    "regime.non_enforcement",
+    "as enforced: from {} BIS does not enforce the AI Diffusion rule; the October 2023 rules " +
+      "apply, with the worldwide headquarters rule",
+    "按执法口径：自 {0} 起 BIS 不执行人工智能扩散规则；适用 2023 年 10 月规则及全球总部规则",
+  ],
+  [
+    "license.2022",
+    "3A090/4A090 items to {} need a licence (the 2022 rule's destinations: {})",
+    "运往 {0} 的 3A090/4A090 物项需要许可证（2022 年规则的目的地：{1}）",
+  ],
+  [
+    "classify.none",
+    "no advanced-computing rule is in force (the first took effect on {}): no ECCN of these " +
+      "rules applies",
+    "尚无先进计算规则生效（首个规则于 {0} 生效）：不适用这些规则的 ECCN",
+  ],
+  ["policy.approval", "D:1 or D:4 destination outside Macau/D:5: {}", "澳门/D:5 以外的 D:1 或 D:4 目的地：{0}"],
+  ["policy.denial", "Macau or D:5 destination or headquarters: {}", "目的地或总部位于澳门或 D:5：{0}"],
+  [
+    "policy.denial",
+    "Macau/D:5 destination, or a party headquartered there: {}",
+    "目的地为澳门/D:5，或有当事方总部位于该处：{0}",
+  ],
+  [
+    "license.hq",
+    "the consignee or its ultimate parent is headquartered in {} (Macau or D:5): from {} a " +
+      "licence is needed wherever it is located",
+    "收货人或其最终母公司总部位于 {0}（澳门或 D:5）：自 {1} 起无论其位于何处均需许可证",
+  ],
+  [
+    "auth.nveu",
+    "NVEU installed base in {} becomes {} + {} = {}, within the {} cap of {}: covered (D9)",
+    "{0} 的 NVEU 装机基数变为 {1} + {2} = {3}，在 {4} 上限 {5} 之内：涵盖（D9）",
+  ],
+  [
+    "policy.model",
+    "4E091 for an end user headquartered (or with its ultimate parent) outside supplement no. 5 " +
+      "paragraph (a): {}",
+    "4E091 最终用户（或其最终母公司）总部位于第 5 号补编 (a) 段以外：{0}",
+  ],
+  [
+    "policy.china_band",
+    "export from the United States to {} with TPP below {} and DRAM bandwidth below {} GB/s: {}, " +
+      "with the exporter's six certifications (U.S. supply, volume limit, third-party testing, " +
+      "KYC, remote access)",
+    "自美国出口至 {0}，TPP 低于 {1} 且 DRAM 带宽低于 {2} GB/s：{3}，并须出口商的六项认证" +
+      "（美国供应、数量限制、第三方测试、客户尽职调查、远程访问）",
+  ],
+  [
+    "license.model.non_enforcement",
+    "4E091 is codified but, as enforced from {}, BIS does not enforce the AI Diffusion rule's " +
+      "model-weights control (D14): no licence required",
+    "4E091 已编入法规，但按执法口径自 {0} 起 BIS 不执行人工智能扩散规则的模型权重管制（D14）：无需许可证",
+  ],
   ["input.invalid", "the shipment has errors; nothing was decided", "货运数据有误，未作任何判定"],
   [
     "regime.select",

@@ -256,6 +256,8 @@ export const zh: Record<MessageKey, string> = {
   "law.click_hint": "点击地图上的国家或地区，或从列表中选择。",
   "law.regime": "法规体系",
   "law.change": "变更",
+  "law.program": "制裁计划",
+  "law.program_dates": "按国家分别生效",
   "law.effective": "{date} 生效",
   "law.compliance": "{date} 起须合规",
   "decisions.title": "判定记录",

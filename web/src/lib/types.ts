@@ -142,11 +142,11 @@ export interface CatalogItem {
 
 export interface Regime {
   id: string;
-  kind: "regime" | "change";
+  kind: "regime" | "change" | "program";
   title: string;
   citation: string;
   url: string;
-  effective_on: string;
+  effective_on: string | null; // null for a program without one date (Part 746)
   compliance_on?: string | null;
 }
 
@@ -234,8 +234,9 @@ export interface ScreenHit {
 }
 
 export interface ScreenAnswer {
-  results: { id: string; hits: ScreenHit[] }[];
-  lists: { sha256: string; generated_on: string };
+  results: { id: string | null; hits: ScreenHit[] }[];
+  // generated_on is null for a list file that does not state it (the CSV).
+  lists: { sha256: string; generated_on: string | null; latest_start_date?: string | null };
 }
 
 export interface ApiKeyRow {
@@ -252,6 +253,7 @@ export interface Health {
   law_hash: string;
   law_reviewed_on: string;
   ledger: string;
-  role?: string;
-  key_id?: string;
+  role?: string | null;
+  key_id?: string | null;
+  ui_hash?: string | null;
 }

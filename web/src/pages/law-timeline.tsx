@@ -17,12 +17,14 @@ export function Timeline({
   date: string;
   label: string;
 }) {
-  const sorted = [...regimes].sort((a, b) => a.effective_on.localeCompare(b.effective_on));
+  const sorted = [...regimes]
+    .filter((r) => r.effective_on !== null)
+    .sort((a, b) => (a.effective_on ?? "").localeCompare(b.effective_on ?? ""));
   const bands = sorted
     .filter((r) => r.kind === "regime")
     .map((r, i, all) => ({
       id: r.id,
-      start: new Date(r.effective_on),
+      start: new Date(r.effective_on ?? ""),
       end: new Date(all[i + 1]?.effective_on ?? END),
       lane: t("law.regime"),
       title: `${r.id}: ${r.title}`,
@@ -31,7 +33,7 @@ export function Timeline({
     .filter((r) => r.kind === "change")
     .map((r) => ({
       id: r.id,
-      at: new Date(r.effective_on),
+      at: new Date(r.effective_on ?? ""),
       lane: t("law.change"),
       title: `${r.effective_on} ${r.id}: ${r.title}`,
     }));

@@ -84,15 +84,21 @@ interface View {
 }
 
 function RegimeList({ regimes, onDate }: { regimes: Regime[]; onDate: (d: string) => void }) {
-  const sorted = [...regimes].sort((a, b) => a.effective_on.localeCompare(b.effective_on));
+  const sorted = [...regimes].sort((a, b) =>
+    (a.effective_on ?? "").localeCompare(b.effective_on ?? ""),
+  );
   return (
     <ul class="regimes">
       {sorted.map((r) => (
         <li key={r.id}>
-          <button type="button" class="link" onClick={() => onDate(r.effective_on)}>
-            {r.effective_on}
-          </button>{" "}
-          <strong>{r.id}</strong> ({t(r.kind === "regime" ? "law.regime" : "law.change")}):{" "}
+          {r.effective_on !== null ? (
+            <button type="button" class="link" onClick={() => onDate(r.effective_on ?? "")}>
+              {r.effective_on}
+            </button>
+          ) : (
+            <span>{t("law.program_dates")}</span>
+          )}{" "}
+          <strong>{r.id}</strong> ({t(r.kind === "regime" ? "law.regime" : r.kind === "program" ? "law.program" : "law.change")}):{" "}
           {r.title} · <Citation citation={r.citation} />{" "}
           <a href={r.url} target="_blank" rel="noopener noreferrer">
             ↗

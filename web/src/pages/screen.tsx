@@ -63,7 +63,7 @@ export default function ScreenPage(_: PageProps) {
         <section aria-live="polite">
           <p class="muted">
             {t("screen.lists", {
-              date: answer.lists.generated_on,
+              date: answer.lists.generated_on ?? answer.lists.latest_start_date ?? "?",
               sha: answer.lists.sha256.slice(0, 12),
             })}
           </p>

@@ -9,7 +9,18 @@ import { t, useLang } from "../i18n";
 import { getJson } from "../lib/api";
 import type { PageProps } from "../main";
 
-const SCENARIOS = ["default", "B1", "B2", "B3", "B4", "B5", "B6"];
+// The scenarios the server ships (scenarios/*.toml); it refuses other names.
+const SCENARIOS = [
+  "B1",
+  "B2",
+  "B3",
+  "B4",
+  "B5",
+  "B6",
+  "historical",
+  "material-rounds",
+  "material-rounds-no-surge",
+];
 type Band = { p5: number; p50: number; p95: number };
 type Report = { years?: ({ year: number } & Record<string, unknown>)[] } & Record<string, unknown>;
 
@@ -19,7 +30,7 @@ function isBand(v: unknown): v is Band {
 
 export default function SimulatePage(_: PageProps) {
   useLang();
-  const [q, setQ] = useState({ scenario: "default", draws: "200", seed: "1" });
+  const [q, setQ] = useState({ scenario: "B1", draws: "200", seed: "1" });
   const [report, setReport] = useState<Report | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [busy, setBusy] = useState(false);
@@ -59,7 +70,7 @@ export default function SimulatePage(_: PageProps) {
             id="sim-draws"
             type="number"
             min="1"
-            max="100000"
+            max="2000"
             value={q.draws}
             onInput={(e) => setQ({ ...q, draws: e.currentTarget.value })}
           />

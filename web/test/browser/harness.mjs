@@ -5,7 +5,10 @@
 //   HF_WEB_API=http://127.0.0.1:8080 HF_WEB_KEY=<admin key> npm run test:browser
 //     a server's API behind a local proxy that serves web/dist/ (for a server
 //     that does not serve the UI yet).
-// HF_CHROMIUM overrides the browser path (default /usr/bin/chromium).
+// HF_CHROMIUM overrides the browser path (default /usr/bin/chromium);
+// HF_WEB_SCREENSHOTS the screenshots' folder (default build/ui-screenshots).
+// test/browser/real-server.sh starts a server of its own and runs these tests
+// against it.
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -16,7 +19,8 @@ import { createMockApi, createProxy } from "../mock/server.mjs";
 
 const require = createRequire(import.meta.url);
 const webRoot = fileURLToPath(new URL("../..", import.meta.url));
-export const screenshotDir = join(webRoot, "..", "build", "ui-screenshots");
+export const screenshotDir =
+  process.env.HF_WEB_SCREENSHOTS ?? join(webRoot, "..", "build", "ui-screenshots");
 const axeSource = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
 
 export const usingMock = !process.env.HF_WEB_URL && !process.env.HF_WEB_API;
@@ -75,6 +79,11 @@ export async function newPage(env, { lang = "en", hash = "" } = {}) {
   const page = await env.context.newPage();
   const errors = [];
   page.on("pageerror", (e) => errors.push(e));
+  // The real server sends a Content-Security-Policy: anything the UI does
+  // against it is an error of the UI.
+  page.on("console", (m) => {
+    if (m.type() === "error" && /Content Security Policy/.test(m.text())) errors.push(m.text());
+  });
   page.errors = errors;
   await page.goto(env.baseUrl);
   await page.evaluate((l) => localStorage.setItem("hf.lang", l), lang);
@@ -87,7 +96,9 @@ export async function newPage(env, { lang = "en", hash = "" } = {}) {
 
 // axe-core over the page: no serious or critical violations allowed.
 export async function axe(page) {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the DevTools protocol, not as an inline <script>: the
+  // real server's Content-Security-Policy forbids inline scripts.
+  await page.evaluate(axeSource);
   const result = await page.evaluate(async () =>
     // eslint-disable-next-line no-undef
     axe.run(document, { resultTypes: ["violations"] }),

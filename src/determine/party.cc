@@ -1,4 +1,4 @@
-#include "determine/party_key.h"
+#include "determine/party.h"
 
 #include "names/party_key.h"
 
@@ -11,11 +11,19 @@ constexpr size_t kPartyNamesMax = 200'000;
 
 }  // namespace
 
+std::string PartyKeyOfName(std::string_view name) { return names::PartyKey(name); }
+
+std::string PartyKeyOfId(std::string_view id) { return names::PartyKeyFromId(id); }
+
+std::string PartyKey(std::string_view name, std::string_view id) {
+  return id.empty() ? PartyKeyOfName(name) : PartyKeyOfId(id);
+}
+
 std::string PartyKeyOf(const Shipment& s) {
   const Consignee& c = s.consignee;
-  if (!c.parent_id.empty()) return names::PartyKeyFromId(c.parent_id);
+  if (!c.parent_id.empty()) return PartyKeyOfId(c.parent_id);
   bool own_parent = c.parent.empty() || c.parent == c.name;
-  if (!c.id.empty() && own_parent) return names::PartyKeyFromId(c.id);
+  if (!c.id.empty() && own_parent) return PartyKeyOfId(c.id);
   static names::PartyKeyMemo memo(kPartyNamesMax);
   return memo.Key(s.Parent());
 }
