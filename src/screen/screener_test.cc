@@ -24,6 +24,8 @@ const Hit* Find(const std::vector<Hit>& hits, std::string_view name) {
   }
   return nullptr;
 }
+// The hits must outlive the pointer Find returns: never pass a temporary.
+const Hit* Find(const std::vector<Hit>&& hits, std::string_view name) = delete;
 
 double FeatureSum(const Hit& h) {
   double sum = 0;
@@ -60,9 +62,10 @@ TEST(Screener, ChineseNamesInEitherScriptFindTheEnglishRow) {
 
 TEST(Screener, AcronymsAliasesAndTyposMatch) {
   auto s = Sample();
-  EXPECT_NE(Find(s->Screen("SMIC"), "Semiconductor Manufacturing International Corporation (SMIC)"),
-            nullptr);
-  EXPECT_NE(Find(s->Screen("Ivan Petroff"), "PETROV, Ivan Sergeyevich"), nullptr);
+  const std::vector<Hit> smic = s->Screen("SMIC");
+  EXPECT_NE(Find(smic, "Semiconductor Manufacturing International Corporation (SMIC)"), nullptr);
+  const std::vector<Hit> petrov = s->Screen("Ivan Petroff");
+  EXPECT_NE(Find(petrov, "PETROV, Ivan Sergeyevich"), nullptr);
   const std::vector<Hit> typo = s->Screen("Semiconductor Manufactoring International");
   ASSERT_FALSE(typo.empty());
   EXPECT_EQ(typo[0].band, Band::kMatch);
@@ -74,13 +77,15 @@ TEST(Screener, AcronymsAliasesAndTyposMatch) {
 
 TEST(Screener, TheCountryLowersAScoreButNeverHidesAnExactName) {
   auto s = Sample();
-  const Hit* exact = Find(s->Screen("Acme Export Trading", "CN"), "Acme Export Trading");
+  const std::vector<Hit> in_cn = s->Screen("Acme Export Trading", "CN");
+  const Hit* exact = Find(in_cn, "Acme Export Trading");
   ASSERT_NE(exact, nullptr);  // the row's address is in the US
   EXPECT_EQ(exact->band, Band::kMatch);
   EXPECT_NEAR(exact->score, 0.9, 1e-9);
   EXPECT_EQ(exact->features.back().name, "country");
   EXPECT_DOUBLE_EQ(FeatureSum(*exact), exact->score);
-  const Hit* same = Find(s->Screen("Acme Export Trading", "US"), "Acme Export Trading");
+  const std::vector<Hit> in_us = s->Screen("Acme Export Trading", "US");
+  const Hit* same = Find(in_us, "Acme Export Trading");
   ASSERT_NE(same, nullptr);
   EXPECT_DOUBLE_EQ(same->score, 1.0);
   // Options that would let the penalty push an exact name below a match are refused.
@@ -91,7 +96,8 @@ TEST(Screener, TheCountryLowersAScoreButNeverHidesAnExactName) {
 
 TEST(Screener, PartialNamesAndCommonWordsFallInTheReviewBandOrBelow) {
   auto s = Sample();
-  const Hit* partial = Find(s->Screen("Example Aviation"), "Example Aviation Research Institute");
+  const std::vector<Hit> aviation = s->Screen("Example Aviation");
+  const Hit* partial = Find(aviation, "Example Aviation Research Institute");
   ASSERT_NE(partial, nullptr);
   EXPECT_EQ(partial->band, Band::kReview);
   EXPECT_LT(partial->score, s->options().match_threshold);
