@@ -105,9 +105,9 @@ expect_err "--date is required"
 run "explain without a file or flags" "$HF" explain
 expect_rc 1
 expect_err "explain needs a shipments file and --id ID"
-"$HF" check --format jsonl --ledger "$TMP/l.db" "$TMP/e.jsonl" >/dev/null 2>&1
+"$HF" check --mode as-written --format jsonl --ledger "$TMP/l.db" "$TMP/e.jsonl" >/dev/null 2>&1
 printf '%s\n' "${ROW/E1/E2}" >"$TMP/e2.jsonl"
-run "explain --ledger reads the balances there" "$HF" explain "$TMP/e2.jsonl" --id E2 \
+run "explain --ledger reads the balances there" "$HF" explain "$TMP/e2.jsonl" --id E2 --mode as-written \
   --ledger "$TMP/l.db" --format json
 expect_rc 0
 expect_json 'd["balances_from"].endswith("l.db") and any(b["posted"] == 1583200 for b in d["balances"])'

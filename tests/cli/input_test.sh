@@ -11,7 +11,7 @@ H100='nvidia-h100-sxm'
 
 printf '%s\n' ' ID , Date,DESTINATION ,Item,units,Consignee.Name' \
   " A1 , 2025-06-01 , DE , $H100 , 8 ,  TU Munich  " >"$TMP/case.csv"
-run "csv headers ignore case and spaces; cells are trimmed" "$HF" check --format jsonl "$TMP/case.csv"
+run "csv headers ignore case and spaces; cells are trimmed" "$HF" check --mode as-written --format jsonl "$TMP/case.csv"
 expect_rc 0
 expect_json 'd["id"] == "A1" and d["eccn"] == "3A090.a" and d["tpp_total"] == 126656'
 expect_json 'd["debits"][0]["account"] == "aia:tu-munich"'
@@ -25,7 +25,7 @@ expect_empty_out
 
 printf '%s\n' 'id;date;destination;item;units;consignee.name' \
   "S1;2025-06-01;DE;$H100;8;\"Munich; TU\"" >"$TMP/semi.csv"
-run "semicolon delimiter is sniffed" "$HF" check --format jsonl "$TMP/semi.csv"
+run "semicolon delimiter is sniffed" "$HF" check --mode as-written --format jsonl "$TMP/semi.csv"
 expect_rc 0
 expect_json 'd["id"] == "S1" and d["decision"] == "authorized"'
 expect_json 'd["debits"][0]["account"] == "aia:munich-tu"'

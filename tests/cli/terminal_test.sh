@@ -24,8 +24,10 @@ start() {
   TM send-keys -t t "clear; $3; echo EXIT=\$?" Enter
 }
 # wait_for TEXT: until the pane shows TEXT (10 s at most).
+# wait_for TEXT [SECONDS]: polls the pane for TEXT, 10 s unless told (a whole
+# run under the sanitizers takes far longer than on a release build).
 wait_for() {
-  for _ in $(seq 100); do
+  for _ in $(seq $((${2:-10} * 10))); do
     TM capture-pane -p -t t >"$TMP/pane" 2>/dev/null
     grep -qF -- "$1" "$TMP/pane" && return 0
     sleep 0.1
@@ -41,8 +43,8 @@ printf '%s\n' "$H100" "$LONG" >"$TMP/orders.jsonl"
 
 for cols in 80 120; do
   NAME="table in a $cols-column terminal"
-  start "$cols" 20 "'$HF' check '$TMP/orders.jsonl'"
-  if wait_for "EXIT="; then pass; else fail "$NAME: the run did not finish"; fi
+  start "$cols" 20 "'$HF' check --mode as-written '$TMP/orders.jsonl'"
+  if wait_for "EXIT=" 300; then pass; else fail "$NAME: the run did not finish"; fi
   cp "$TMP/pane" "$TMP/out"
   expect_out "EXIT=0"
   expect_out "mode as_written, regime by each shipment's date"
@@ -76,7 +78,7 @@ start 100 10 "python3 '$TMP/slow.py' | '$HF' check --format jsonl >/dev/null"
 if wait_for "lines/s"; then pass; else fail "$NAME: no progress line within 10 s"; fi
 cp "$TMP/pane" "$TMP/out"
 expect_out " lines  "
-if wait_for "EXIT="; then pass; else fail "$NAME: the run did not finish"; fi
+if wait_for "EXIT=" 300; then pass; else fail "$NAME: the run did not finish"; fi
 cp "$TMP/pane" "$TMP/out"
 expect_out "EXIT=0"
 # The line is erased at the end: the terminal is left clean.
@@ -84,7 +86,7 @@ expect_no_out "lines/s"
 
 NAME="no progress under CI"
 start 100 10 "python3 '$TMP/slow.py' | CI=true '$HF' check --format jsonl >/dev/null"
-if wait_for "EXIT="; then pass; else fail "$NAME: the run did not finish"; fi
+if wait_for "EXIT=" 300; then pass; else fail "$NAME: the run did not finish"; fi
 sleep 0.2
 cp "$TMP/pane" "$TMP/out"
 expect_out "EXIT=0"
@@ -92,7 +94,7 @@ expect_no_out "lines/s"
 
 NAME="no progress when stderr is a pipe"
 start 100 10 "python3 '$TMP/slow.py' | '$HF' check --format jsonl 2>&1 >/dev/null | cat -v"
-if wait_for "EXIT="; then pass; else fail "$NAME: the run did not finish"; fi
+if wait_for "EXIT=" 300; then pass; else fail "$NAME: the run did not finish"; fi
 cp "$TMP/pane" "$TMP/out"
 expect_no_out "lines/s"
 expect_no_out "^M"
