@@ -31,8 +31,8 @@ void AddLawChoice(CLI::App* app, CommonOptions* common) {
       ->capture_default_str();
   app->add_option("--regime", common->regime,
                   "what-if: evaluate under one regime whatever the date, never writing a ledger: "
-                  "us-2022-10, us-2023-11 or us-2025-01")
-      ->check(CLI::IsMember({"us-2022-10", "us-2023-11", "us-2025-01"}));
+                  "none (before 2022-10-07), us-2022-10, us-2023-11 or us-2025-01")
+      ->check(CLI::IsMember({"none", "us-2022-10", "us-2023-11", "us-2025-01"}));
 }
 
 void AddShipmentFlags(CLI::App* app, ShipmentFlags* f, bool with_id) {
