@@ -6,7 +6,8 @@ CMAKE := cmake -G Ninja -S .
 BUILD := cmake --build
 JOBS  := -j2
 
-.PHONY: all setup build run serve test unit asan fuzz-build fuzz-short fuzz bench clean web web-test
+.PHONY: all setup build run serve test unit asan fuzz-build fuzz-short fuzz bench clean web web-test \
+  install docs-gen
 
 all: build
 
@@ -85,6 +86,21 @@ bench: build
 	$(CMAKE) -B build-release -DCMAKE_BUILD_TYPE=Release
 	$(BUILD) build-release $(JOBS)
 	bash bench/run_bench.sh
+
+# The CLI with its man pages and bash/zsh completions, generated from the same
+# option definitions the parser uses (`highfence generate-docs`). PREFIX
+# (default /usr/local) and DESTDIR as usual: make install PREFIX=$$HOME/.local
+PREFIX ?= /usr/local
+docs-gen: build
+	build/highfence generate-docs build/docs-gen
+
+install: docs-gen
+	install -Dm755 build/highfence $(DESTDIR)$(PREFIX)/bin/highfence
+	install -d $(DESTDIR)$(PREFIX)/share/man/man1
+	install -m644 build/docs-gen/man1/*.1 $(DESTDIR)$(PREFIX)/share/man/man1/
+	install -Dm644 build/docs-gen/highfence.bash \
+	  $(DESTDIR)$(PREFIX)/share/bash-completion/completions/highfence
+	install -Dm644 build/docs-gen/_highfence $(DESTDIR)$(PREFIX)/share/zsh/site-functions/_highfence
 
 clean:
 	rm -rf build build-asan build-fuzz build-release out web/dist web/node_modules

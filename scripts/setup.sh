@@ -17,6 +17,7 @@ packages=(
   ccache                                                  # faster rebuilds
   libboost-dev                                            # Boost.Beast (HTTP server)
   curl python3 python3-jsonschema python3-yaml wrk        # server tests, benchmarks
+  tmux                                                    # CLI tests of the terminal table and progress
 )
 # For the durable ledger tests (--ledger postgres://...).
 ledger_test_packages=(postgresql)

@@ -160,27 +160,28 @@ expect_rc 1
 run "csv output" "$HF" check --mode as-written --format csv "$TMP/clean.jsonl"
 expect_rc 0
 expect_lines 4
-expect_line 1 "id,regime,mode,eccn,tpp,tpp_total,performance_density,tier,decision"
-expect_line 2 "A,us-2025-01,as_written,3A090.a,15832,126656,"
+expect_line 1 "id,date,destination,item,units,consignee,regime,mode,eccn,tpp,tpp_total,"
+expect_line 2 "A,2025-06-01,DE,nvidia-h100-sxm,8,TU Munich,us-2025-01,as_written,3A090.a,15832,126656,"
 expect_line 2 ",authorized,AIA,"
+expect_line 2 "aia:tu-munich=126656:posted"
 
 run "table output" "$HF" check --mode as-written --format table "$TMP/clean.jsonl"
 expect_rc 0
-expect_lines 4
-expect_line 1 "MODE"
-expect_line 2 "as_written"
-expect_line 1 "DECISION"
-expect_line 2 "authorized"
-expect_line 3 "not_controlled"
+expect_lines 5
+expect_line 1 "mode as_written"
+expect_line 2 "DECISION"
+expect_line 3 "authorized"
+expect_line 4 "not_controlled"
 
 run "table output shows errors" "$HF" check --format table "$TMP/mixed.jsonl"
 expect_rc 2
-expect_line 3 "needs_review"
-expect_line 3 "units"
+expect_line 4 "needs_review"
+expect_line 4 "units"
 
 run "summary" "$HF" check --format jsonl --summary "$TMP/mixed.jsonl"
 expect_rc 2
-expect_out "Summary: 6 shipments"
+expect_err "Summary: 6 shipments"
+expect_no_out "Summary"
 
 # --- check: stdin and input formats -----------------------------------------------------
 
@@ -271,7 +272,7 @@ expect_out '"regime":"us-2022-10"'
 
 run "save" "$HF" check --format table --save "$TMP/saved.jsonl" "$TMP/mixed.jsonl"
 expect_rc 2
-expect_line 1 "DECISION"
+expect_line 2 "DECISION"
 cp "$TMP/saved.jsonl" "$TMP/out"
 NAME="saved file"
 expect_lines 6

@@ -183,18 +183,30 @@ Result<bool> ReadBool(const EntryContext& ctx, const toml::node& node, std::stri
 Result<std::vector<std::string>> ReadSources(const EntryContext& ctx, const toml::node& node,
                                              std::string_view key) {
   const toml::array* arr = node.as_array();
-  if (arr == nullptr) return ctx.Error(node, key, "must be an array of URL strings");
+  if (arr == nullptr) return ctx.Error(node, key, "must be an array of source strings");
   if (arr->empty()) return ctx.Error(node, key, "must list at least one source");
   std::vector<std::string> out;
   out.reserve(arr->size());
+  // A source is a URL or, in a user's own catalog, a document that has none
+  // (an internal datasheet, "ACME-DS-0042 rev C"): any one line of text. The
+  // built-in catalog cites public URLs only (catalog_test.cc checks it).
+  constexpr size_t kSourceBytesMax = 512;
   for (const toml::node& item : *arr) {
     const toml::value<std::string>* s = item.as_string();
-    if (s == nullptr) return ctx.Error(item, key, "must be an array of URL strings");
-    const std::string& url = s->get();
-    if (!url.starts_with("https://") && !url.starts_with("http://")) {
-      return ctx.Error(item, key, Quoted(url) + " is not an http(s) URL");
+    if (s == nullptr) return ctx.Error(item, key, "must be an array of source strings");
+    const std::string& source = s->get();
+    bool blank = source.find_first_not_of(" \t") == std::string::npos;
+    bool one_line = source.find_first_of("\n\r") == std::string::npos;
+    bool url_like = source.find("://") != std::string::npos;
+    if (url_like && !source.starts_with("https://") && !source.starts_with("http://")) {
+      return ctx.Error(item, key, Quoted(source) + " is a URL but not an http(s) one");
     }
-    out.push_back(url);
+    if (blank || !one_line || source.size() > kSourceBytesMax) {
+      return ctx.Error(item, key,
+                       Quoted(source.substr(0, 60)) +
+                           " must be a URL or a document reference: one line of 1 to 512 bytes");
+    }
+    out.push_back(source);
   }
   return out;
 }

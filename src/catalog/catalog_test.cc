@@ -546,3 +546,32 @@ TEST(CatalogParse, InvalidTomlIsAnErrorNotAnException) {
 
 }  // namespace
 }  // namespace highfence::catalog
+
+namespace highfence::catalog {
+namespace {
+
+TEST(CatalogSources, BuiltInCatalogCitesPublicUrls) {
+  Result<Catalog> c = Catalog::Embedded();
+  ASSERT_TRUE(c.ok());
+  for (const Accelerator& a : c->all()) {
+    for (const std::string& s : a.sources) {
+      EXPECT_TRUE(s.starts_with("https://") || s.starts_with("http://")) << a.id << ": " << s;
+    }
+  }
+}
+
+TEST(CatalogSources, UserCatalogMayCiteADocumentThatIsNotAUrl) {
+  const std::string entry =
+      "[[accelerator]]\nid = \"acme-x1\"\nvendor = \"Acme\"\nmodel = \"X1\"\nyear = 2025\n"
+      "dense_tops = \"1000\"\nbit_length = 8\ntpp = \"8000\"\ndatacenter = true\n"
+      "sources = [\"ACME-DS-0042 rev C (internal datasheet)\"]\n";
+  Result<Catalog> c = Catalog::Parse(entry, "ours.toml");
+  ASSERT_TRUE(c.ok()) << c.status().ToString();
+  EXPECT_EQ(c->all()[0].sources[0], "ACME-DS-0042 rev C (internal datasheet)");
+  std::string blank = entry;
+  blank.replace(blank.find("ACME-DS-0042 rev C (internal datasheet)"), 39, " ");
+  EXPECT_FALSE(Catalog::Parse(blank, "ours.toml").ok());
+}
+
+}  // namespace
+}  // namespace highfence::catalog

@@ -10,7 +10,9 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/input.h"
+#include "cli/progress.h"
 #include "io/determination_writer.h"
+#include "io/table_writer.h"
 #include "law/snapshot.h"
 #include "ledger/memory_ledger.h"
 #include "ledger/store.h"
@@ -23,30 +25,35 @@ enum class Format { kJsonl, kCsv, kTable };
 // Writes determinations in the chosen format, flushing in large blocks.
 class Sink {
  public:
-  Sink(Format format, std::FILE* out, std::FILE* save) : format_(format), out_(out), save_(save) {
+  Sink(Format format, std::FILE* out, std::FILE* save, Progress* progress)
+      : format_(format),
+        out_(out),
+        save_(save),
+        progress_(progress),
+        out_is_terminal_(isatty(fileno(out)) != 0),
+        table_(TerminalWidth(fileno(out), kPipedTableWidth)) {
     buffer_.reserve(kFlushBytes * 2);
   }
   ~Sink() { Flush(); }
 
-  void Header() {
+  void Header(std::string_view title) {
     if (format_ == Format::kCsv) io::AppendCsvHeader(&buffer_);
-    if (format_ == Format::kTable) io::AppendTableHeader(&buffer_);
+    if (format_ == Format::kTable) table_.Header(title, &buffer_);
   }
 
-  void Write(const Determination& d, int64_t line) {
+  void Write(const Determination& d, const Shipment& s, int64_t line) {
     switch (format_) {
       case Format::kJsonl:
         io::AppendJson(d, line, &buffer_);
         break;
       case Format::kCsv:
-        io::AppendCsv(d, &buffer_);
+        io::AppendCsv(d, s, &buffer_);
         break;
       case Format::kTable:
-        io::AppendTableRow(d, line, &buffer_);
+        table_.Row(d, s, line, &buffer_);
         break;
     }
     if (save_ != nullptr) io::AppendJson(d, line, &save_buffer_);
-    counts_.Add(d);
     if (!hold_ && (buffer_.size() >= kFlushBytes || save_buffer_.size() >= kFlushBytes)) Flush();
   }
 
@@ -59,28 +66,29 @@ class Sink {
   }
 
   void Flush() {
-    if (!buffer_.empty()) std::fwrite(buffer_.data(), 1, buffer_.size(), out_);
+    if (!buffer_.empty()) {
+      if (out_is_terminal_) progress_->Clear();
+      std::fwrite(buffer_.data(), 1, buffer_.size(), out_);
+    }
     if (!save_buffer_.empty()) std::fwrite(save_buffer_.data(), 1, save_buffer_.size(), save_);
     buffer_.clear();
     save_buffer_.clear();
-  }
-
-  void Summary() {
-    std::string text;
-    counts_.AppendSummary(&text);
-    Flush();
-    std::fwrite(text.data(), 1, text.size(), out_);
   }
 
   bool Failed() { return std::ferror(out_) || (save_ && std::ferror(save_)); }
 
  private:
   static constexpr size_t kFlushBytes = 1 << 20;
+  // A table written to a pipe or file has no terminal to fit: wide enough for
+  // every column at its preferred width and a long reason.
+  static constexpr size_t kPipedTableWidth = 200;
   Format format_;
   std::FILE* out_;
   std::FILE* save_;
+  Progress* progress_;
+  bool out_is_terminal_;
+  io::TableWriter table_;
   std::string buffer_, save_buffer_;
-  io::DecisionCounts counts_;
   bool hold_ = false;
 };
 
@@ -89,6 +97,15 @@ Format ChooseFormat(const std::string& name) {
   if (name == "csv") return Format::kCsv;
   if (name == "table") return Format::kTable;
   return isatty(STDOUT_FILENO) ? Format::kTable : Format::kJsonl;
+}
+
+// The mode and law in use, for the table's header and the summary.
+std::string LawTitle(const RegimeChoice& choice) {
+  if (choice.forced) {
+    return fmt::format("mode {}, what-if: every line under {}", WireName(choice.mode),
+                       WireName(*choice.forced));
+  }
+  return fmt::format("mode {}, regime by each shipment's date", WireName(choice.mode));
 }
 
 // Lines per durable transaction: large enough to amortise the fsyncs (a run is
@@ -102,6 +119,9 @@ struct Run {
   ledger::LedgerStore* store = nullptr;  // non-null when writing a durable ledger
   size_t chunk_lines = 1;                // lines read ahead of their evaluation
   std::vector<Decision> fail_on;
+  io::RunSummary* summary = nullptr;  // with --summary
+  Progress* progress = nullptr;
+  int64_t lines_done = 0;
   Determination d;  // reused line after line: clearing it keeps its buffers
   std::vector<std::string_view> ids;
   bool needs_review = false;
@@ -145,7 +165,9 @@ bool EvaluateChunk(Run& run, std::span<const Shipment> shipments, std::span<cons
     }
     run.needs_review = run.needs_review || d.decision == Decision::kNeedsReview;
     for (Decision f : run.fail_on) run.failed_on = run.failed_on || d.decision == f;
-    sink.Write(d, lines[i]);
+    if (run.summary != nullptr) run.summary->Add(d);
+    sink.Write(d, shipments[i], lines[i]);
+    run.progress->Tick(++run.lines_done);
   }
   if (run.store == nullptr) return true;
   Status committed = run.store->CommitBatch();
@@ -226,14 +248,25 @@ int ExitCode(const Run& run) {
 }
 
 // Writes every determination; false when the run stopped or output failed.
-bool WriteAll(Run& run, const CheckOptions& o, ShipmentStream& stream, std::FILE* save,
-              std::vector<std::string>* header_errors) {
-  Sink sink(ChooseFormat(o.format), stdout, save);
+bool WriteAll(Run& run, const CheckOptions& o, const RegimeChoice& choice, ShipmentStream& stream,
+              std::FILE* input, std::FILE* save, std::vector<std::string>* header_errors) {
+  Progress progress(input, Progress::Wanted());
+  run.progress = &progress;
+  io::RunSummary summary;
+  if (o.summary) run.summary = &summary;
+  Sink sink(ChooseFormat(o.format), stdout, save, &progress);
   if (run.store != nullptr) sink.Hold();
-  sink.Header();
+  sink.Header(LawTitle(choice));
   bool completed = EvaluateAll(run, stream, sink, header_errors);
-  if (completed && o.summary) sink.Summary();
   sink.Flush();
+  progress.Clear();
+  if (completed && o.summary) {
+    // On stderr, so `check --summary f.jsonl | jq` reads only determinations.
+    std::fflush(stdout);
+    std::string text;
+    summary.Append(LawTitle(choice), &text);
+    std::fwrite(text.data(), 1, text.size(), stderr);
+  }
   if (sink.Failed()) {
     std::fprintf(stderr, "highfence: writing the output failed\n");
     return false;
@@ -243,7 +276,8 @@ bool WriteAll(Run& run, const CheckOptions& o, ShipmentStream& stream, std::FILE
 
 }  // namespace
 
-int RunCheck(const CommonOptions& common, const CheckOptions& o) {
+int RunCheck(const CommonOptions& common, CheckOptions o) {
+  if (o.flags.any() && !CompleteShipmentFlags(&o.flags)) return kExitFailed;
   std::optional<RegimeChoice> choice = ParseChoice(common);
   if (!choice) return kExitFailed;
   std::optional<std::vector<Decision>> fail_on = ParseFailOn(o.fail_on);
@@ -268,9 +302,8 @@ int RunCheck(const CommonOptions& common, const CheckOptions& o) {
     if (!read_only && !ExpireReservations(*engine, store.get())) return kExitFailed;
   }
   Input in;
-  bool csv = false;
   std::string flags_json;
-  if (!OpenInput(o, &in, &csv, &flags_json)) return kExitFailed;
+  if (!OpenInput(o, &in, &flags_json)) return kExitFailed;
   std::FILE* save = nullptr;
   if (!o.save.empty() && (save = std::fopen(o.save.c_str(), "wb")) == nullptr) {
     std::fprintf(stderr, "highfence: cannot write `%s`\n", o.save.c_str());
@@ -286,15 +319,19 @@ int RunCheck(const CommonOptions& common, const CheckOptions& o) {
   run.store = store && !read_only ? store.get() : nullptr;
   run.chunk_lines = store ? kBatchLines : 1;
   run.fail_on = std::move(*fail_on);
-  ShipmentStream stream(in.file, &engine->catalog(), csv);
+  ShipmentStream stream(in, &engine->catalog());
   std::vector<std::string> header_errors;
-  bool completed = WriteAll(run, o, stream, save, &header_errors);
+  bool completed = WriteAll(run, o, *choice, stream, in.file, save, &header_errors);
   if (save != nullptr && std::fclose(save) != 0) {
     std::fprintf(stderr, "highfence: writing `%s` failed\n", o.save.c_str());
     return kExitFailed;
   }
   for (const std::string& e : header_errors) std::fprintf(stderr, "highfence: %s\n", e.c_str());
+  if (stream.read_error()) {
+    std::fprintf(stderr, "highfence: reading %s failed\n", in.name.c_str());
+  }
   if (!completed || !header_errors.empty() || stream.read_error()) return kExitFailed;
+  ReportNoShipments(stream, in);
   return ExitCode(run);
 }
 

@@ -3,14 +3,17 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <ctime>
+#include <variant>
 
 #include "base/format.h"
 #include "catalog/catalog.h"
 #include "classify/classify.h"
 #include "cli/cli.h"
 #include "io/determination_writer.h"
+#include "io/suggest.h"
 #include "law/law_data.h"
 #include "law/snapshot.h"
 #include "law/reference.h"
@@ -64,7 +67,7 @@ std::string ShipmentFlagsToJson(const ShipmentFlags& f) {
   field("item", f.item);
   field("type", f.type);
   field("from", f.from);
-  fmt::format_to(std::back_inserter(out), ",\"units\":{}", f.units);
+  if (f.units) fmt::format_to(std::back_inserter(out), ",\"units\":{}", *f.units);
   out += ",\"consignee\":{";
   std::string consignee;
   auto sub = [&](std::string_view key, const std::string& value) {
@@ -102,6 +105,37 @@ Date Today() {
   return Date::FromCivil(utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday);
 }
 
+}  // namespace
+
+std::string TodayText() { return Today().ToString(); }
+
+bool CompleteShipmentFlags(ShipmentFlags* f) {
+  struct Required {
+    bool missing;
+    const char* flag;
+    const char* example;
+  };
+  const Required required[] = {
+      {f->item.empty(), "--item", "--item nvidia-h100-sxm (see `highfence classify --list`)"},
+      {!f->units, "--units", "--units 8"},
+      {f->to.empty(), "--to", "--to DE (ISO 3166-1 alpha-2)"},
+      {f->date.empty(), "--date", "--date 2025-06-01, or --date today"},
+  };
+  bool ok = true;
+  for (const Required& r : required) {
+    if (!r.missing) continue;
+    std::fprintf(stderr, "highfence: %s is required for a shipment given by flags, e.g. %s\n",
+                 r.flag, r.example);
+    ok = false;
+  }
+  // Today only when asked for: a forgotten --date must not decide under
+  // today's law without saying so.
+  if (f->date == "today") f->date = Today().ToString();
+  return ok;
+}
+
+namespace {
+
 int ListCatalog(const Engine& engine) {
   std::string out =
       fmt::format("{:<36} {:<8} {:>10} {:>9} {}\n", "ID", "VENDOR", "TPP", "DIE mm2", "MODEL");
@@ -128,10 +162,28 @@ bool IcFromOptions(const Engine& engine, const ClassifyOptions& o, Shipment* s) 
     return true;
   };
   if (!o.id.empty()) {
+    // A catalog chip's figures come from the catalog: a figure given beside it
+    // would be silently ignored, so it is an error.
+    const std::pair<bool, const char*> figures[] = {
+        {o.tpp.has_value(), "--tpp"},
+        {o.die_area.has_value(), "--die-area-mm2"},
+        {o.interconnect.has_value(), "--interconnect-gbs"},
+        {o.dram.has_value(), "--dram-bandwidth-gbs"},
+        {o.consumer, "--consumer"}};
+    bool clash = false;
+    for (const auto& [given, flag] : figures) {
+      if (!given) continue;
+      std::fprintf(stderr,
+                   "highfence: %s does not apply to catalog chip `%s`, whose figures come from "
+                   "the catalog; classify by figures without an id instead\n",
+                   flag, o.id.c_str());
+      clash = true;
+    }
+    if (clash) return false;
     const catalog::Accelerator* a = engine.catalog().Find(o.id);
     if (a == nullptr) {
-      std::fprintf(stderr, "highfence: `%s` is not in the catalog (see `classify --list`)\n",
-                   o.id.c_str());
+      std::fprintf(stderr, "highfence: `%s` is not in the catalog%s (see `classify --list`)\n",
+                   o.id.c_str(), io::CatalogHint(o.id, engine.catalog()).c_str());
       return false;
     }
     s->item.catalog_id = a->id;
@@ -207,11 +259,103 @@ int RunClassify(const CommonOptions& common, const ClassifyOptions& o) {
   return c.missing_figure ? kExitNeedsReview : kExitOk;
 }
 
-int RunRegimes(const CommonOptions& common) {
+namespace {
+
+// A dated change the engine applies: a rule file taking effect, a date the law
+// names inside a rule (the NAC/ACA split, the HBM control), or a parameter's
+// new value.
+struct Change {
+  Date on;
+  std::string rule, what, citation;
+};
+
+std::vector<Change> Timeline(const law::LawData& data) {
+  std::vector<Change> out;
+  for (const law::RuleFile& r : data.rules) {
+    if (r.effective_on)
+      out.push_back({*r.effective_on, r.id, "takes effect: " + r.title, r.citation});
+    for (const law::Param& p : r.params) {
+      for (size_t i = 0; i < p.values.size(); ++i) {
+        const law::DatedValue& v = p.values[i];
+        if (p.unit == law::Unit::kDate && std::holds_alternative<Date>(v.value)) {
+          out.push_back({std::get<Date>(v.value), r.id,
+                         fmt::format("{} ({})", p.name, p.description), v.citation});
+        } else if (i > 0 || v.from != law::kBeginning) {
+          out.push_back({v.from, r.id,
+                         fmt::format("{} becomes {}", p.name, law::ValueText(v.value)),
+                         v.citation});
+        }
+      }
+    }
+  }
+  for (const law::CountryGroup& g : data.groups) {
+    for (const law::Membership& m : g.members) {
+      std::string rule = m.change.empty() ? "country-groups" : m.change;
+      if (m.from) {
+        out.push_back({*m.from, rule, fmt::format("{} joins {}", m.code.str(), g.id), m.citation});
+      }
+      if (m.until) {
+        out.push_back({m.until->AddDays(1), rule, fmt::format("{} leaves {}", m.code.str(), g.id),
+                       m.citation});
+      }
+    }
+  }
+  std::stable_sort(out.begin(), out.end(),
+                   [](const Change& a, const Change& b) { return a.on < b.on; });
+  return out;
+}
+
+std::string RegimesJson(const law::LawData& data) {
+  std::string out = "{\"rules\":[";
+  bool first = true;
+  auto date = [](const std::optional<Date>& d) {
+    return d ? fmt::format("\"{}\"", d->ToString()) : std::string("null");
+  };
+  for (const law::RuleFile& r : data.rules) {
+    out += first ? "{\"id\":" : ",{\"id\":";
+    first = false;
+    io::AppendJsonString(r.id, &out);
+    out += ",\"kind\":";
+    io::AppendJsonString(r.kind, &out);
+    out += ",\"title\":";
+    io::AppendJsonString(r.title, &out);
+    out += ",\"citation\":";
+    io::AppendJsonString(r.citation, &out);
+    out += ",\"url\":";
+    io::AppendJsonString(r.url, &out);
+    out += fmt::format(",\"published_on\":{},\"effective_on\":{},\"last_reviewed_on\":\"{}\"}}",
+                       date(r.published_on), date(r.effective_on), r.last_reviewed_on.ToString());
+  }
+  out += "],\"changes\":[";
+  first = true;
+  for (const Change& c : Timeline(data)) {
+    out += fmt::format("{}{{\"on\":\"{}\",\"rule\":", first ? "" : ",", c.on.ToString());
+    first = false;
+    io::AppendJsonString(c.rule, &out);
+    out += ",\"change\":";
+    io::AppendJsonString(c.what, &out);
+    out += ",\"citation\":";
+    io::AppendJsonString(c.citation, &out);
+    out += "}";
+  }
+  out += "],\"content_hash\":";
+  io::AppendJsonString(data.content_hash, &out);
+  out += "}\n";
+  return out;
+}
+
+}  // namespace
+
+int RunRegimes(const CommonOptions& common, const std::string& format) {
   std::unique_ptr<Engine> engine = LoadEngine(common);
   if (!engine) return kExitFailed;
-  std::string out = fmt::format("{:<28} {:<9} {:<11} {}\n", "ID", "KIND", "EFFECTIVE", "TITLE");
   const law::LawData& data = engine->law().data();
+  if (format == "json") {
+    std::string out = RegimesJson(data);
+    std::fwrite(out.data(), 1, out.size(), stdout);
+    return kExitOk;
+  }
+  std::string out = fmt::format("{:<28} {:<9} {:<11} {}\n", "ID", "KIND", "EFFECTIVE", "TITLE");
   for (const law::RuleFile& r : data.rules) {
     if (r.kind == "defaults") continue;
     out += fmt::format("{:<28} {:<9} {:<11} {}\n    {}{}{}\n", r.id, r.kind,
@@ -220,13 +364,41 @@ int RunRegimes(const CommonOptions& common) {
   }
   out +=
       "\nBy date (both modes): none before 2022-10-07; us-2022-10 to 2023-11-16; us-2023-11\n"
-      "to 2025-05-14; from 2025-05-15 us-2025-01 as written, us-2023-11 as enforced.\n";
-  out += fmt::format("Law content hash: {}\n", data.content_hash);
+      "to 2025-05-14; from 2025-05-15 us-2025-01 as written, us-2023-11 as enforced.\n"
+      "\nDated changes the engine applies:\n";
+  for (const Change& c : Timeline(data)) {
+    out += fmt::format("  {}  [{}] {}\n              {}\n", c.on.ToString(), c.rule, c.what,
+                       c.citation);
+  }
+  out += fmt::format("\nLaw content hash: {}\n", data.content_hash);
   std::fwrite(out.data(), 1, out.size(), stdout);
   return kExitOk;
 }
 
 namespace {
+
+// `law check --catalog FILE`: the catalog parses with every check the engine
+// applies when it loads one.
+int CheckCatalogFile(const std::string& path) {
+  std::FILE* f = std::fopen(path.c_str(), "rb");
+  if (f == nullptr) {
+    std::fprintf(stderr, "highfence: cannot read catalog `%s`: %s\n", path.c_str(),
+                 std::strerror(errno));
+    return kExitFailed;
+  }
+  std::string text;
+  char buf[1 << 16];
+  for (size_t n; (n = std::fread(buf, 1, sizeof buf, f)) > 0;) text.append(buf, n);
+  std::fclose(f);
+  Result<catalog::Catalog> parsed = catalog::Catalog::Parse(text, path);
+  if (!parsed.ok()) {
+    std::fprintf(stderr, "highfence: catalog invalid:\n%s\n",
+                 std::string(parsed.status().message()).c_str());
+    return kExitFailed;
+  }
+  std::printf("catalog ok: %zu accelerators in %s\n", parsed->all().size(), path.c_str());
+  return kExitOk;
+}
 
 // The law data of --law (or the embedded law), parsed, checked and built into
 // a Law; the problem is printed and nullptr returned when any step fails.
@@ -274,6 +446,9 @@ int RunLawReference(const CommonOptions& common) {
 }
 
 int RunLawCheck(const CommonOptions& common) {
+  if (!common.catalog_path.empty() && CheckCatalogFile(common.catalog_path) != kExitOk) {
+    return kExitFailed;
+  }
   size_t files = 0;
   std::unique_ptr<law::Law> law = LoadCheckedLaw(common, &files);
   if (law == nullptr) return kExitFailed;

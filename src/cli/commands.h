@@ -22,14 +22,22 @@ struct ShipmentFlags {
   std::string id = "cli-1", item, to, date, type, from, consignee, parent, hq, parent_hq, veu;
   std::string consignee_id, parent_id;  // stable party ids (contract.md section 4)
   std::vector<std::string> end_use;
-  int64_t units = 0;
-  bool any() const { return !item.empty() || !to.empty() || !date.empty() || units != 0; }
+  std::optional<int64_t> units;
+  bool any() const { return !item.empty() || !to.empty() || !date.empty() || units.has_value(); }
 };
+
+// Checks that a shipment given by flags names what every shipment needs
+// (--item, --units, --to, --date) and turns `--date today` into today's date
+// (UTC). Prints what is missing and returns false.
+bool CompleteShipmentFlags(ShipmentFlags* f);
+// Today's date (UTC) as YYYY-MM-DD.
+std::string TodayText();
 
 struct CheckOptions {
   std::string input;         // file, "-" for stdin, empty with shipment flags
   std::string format;        // jsonl | csv | table; empty: table on a terminal
   std::string input_format;  // jsonl | csv; empty: by extension or first line
+  std::string delimiter;     // CSV: , ; or tab; empty: sniffed from the header
   std::string ledger;
   bool dry_run = false;
   std::string fail_on;  // --fail-on DECISION[,DECISION]: exit 3 when a line gets one
@@ -52,14 +60,23 @@ std::unique_ptr<Engine> LoadEngine(const CommonOptions& common);
 // Resolves --mode and --regime; prints the problem and returns nullopt on error.
 std::optional<RegimeChoice> ParseChoice(const CommonOptions& common);
 
-int RunCheck(const CommonOptions& common, const CheckOptions& options);
+int RunCheck(const CommonOptions& common, CheckOptions options);
 int RunClassify(const CommonOptions& common, const ClassifyOptions& options);
 struct ExplainOptions {
   std::string file, id;
-  std::string ledger;  // read (never written): balances as the line saw them there
+  std::string format = "text";  // text | json
+  std::string input_format, delimiter;
+  ShipmentFlags flags;  // the shipment, instead of a file
+  std::string ledger;   // read (never written): balances as the line saw them there
 };
-int RunExplain(const CommonOptions& common, const ExplainOptions& options);
-int RunRegimes(const CommonOptions& common);
+int RunExplain(const CommonOptions& common, ExplainOptions options);
+int RunRegimes(const CommonOptions& common, const std::string& format);
+struct CountriesOptions {
+  std::string date = "today";
+  std::string format = "text";
+  std::vector<std::string> codes;  // empty: every country
+};
+int RunCountries(const CommonOptions& common, const CountriesOptions& options);
 int RunLawCheck(const CommonOptions& common);
 // `law reference`: the parameter reference (docs/parameters.md) on stdout.
 int RunLawReference(const CommonOptions& common);

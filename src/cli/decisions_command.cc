@@ -6,6 +6,7 @@
 #include <cstdio>
 
 #include "cli/cli.h"
+#include "cli/describe.h"
 #include "cli/commands.h"
 #include "decisions/decision_export.h"
 #include "decisions/decision_store.h"
@@ -75,6 +76,7 @@ int RunDecisions(int argc, char** argv) {
       ->check(CLI::Range(int64_t{1}, int64_t{1'000'000}));
   CLI::App* exp = common(app.add_subcommand("export", "every matching decision, oldest first"));
   CLI::App* verify = common(app.add_subcommand("verify", "check the decision log's hash chain"));
+  if (DescribeRequested()) return Describe(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

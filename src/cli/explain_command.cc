@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/input.h"
+#include "io/determination_writer.h"
 #include "ledger/memory_ledger.h"
 #include "ledger/store.h"
 
@@ -53,8 +54,8 @@ class ReadNotingLedger : public Ledger {
   std::vector<std::pair<std::string, AccountBalance>> balances_;
 };
 
-std::string Header(const Determination& d, int64_t line, const std::string& file) {
-  std::string out = fmt::format("Shipment {} (line {} of {})\n", d.id, line, file);
+std::string Header(const Determination& d, int64_t line, const std::string& input) {
+  std::string out = fmt::format("Shipment {} (line {} of {})\n", d.id, line, input);
   out += fmt::format("  regime {}, mode {}\n", d.regime, WireName(d.mode));
   out += fmt::format("  decision: {}", WireName(d.decision));
   if (d.authorization != Authorization::kNone) {
@@ -133,7 +134,46 @@ std::string Outcome(const Determination& d) {
 
 }  // namespace
 
-int RunExplain(const CommonOptions& common, const ExplainOptions& o) {
+namespace {
+
+// The explanation as one JSON object: the determination (contract.md section
+// 3) with the input line, and the ledger balances the line read.
+std::string ExplainJson(const Determination& d, int64_t line, const ReadNotingLedger& ledger,
+                        const std::string& where) {
+  std::string det;
+  io::AppendJson(d, 0, &det);
+  det.pop_back();  // the newline
+  std::string out = fmt::format("{{\"line\":{},\"determination\":{},\"balances_from\":", line, det);
+  io::AppendJsonString(where, &out);
+  out += ",\"balances\":[";
+  for (size_t i = 0; i < ledger.balances().size(); ++i) {
+    const auto& [account, b] = ledger.balances()[i];
+    out += i ? ",{\"account\":" : "{\"account\":";
+    io::AppendJsonString(account, &out);
+    out +=
+        fmt::format(",\"posted\":{},\"pending\":{}}}", b.posted.ToString(), b.pending.ToString());
+  }
+  out += "]}\n";
+  return out;
+}
+
+}  // namespace
+
+int RunExplain(const CommonOptions& common, ExplainOptions o) {
+  const bool by_flags = o.flags.any();
+  if (by_flags && !o.file.empty()) {
+    std::fprintf(stderr, "highfence: give either a shipments file or shipment flags, not both\n");
+    return kExitFailed;
+  }
+  if (!by_flags && (o.file.empty() || o.id.empty())) {
+    std::fprintf(stderr,
+                 "highfence: explain needs a shipments file and --id ID, or one shipment by "
+                 "flags (--item, --units, --to, --date); see `highfence explain --help`\n");
+    return kExitFailed;
+  }
+  if (by_flags && !CompleteShipmentFlags(&o.flags)) return kExitFailed;
+  if (by_flags && !o.id.empty()) o.flags.id = o.id;
+  if (by_flags) o.id = o.flags.id;
   std::optional<RegimeChoice> choice = ParseChoice(common);
   if (!choice) return kExitFailed;
   std::unique_ptr<Engine> engine = LoadEngine(common);
@@ -149,18 +189,21 @@ int RunExplain(const CommonOptions& common, const ExplainOptions& o) {
   }
   CheckOptions input;
   input.input = o.file;
+  input.input_format = o.input_format;
+  input.delimiter = o.delimiter;
+  input.flags = o.flags;
   Input in;
-  bool csv = false;
-  std::string unused;
-  if (!OpenInput(input, &in, &csv, &unused)) return kExitFailed;
+  std::string flags_json;
+  if (!OpenInput(input, &in, &flags_json)) return kExitFailed;
   ledger::MemoryLedger memory(store.get());  // never writes the store
   ReadNotingLedger noting(&memory);
   Sequence sequence(*engine, *choice, &noting);
-  ShipmentStream stream(in.file, &engine->catalog(), csv);
+  ShipmentStream stream(in, &engine->catalog());
   Shipment shipment;
   Determination d;
   int64_t line = 0;
   std::vector<std::string> header_errors;
+  const std::string where = o.ledger.empty() ? "this run, in memory" : o.ledger;
   while (stream.Next(&shipment, &line, &header_errors)) {
     noting.Forget();
     Status st = sequence.Evaluate(shipment, &d);
@@ -169,15 +212,15 @@ int RunExplain(const CommonOptions& common, const ExplainOptions& o) {
       return kExitFailed;
     }
     if (d.id != o.id) continue;
-    std::string out = Header(d, line, o.file) + Derivation(d) +
-                      Balances(noting, o.ledger.empty() ? "this run, in memory" : o.ledger) +
-                      Outcome(d);
+    std::string out = o.format == "json" ? ExplainJson(d, line, noting, where)
+                                         : Header(d, line, in.name) + Derivation(d) +
+                                               Balances(noting, where) + Outcome(d);
     std::fwrite(out.data(), 1, out.size(), stdout);
     return kExitOk;
   }
   for (const std::string& e : header_errors) std::fprintf(stderr, "highfence: %s\n", e.c_str());
-  std::fprintf(stderr, "highfence: no shipment with id `%s` in `%s`\n", o.id.c_str(),
-               o.file.c_str());
+  std::fprintf(stderr, "highfence: no shipment with id `%s` in %s\n", o.id.c_str(),
+               in.name.c_str());
   return kExitFailed;
 }
 

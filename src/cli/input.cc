@@ -1,6 +1,10 @@
 #include "cli/input.h"
 
 #include <fmt/format.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <cstring>
 
 #include "base/limits.h"
 
@@ -15,10 +19,40 @@ bool IsBlank(std::string_view line) {
 }
 
 bool EndsWith(std::string_view s, std::string_view suffix) {
-  return s.size() >= suffix.size() && s.substr(s.size() - suffix.size()) == suffix;
+  if (s.size() < suffix.size()) return false;
+  for (size_t i = 0; i < suffix.size(); ++i) {
+    char c = s[s.size() - suffix.size() + i];
+    if ((c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c) != suffix[i]) return false;
+  }
+  return true;
+}
+
+InputFormat FormatOfName(std::string_view name) {
+  for (std::string_view ext : {".csv", ".tsv"}) {
+    if (EndsWith(name, ext)) return InputFormat::kCsv;
+  }
+  for (std::string_view ext : {".jsonl", ".ndjson", ".json"}) {
+    if (EndsWith(name, ext)) return InputFormat::kJsonl;
+  }
+  return InputFormat::kAuto;  // .txt, no extension, standard input
 }
 
 }  // namespace
+
+bool ShipmentStream::First(std::string_view* text, std::vector<std::string>* header_errors) {
+  started_ = true;
+  if (text->substr(0, 3) == "\xEF\xBB\xBF") text->remove_prefix(3);  // a UTF-8 byte-order mark
+  if (format_ == InputFormat::kAuto) {
+    std::string_view t = *text;
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t')) t.remove_prefix(1);
+    format_ = !t.empty() && t.front() == '{' ? InputFormat::kJsonl : InputFormat::kCsv;
+  }
+  if (format_ != InputFormat::kCsv) return true;
+  if (delimiter_ == 0) delimiter_ = io::SniffCsvDelimiter(*text);
+  io::SplitCsv(*text, &cells_, &unquoted_, delimiter_);
+  *header_errors = parser_.SetCsvHeader(cells_);
+  return false;
+}
 
 bool ShipmentStream::Next(Shipment* s, int64_t* line, std::vector<std::string>* header_errors) {
   std::string_view text;
@@ -26,6 +60,12 @@ bool ShipmentStream::Next(Shipment* s, int64_t* line, std::vector<std::string>* 
   while (reader_.Next(&text, &too_long)) {
     if (!too_long && IsBlank(text)) continue;
     *line = reader_.line_number();
+    if (!started_ && !too_long && !First(&text, header_errors)) {
+      if (!header_errors->empty()) return false;
+      continue;
+    }
+    started_ = true;
+    ++shipments_;
     if (too_long) {
       s->Clear();
       s->errors.push_back(
@@ -33,16 +73,8 @@ bool ShipmentStream::Next(Shipment* s, int64_t* line, std::vector<std::string>* 
            fmt::format("line {} is longer than {} bytes", *line, limits::line_bytes_max)});
       return true;
     }
-    if (csv_ && !have_header_) {
-      if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);  // a UTF-8 byte-order mark
-      io::SplitCsv(text, &cells_, &unquoted_);
-      *header_errors = parser_.SetCsvHeader(cells_);
-      have_header_ = true;
-      if (!header_errors->empty()) return false;
-      continue;
-    }
-    if (csv_) {
-      if (!io::SplitCsv(text, &cells_, &unquoted_)) {
+    if (format_ == InputFormat::kCsv) {
+      if (!io::SplitCsv(text, &cells_, &unquoted_, delimiter_)) {
         s->Clear();
         s->errors.push_back({"invalid_csv", "", "unterminated quoted cell"});
         return true;
@@ -56,7 +88,19 @@ bool ShipmentStream::Next(Shipment* s, int64_t* line, std::vector<std::string>* 
   return false;
 }
 
-bool OpenInput(const CheckOptions& o, Input* in, bool* csv, std::string* flags_json) {
+void ReportNoShipments(const ShipmentStream& stream, const Input& in) {
+  if (stream.shipments() > 0 || stream.read_error()) return;
+  if (stream.lines_read() == 0) {
+    std::fprintf(stderr, "highfence: %s is empty: no shipments to check\n", in.name.c_str());
+  } else if (stream.csv()) {
+    std::fprintf(stderr, "highfence: %s has a CSV header but no shipments\n", in.name.c_str());
+  } else {
+    std::fprintf(stderr, "highfence: %s holds only blank lines: no shipments\n", in.name.c_str());
+  }
+}
+
+bool OpenInput(const CheckOptions& o, Input* in, std::string* flags_json) {
+  if (!o.delimiter.empty()) in->delimiter = o.delimiter == "tab" ? '\t' : o.delimiter[0];
   if (o.flags.any()) {
     if (!o.input.empty()) {
       std::fprintf(stderr, "highfence: give either an input file or shipment flags, not both\n");
@@ -65,30 +109,34 @@ bool OpenInput(const CheckOptions& o, Input* in, bool* csv, std::string* flags_j
     *flags_json = ShipmentFlagsToJson(o.flags);
     in->file = fmemopen(flags_json->data(), flags_json->size(), "r");
     in->owned = true;
-    *csv = false;
+    in->name = "the shipment flags";
+    in->format = InputFormat::kJsonl;
     return in->file != nullptr;
   }
   if (o.input.empty() || o.input == "-") {
     in->file = stdin;
+    in->name = "standard input";
   } else {
+    struct stat st {};
+    if (::stat(o.input.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      std::fprintf(stderr,
+                   "highfence: `%s` is a directory; give a shipments file (JSONL or CSV), "
+                   "or - for standard input\n",
+                   o.input.c_str());
+      return false;
+    }
     in->file = std::fopen(o.input.c_str(), "rb");
     if (in->file == nullptr) {
-      std::fprintf(stderr, "highfence: cannot read `%s`\n", o.input.c_str());
+      std::fprintf(stderr, "highfence: cannot read `%s`: %s\n", o.input.c_str(),
+                   std::strerror(errno));
       return false;
     }
     in->owned = true;
+    in->name = fmt::format("`{}`", o.input);
+    in->format = FormatOfName(o.input);
   }
-  if (!o.input_format.empty()) {
-    *csv = o.input_format == "csv";
-  } else if (in->file == stdin) {
-    int c;
-    while ((c = std::fgetc(stdin)) == ' ' || c == '\n' || c == '\r' || c == '\t') {
-    }
-    if (c != EOF) std::ungetc(c, stdin);
-    *csv = c != '{' && c != EOF;
-  } else {
-    *csv = EndsWith(o.input, ".csv");
-  }
+  if (o.input_format == "csv") in->format = InputFormat::kCsv;
+  if (o.input_format == "jsonl") in->format = InputFormat::kJsonl;
   return true;
 }
 

@@ -2,12 +2,14 @@
 #include <fmt/format.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdio>
 #include <set>
 
 #include "base/clock.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
+#include "cli/describe.h"
 #include "io/determination_writer.h"
 #include "law/snapshot.h"
 #include "ledger/event_log.h"
@@ -116,8 +118,53 @@ std::optional<int64_t> LawDays(const LedgerOptions& o, int64_t now_ns, bool vali
   return validity ? law.license_validity_days.value : law.pending_reservation_expiry_days.value;
 }
 
+// An account nothing has drawn on yet: zero use, and the cap the law sets for
+// it (as written, on --now or today; an LPP account on its year's first day).
+// Counters (aia, uveu) have no cap. nullopt when the id is not an account id.
+std::optional<ledger::AccountState> UnusedAccount(const LedgerOptions& o) {
+  const std::string& id = o.account;
+  std::string kind = id.substr(0, id.find(':'));
+  size_t parts = static_cast<size_t>(std::count(id.begin(), id.end(), ':')) + 1;
+  bool known = (kind == "allocation" && parts == 2) || (kind == "lpp" && parts == 3) ||
+               ((kind == "nveu" || kind == "uveu") && parts == 3) || (kind == "aia" && parts == 2);
+  if (!known) return std::nullopt;
+  ledger::AccountState a;
+  a.account = id;
+  if (kind == "aia" || kind == "uveu") return a;
+  int64_t now_ns = NowFlagNs(o.now);
+  if (now_ns < 0) return std::nullopt;
+  Date on = DateOfNs(now_ns);
+  if (kind == "lpp") {
+    std::optional<Date> first = Date::Parse(id.substr(id.rfind(':') + 1) + "-01-01");
+    if (!first) return std::nullopt;
+    on = *first;
+  }
+  CommonOptions common;
+  common.law_dir = o.law_dir;
+  std::unique_ptr<Engine> engine = LoadEngine(common);
+  if (!engine) return std::nullopt;
+  RegimeChoice as_written;
+  as_written.forced = RegimeId::kUs2025;
+  const law::Snapshot& law = engine->law().At(on, as_written);
+  a.cap = kind == "allocation" ? law.allocation_tpp.value
+          : kind == "lpp"      ? law.lpp_annual_cap_tpp.value
+                               : law.nveu_cap_tpp.value;
+  return a;
+}
+
 int Show(ledger::LedgerStore& s, const LedgerOptions& o) {
   Result<ledger::AccountState> a = s.Show(o.account);
+  if (!a.ok() && a.status().code() == Status::Code::kNotFound) {
+    std::optional<ledger::AccountState> unused = UnusedAccount(o);
+    if (!unused) {
+      std::fprintf(stderr,
+                   "highfence: `%s` is not an account id (allocation:CC, lpp:PARTY:YYYY, "
+                   "nveu:PARTY:CC, uveu:PARTY:CC, aia:PARTY)\n",
+                   o.account.c_str());
+      return kExitFailed;
+    }
+    a = std::move(*unused);
+  }
   if (!a.ok()) return Fail(a.status());
   Print(o.format == "json" ? AccountJson(*a) : AccountText(*a));
   return kExitOk;
@@ -288,7 +335,7 @@ int Backup(ledger::LedgerStore& s, const LedgerOptions& o) {
 }  // namespace
 
 int RunLedger(int argc, char** argv) {
-  CLI::App app{"highfence ledger: the durable quota ledger"};
+  CLI::App app{"highfence ledger: the durable quota ledger", "highfence ledger"};
   app.require_subcommand(1);
   LedgerOptions o;
   auto common = [&](CLI::App* c) {
@@ -297,7 +344,10 @@ int RunLedger(int argc, char** argv) {
   };
   CLI::App* show = common(app.add_subcommand("show", "one account's balance"));
   show->add_option("account", o.account)->required();
-  show->add_option("--format", o.format)->check(CLI::IsMember({"text", "json"}));
+  show->add_option("--format", o.format, "text or json")->check(CLI::IsMember({"text", "json"}));
+  show->add_option("--now", o.now,
+                   "an account with no draws: its cap on this date (default today)");
+  show->add_option("--law", o.law_dir, "folder of law/*.toml (default: the built-in law)");
   CLI::App* list = common(app.add_subcommand("list", "every account"));
   list->add_option("--kind", o.kind)
       ->check(CLI::IsMember({"allocation", "lpp", "nveu", "uveu", "aia"}));
@@ -313,7 +363,8 @@ int RunLedger(int argc, char** argv) {
   seed->add_option("--kind", o.kind, "uveu (default) or nveu");
   seed->add_option("--note", o.note);
   CLI::App* exp = common(app.add_subcommand("export", "every transfer (JSONL or CSV)"));
-  exp->add_option("--format", o.format)->check(CLI::IsMember({"text", "jsonl", "csv"}));
+  exp->add_option("--format", o.format, "jsonl (default) or csv")
+      ->check(CLI::IsMember({"jsonl", "csv"}));
   CLI::App* verify =
       common(app.add_subcommand("verify", "recompute balances, check the hash chain"));
   CLI::App* post =
@@ -347,6 +398,7 @@ int RunLedger(int argc, char** argv) {
       ->check(CLI::Range(0, 36'600));
   licences->add_option("--law", o.law_dir, "folder of law/*.toml (default: the built-in law)");
   licences->add_option("--now", o.now, "as of this date (default: now)");
+  if (DescribeRequested()) return Describe(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "cli/cli.h"
+#include "cli/describe.h"
 #include "cli/screen_commands.h"
 #include "io/determination_writer.h"
 #include "screen/list_store.h"
@@ -186,6 +187,7 @@ int RunLists(int argc, char** argv) {
       common(app.add_subcommand("diff", "rows added, removed and changed from A to B"));
   diff->add_option("a", a.before, "a file or a stored sha256 prefix")->required();
   diff->add_option("b", a.after, "a file, a stored sha256 prefix, or current")->required();
+  if (DescribeRequested()) return Describe(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

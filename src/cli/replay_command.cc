@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "cli/cli.h"
+#include "cli/describe.h"
 #include "cli/commands.h"
 #include "cli/simulate_command.h"
 #include "replay/reform.h"
@@ -96,6 +97,7 @@ int RunReplay(int argc, char** argv) {
   app.add_option("--catalog", f.common.catalog_path, "accelerator catalog TOML");
   app.add_option("--format", f.format, "text (default), json or csv (flipped decisions)")
       ->check(CLI::IsMember({"text", "json", "csv"}));
+  if (DescribeRequested()) return Describe(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -10,6 +10,7 @@
 
 #include "highfence/country.h"
 #include "cli/cli.h"
+#include "cli/describe.h"
 #include "cli/screen_commands.h"
 #include "io/determination_writer.h"
 #include "io/line_reader.h"
@@ -247,6 +248,7 @@ int RunScreen(int argc, char** argv) {
   app.add_option("--review-threshold", a.options.review_threshold,
                  "lowest score reported for review (default 0.72)");
   app.add_option("--hits-max", a.options.hits_max, "hits per name, best first (default 25)");
+  if (DescribeRequested()) return Describe(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -7,6 +7,7 @@
 
 #include "base/clock.h"
 #include "cli/cli.h"
+#include "cli/describe.h"
 #include "cli/commands.h"
 #include "decisions/decision_store.h"
 #include "highfence/ledger.h"
@@ -86,6 +87,7 @@ int RunServe(int argc, char** argv) {
   app.add_option("--scenarios", o.scenarios_dir,
                  "the simulator's scenario folder for GET /v1/simulate (default: "
                  "share/highfence/scenarios beside the binary, or the source tree's scenarios/)");
+  if (DescribeRequested()) return Describe(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -107,6 +109,7 @@ int RunKeys(int argc, char** argv) {
   CLI::App* revoke = app.add_subcommand("revoke", "revoke a key by its id");
   revoke->add_option("key_id", key_id)->required();
   AddWhere(revoke, &data, &ledger);
+  if (DescribeRequested()) return Describe(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -9,6 +9,7 @@
 #include <string>
 
 #include "cli/cli.h"
+#include "cli/describe.h"
 #include "law/law_data.h"
 #include "law/snapshot.h"
 #include "simulate/law_inputs.h"
@@ -148,6 +149,7 @@ int RunSimulate(int argc, char** argv) {
   app.add_flag("--no-tornado", f.no_tornado, "skip the sensitivity ranking");
   app.add_flag("--no-variants", f.no_variants, "run the main policy set only (no checks)");
   app.add_flag("--quiet", f.quiet, "no summary on stderr");
+  if (DescribeRequested()) return Describe(app);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <cstring>
 
+#include "io/table_writer.h"
+
 namespace highfence::io {
 
 using std::string_view_literals::operator""sv;
@@ -223,12 +225,23 @@ void AppendCsvCell(std::string_view s, std::string* out) {
 
 void AppendCsvHeader(std::string* out) {
   out->append(
-      "id,regime,mode,eccn,tpp,tpp_total,performance_density,tier,decision,"
-      "authorization,license_policy,notices,debits,reasons,errors,assumed,other_mode\n");
+      "id,date,destination,item,units,consignee,regime,mode,eccn,tpp,tpp_total,"
+      "performance_density,tier,decision,authorization,license_policy,reason,notices,debits,"
+      "reasons,errors,assumed,other_mode\n");
 }
 
-void AppendCsv(const Determination& d, std::string* out) {
+void AppendCsv(const Determination& d, const Shipment& s, std::string* out) {
   AppendCsvCell(d.id, out);
+  out->push_back(',');
+  if (s.date.days() != 0) out->append(s.date.ToString());
+  out->push_back(',');
+  if (s.destination.valid()) out->append(s.destination.str());
+  out->push_back(',');
+  AppendCsvCell(ItemText(s), out);
+  out->push_back(',');
+  if (s.units > 0) AppendInt(s.units, out);
+  out->push_back(',');
+  AppendCsvCell(s.consignee.name, out);
   out->push_back(',');
   out->append(d.regime);
   out->push_back(',');
@@ -250,6 +263,8 @@ void AppendCsv(const Determination& d, std::string* out) {
   out->push_back(',');
   out->append(WireName(d.license_policy));
   out->push_back(',');
+  AppendCsvCell(DecidingReason(d), out);
+  out->push_back(',');
   std::string cell;
   for (size_t i = 0; i < d.notices.size(); ++i) {
     if (i) cell.push_back(';');
@@ -258,9 +273,11 @@ void AppendCsv(const Determination& d, std::string* out) {
   AppendCsvCell(cell, out);
   out->push_back(',');
   cell.clear();
+  // account=tpp:state, so a pending reservation is told from a posted draw.
   for (size_t i = 0; i < d.debits.size(); ++i) {
     if (i) cell.push_back(';');
-    cell += d.debits[i].account + "=" + d.debits[i].tpp.ToString();
+    cell += d.debits[i].account + "=" + d.debits[i].tpp.ToString() + ":";
+    cell += WireName(d.debits[i].state);
   }
   AppendCsvCell(cell, out);
   out->push_back(',');
@@ -296,63 +313,6 @@ void AppendCsv(const Determination& d, std::string* out) {
     AppendCsvCell(cell, out);
   }
   out->push_back('\n');
-}
-
-// --- table -----------------------------------------------------------------------
-
-namespace {
-
-std::string Fit(std::string_view s, size_t width) {
-  if (s.size() <= width) return std::string(s);
-  return std::string(s.substr(0, width - 1)) + "~";
-}
-
-}  // namespace
-
-void AppendTableHeader(std::string* out) {
-  fmt::format_to(std::back_inserter(*out),
-                 "{:<18} {:<10} {:<11} {:<7} {:>14} {:<4} {:<19} {:<24} {}\n", "ID", "REGIME",
-                 "MODE", "ECCN", "TPP TOTAL", "TIER", "DECISION", "AUTHORIZATION/POLICY",
-                 "NOTICES / ERRORS");
-}
-
-void AppendTableRow(const Determination& d, int64_t line, std::string* out) {
-  std::string total = d.tpp_total ? d.tpp_total->ToString() : "-";
-  std::string tier = d.tier ? std::to_string(d.tier) : "-";
-  std::string_view eccn = WireName(d.eccn);
-  std::string_view how = d.authorization != Authorization::kNone ? WireName(d.authorization)
-                                                                 : WireName(d.license_policy);
-  std::string tail;
-  for (std::string_view n : d.notices) tail += (tail.empty() ? "" : ", ") + std::string(n);
-  for (const DeterminationError& e : d.errors) {
-    tail += (tail.empty() ? "" : "; ") + (e.field.empty() ? e.code : e.field) + ": " + e.message;
-  }
-  fmt::format_to(std::back_inserter(*out),
-                 "{:<18} {:<10} {:<11} {:<7} {:>14} {:<4} {:<19} {:<24} {}\n",
-                 d.id.empty() ? fmt::format("(line {})", line) : Fit(d.id, 18), d.regime,
-                 WireName(d.mode), eccn.empty() ? "-" : eccn, total, tier, WireName(d.decision),
-                 how.empty() ? "-" : how, Fit(tail, 100));
-}
-
-int64_t DecisionCounts::total() const {
-  int64_t t = 0;
-  for (int64_t c : counts_) t += c;
-  return t;
-}
-
-void DecisionCounts::AppendSummary(std::string* out) const {
-  static constexpr Decision kOrder[] = {Decision::kNotControlled, Decision::kNoLicenseRequired,
-                                        Decision::kAuthorized, Decision::kLicenseRequired,
-                                        Decision::kNeedsReview};
-  fmt::format_to(std::back_inserter(*out), "\nSummary: {} shipments, mode {}\n", total(),
-                 modes_ == 1   ? WireName(Mode::kAsWritten)
-                 : modes_ == 2 ? WireName(Mode::kAsEnforced)
-                 : modes_ == 3 ? std::string_view("as_written and as_enforced")
-                               : std::string_view("none"));
-  for (Decision d : kOrder) {
-    fmt::format_to(std::back_inserter(*out), "  {:<20} {:>8}\n", WireName(d),
-                   counts_[static_cast<size_t>(d)]);
-  }
 }
 
 }  // namespace highfence::io

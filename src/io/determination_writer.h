@@ -1,5 +1,5 @@
-// Writers for determinations: JSON Lines (contract.md section 3), CSV and a
-// readable fixed-width table. Each appends to a caller-owned buffer that the
+// Writers for determinations: JSON Lines (contract.md section 3) and CSV (the
+// table and summary are table_writer.h). Each appends to a caller-owned buffer that the
 // caller flushes in large blocks.
 #ifndef HIGHFENCE_IO_DETERMINATION_WRITER_H_
 #define HIGHFENCE_IO_DETERMINATION_WRITER_H_
@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "highfence/determination.h"
+#include "highfence/shipment.h"
 
 namespace highfence::io {
 
@@ -24,27 +25,10 @@ void AppendJson(const Determination& d, int64_t line, std::string* out);
 // quotes doubled, when it holds a comma, a quote or a line break.
 void AppendCsvCell(std::string_view s, std::string* out);
 
+// CSV: the shipment's date, destination, item, units and consignee beside its
+// determination, the deciding reason, and each debit as account=tpp:state.
 void AppendCsvHeader(std::string* out);
-void AppendCsv(const Determination& d, std::string* out);
-
-void AppendTableHeader(std::string* out);
-// `line` names the input line of a determination that has no id.
-void AppendTableRow(const Determination& d, int64_t line, std::string* out);
-
-// Counts determinations by decision, for the summary after a run.
-class DecisionCounts {
- public:
-  void Add(const Determination& d) {
-    ++counts_[static_cast<size_t>(d.decision)];
-    modes_ |= d.mode == Mode::kAsWritten ? 1 : 2;
-  }
-  int64_t total() const;
-  void AppendSummary(std::string* out) const;
-
- private:
-  std::array<int64_t, 5> counts_{};
-  int modes_ = 0;  // bit 1: as_written seen, bit 2: as_enforced seen
-};
+void AppendCsv(const Determination& d, const Shipment& s, std::string* out);
 
 }  // namespace highfence::io
 

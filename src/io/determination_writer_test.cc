@@ -240,21 +240,52 @@ std::vector<std::string> SplitRow(const std::string& row) {
   return std::vector<std::string>(cells.begin(), cells.end());
 }
 
+Shipment Echoed() {
+  Shipment s;
+  s.Clear();
+  s.id = "S-1";
+  s.date = *Date::Parse("2025-06-01");
+  s.destination = *CountryCode::Parse("MY");
+  s.item.catalog_id = "nvidia-h100-sxm";
+  s.units = 8;
+  s.consignee.name = "Acme, Sdn Bhd";
+  return s;
+}
+
 TEST(WriterCsv, HeaderMatchesRowWidth) {
   std::string header, row;
   AppendCsvHeader(&header);
-  AppendCsv(Filled(), &row);
+  AppendCsv(Filled(), Echoed(), &row);
   std::vector<std::string> h = SplitRow(header);
   std::vector<std::string> r = SplitRow(row);
   ASSERT_EQ(h.size(), r.size());
   EXPECT_EQ(h[0], "id");
-  EXPECT_EQ(h[8], "decision");
-  EXPECT_EQ(r[8], "authorized");
-  EXPECT_EQ(r[3], "3A090.a");
-  EXPECT_EQ(r[6], "19.45");
-  EXPECT_EQ(r[9], "LPP");
-  EXPECT_EQ(r[11], "lpp_prior_notice;lpp_certification");
-  EXPECT_EQ(r[12], "lpp:acme:2025=126656;allocation:MY=0.5");
+  EXPECT_EQ(h[13], "decision");
+  EXPECT_EQ(r[13], "authorized");
+  EXPECT_EQ(r[8], "3A090.a");
+  EXPECT_EQ(r[11], "19.45");
+  EXPECT_EQ(r[14], "LPP");
+  EXPECT_EQ(r[17], "lpp_prior_notice;lpp_certification");
+}
+
+TEST(WriterCsv, EchoesTheShipmentBesideTheId) {
+  std::string row;
+  AppendCsv(Filled(), Echoed(), &row);
+  std::vector<std::string> r = SplitRow(row);
+  ASSERT_GE(r.size(), 17u);
+  EXPECT_EQ(r[1], "2025-06-01");
+  EXPECT_EQ(r[2], "MY");
+  EXPECT_EQ(r[3], "nvidia-h100-sxm");
+  EXPECT_EQ(r[4], "8");
+  EXPECT_EQ(r[5], "Acme, Sdn Bhd");
+  // The deciding reason is the derivation's last step, with the notices owed.
+  EXPECT_EQ(r[16], "LPP available; owes lpp_prior_notice, lpp_certification");
+}
+
+TEST(WriterCsv, DebitsKeepTheirState) {
+  std::string row;
+  AppendCsv(Filled(), Echoed(), &row);
+  EXPECT_EQ(SplitRow(row)[18], "lpp:acme:2025=126656:posted;allocation:MY=0.5:pending");
 }
 
 TEST(WriterCsv, QuotesCellsWithCommasQuotesAndNewlines) {
@@ -262,7 +293,9 @@ TEST(WriterCsv, QuotesCellsWithCommasQuotesAndNewlines) {
   d.id = "a,\"b\"";
   d.errors.push_back({"wrong_type", "x", "line one\nline, two"});
   std::string row;
-  AppendCsv(d, &row);
+  Shipment s;
+  s.Clear();
+  AppendCsv(d, s, &row);
   EXPECT_EQ(row.rfind("\"a,\"\"b\"\"\",", 0), 0u) << row;
   EXPECT_EQ(row.back(), '\n');
   // The error cell holds a newline inside quotes: split on the first record only.
@@ -275,55 +308,15 @@ TEST(WriterCsv, CellsRoundTripThroughSplitCsv) {
   d.id = "Acme, \"Ltd\"";
   d.errors[0].message = "bad, very \"bad\"";
   std::string row;
-  AppendCsv(d, &row);
+  Shipment s;
+  s.Clear();
+  AppendCsv(d, s, &row);
   std::vector<std::string> cells = SplitRow(row);
-  ASSERT_EQ(cells.size(), 17u) << row;
+  ASSERT_EQ(cells.size(), 23u) << row;
   EXPECT_EQ(cells[0], d.id);
-  EXPECT_EQ(cells[8], "needs_review");
-  EXPECT_EQ(cells[14], "units: bad, very \"bad\"");
-}
-
-TEST(WriterTable, RowShowsIdDecisionAndAuthorization) {
-  std::string header, row;
-  AppendTableHeader(&header);
-  AppendTableRow(Filled(), 4, &row);
-  EXPECT_NE(header.find("DECISION"), std::string::npos);
-  EXPECT_NE(row.find("S-1"), std::string::npos) << row;
-  EXPECT_NE(row.find("authorized"), std::string::npos) << row;
-  EXPECT_NE(row.find("LPP"), std::string::npos) << row;
-  EXPECT_NE(row.find("126656"), std::string::npos) << row;
-  EXPECT_NE(row.find("lpp_prior_notice"), std::string::npos) << row;
-  EXPECT_EQ(row.find('\n'), row.size() - 1);
-}
-
-TEST(WriterTable, NeedsReviewRowShowsTheError) {
-  std::string row;
-  AppendTableRow(NeedsReview(), 9, &row);
-  EXPECT_NE(row.find("needs_review"), std::string::npos) << row;
-  EXPECT_NE(row.find("units: "), std::string::npos) << row;
-  EXPECT_EQ(row.find("(line 9)"), std::string::npos) << row;  // it has an id
-}
-
-TEST(WriterTable, RowWithoutIdNamesTheLine) {
-  Determination d = NeedsReview();
-  d.id.clear();
-  std::string row;
-  AppendTableRow(d, 9, &row);
-  EXPECT_EQ(row.rfind("(line 9)", 0), 0u) << row;
-}
-
-TEST(DecisionCounts, CountsAndSummarizes) {
-  DecisionCounts counts;
-  counts.Add(Filled());
-  counts.Add(Filled());
-  counts.Add(NeedsReview());
-  EXPECT_EQ(counts.total(), 3);
-  std::string text;
-  counts.AppendSummary(&text);
-  EXPECT_NE(text.find("3 shipments"), std::string::npos) << text;
-  size_t at = text.find("authorized");
-  ASSERT_NE(at, std::string::npos);
-  EXPECT_EQ(text.substr(at, text.find('\n', at) - at).back(), '2') << text;
+  EXPECT_EQ(cells[1], "");  // nothing parsed: nothing echoed
+  EXPECT_EQ(cells[13], "needs_review");
+  EXPECT_EQ(cells[20], "units: bad, very \"bad\"");
 }
 
 }  // namespace

@@ -9,9 +9,31 @@
 #include "base/end_use.h"
 #include "base/limits.h"
 #include "catalog/catalog.h"
+#include "io/suggest.h"
 
 namespace highfence::io {
 namespace {
+
+// Field names by object, for "did you mean" hints on an unknown field.
+constexpr std::string_view kTopFields[] = {"id",   "date",  "type",      "from",    "destination",
+                                           "item", "units", "consignee", "end_use", "region"};
+constexpr std::string_view kConsigneeFields[] = {"name", "parent", "hq",       "parent_hq",
+                                                 "veu",  "id",     "parent_id"};
+constexpr std::string_view kItemFields[] = {"kind",
+                                            "tpp",
+                                            "die_area_mm2",
+                                            "datacenter",
+                                            "interconnect_gbs",
+                                            "dram_bandwidth_gbs",
+                                            "memory_bandwidth_density",
+                                            "contains",
+                                            "training_ops",
+                                            "published",
+                                            "derived_from_published",
+                                            "base_training_ops",
+                                            "additional_training_ops",
+                                            "eccn",
+                                            "hts"};
 
 std::string_view KindName(Scalar::Kind k) {
   switch (k) {
@@ -131,8 +153,8 @@ std::optional<CountryCode> ShipmentParser::Impl::GetCountry(std::string_view fie
   std::optional<CountryCode> c = CountryCode::Parse(s.text);
   if (!c) {
     Error(kErrInvalidValue, field,
-          fmt::format("`{}` must be an ISO 3166-1 alpha-2 code such as `DE`, got `{}`", field,
-                      Clip(s.text)));
+          fmt::format("`{}` must be an ISO 3166-1 alpha-2 code such as `DE`, got `{}`{}", field,
+                      Clip(s.text), CountryHint(s.text)));
   }
   return c;
 }
@@ -215,7 +237,8 @@ void ShipmentParser::Impl::SetTop(std::string_view key, const Scalar& s) {
     if (!ExpectKind("end_use", s, Scalar::kString)) return;
     SetEndUses(s.text);
   } else {
-    Error(kErrUnknownField, key, fmt::format("unknown field `{}`", Clip(key)));
+    Error(kErrUnknownField, key,
+          fmt::format("unknown field `{}`{}", Clip(key), DidYouMean(key, kTopFields)));
   }
 }
 
@@ -252,9 +275,9 @@ void ShipmentParser::Impl::SetItemId(std::string_view field, const Scalar& s, It
   }
   const catalog::Accelerator* a = catalog_->Find(s.text);
   if (a == nullptr) {
-    Error(
-        kErrUnknownItem, field,
-        fmt::format("`{}` is not in the catalog (see `highfence classify --list`)", Clip(s.text)));
+    Error(kErrUnknownItem, field,
+          fmt::format("`{}` is not in the catalog{} (see `highfence classify --list`)",
+                      Clip(s.text), CatalogHint(s.text, *catalog_)));
     return;
   }
   item->kind = ItemKind::kIc;
@@ -338,7 +361,8 @@ void ShipmentParser::Impl::SetConsignee(std::string_view key, const Scalar& s) {
     }
   } else {
     Error(kErrUnknownField, fmt::format("consignee.{}", Clip(key)),
-          fmt::format("unknown field `consignee.{}`", Clip(key)));
+          fmt::format("unknown field `consignee.{}`{}", Clip(key),
+                      DidYouMean(key, kConsigneeFields)));
   }
 }
 
@@ -377,7 +401,42 @@ void ShipmentParser::Impl::SetItemField(std::string_view prefix, std::string_vie
     SetHts(field, s, f);
   } else {
     --f->present_count;
-    Error(kErrUnknownField, field, fmt::format("unknown field `{}`", field));
+    Error(kErrUnknownField, field,
+          fmt::format("unknown field `{}`{}", field, DidYouMean(key, kItemFields)));
+  }
+}
+
+void ShipmentParser::Impl::SetCsvContains(std::string_view cell, ItemFields* f) {
+  f->has_contains = true;
+  size_t index = 0;
+  for (size_t start = 0; start <= cell.size(); ++index) {
+    size_t end = cell.find(';', start);
+    if (end == std::string_view::npos) end = cell.size();
+    std::string_view part = cell.substr(start, end - start);
+    start = end + 1;
+    while (!part.empty() && part.front() == ' ') part.remove_prefix(1);
+    part = TrimRight(part);
+    std::string at = fmt::format("item.contains[{}]", index);
+    if (static_cast<int64_t>(index) >= limits::computer_parts_max) {
+      Error(kErrOutOfRange, "item.contains",
+            fmt::format("`item.contains` may list at most {} parts", limits::computer_parts_max));
+      return;
+    }
+    size_t star = part.rfind('*');
+    if (star == std::string_view::npos) {
+      Error(kErrInvalidValue, at,
+            fmt::format("`{}` must be `catalog-id*count` (e.g. `nvidia-h100-sxm*8`), got `{}`", at,
+                        Clip(part)));
+      continue;
+    }
+    Scalar id{Scalar::kCsv, TrimRight(part.substr(0, star)), false};
+    Scalar count{Scalar::kCsv, part.substr(star + 1), false};
+    while (!count.text.empty() && count.text.front() == ' ') count.text.remove_prefix(1);
+    Item nested;
+    size_t errors_before = error_count();
+    SetItemId(at + ".item", id, &nested);
+    std::optional<int64_t> n = GetInt(at + ".count", count, 1, limits::part_count_max);
+    if (n && error_count() == errors_before) f->parts.push_back({nested.ic, *n});
   }
 }
 

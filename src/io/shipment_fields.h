@@ -74,6 +74,8 @@ class ShipmentParser::Impl {
   void SetHts(const std::string& field, const Scalar& s, ItemFields* f);
   // One field of an item object (or of an IC inside a computer's `contains`).
   void SetItemField(std::string_view prefix, std::string_view key, const Scalar& s, ItemFields* f);
+  // A CSV `item.contains` cell: catalog ids with counts, `id*count;id*count`.
+  void SetCsvContains(std::string_view cell, ItemFields* f);
   // Turns the fields of an item object into an Item of its kind.
   void ResolveItem(std::string_view prefix, ItemFields* f, Item* item, bool nested);
   // Checks required fields and the limits that span fields.

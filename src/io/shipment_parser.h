@@ -55,10 +55,15 @@ class ShipmentParser {
   std::vector<int> csv_columns_;  // column index -> field id
 };
 
-// Splits one CSV record (RFC 4180 quoting, no embedded newlines) into cells.
-// Returns false on an unterminated quote.
+// Splits one CSV record (RFC 4180 quoting, no embedded newlines) into cells,
+// each trimmed of surrounding spaces and tabs (inside quotes, text is kept as
+// it is). Returns false on an unterminated quote.
 bool SplitCsv(std::string_view line, std::vector<std::string_view>* cells,
-              std::string* unquote_buffer);
+              std::string* unquote_buffer, char delimiter = ',');
+
+// The delimiter of a CSV file from its header row: comma, semicolon or tab,
+// whichever occurs most outside quotes (comma when none does).
+char SniffCsvDelimiter(std::string_view header);
 
 }  // namespace highfence::io
 

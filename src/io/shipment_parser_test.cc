@@ -564,11 +564,56 @@ class CsvTest : public ::testing::Test {
 TEST_F(CsvTest, HeaderRejectsUnknownAndDuplicateColumns) {
   std::string buffer;
   std::vector<std::string> p = parser_.SetCsvHeader(Split("id,colour,units,id", &buffer));
-  ASSERT_EQ(p.size(), 2u);
+  ASSERT_EQ(p.size(), 3u);
   EXPECT_NE(p[0].find("colour"), std::string::npos) << p[0];
   EXPECT_NE(p[1].find("id"), std::string::npos) << p[1];
   EXPECT_NE(p[1].find("twice"), std::string::npos) << p[1];
+  // An unknown column lists the valid ones.
+  EXPECT_NE(p[2].find("valid CSV columns: id, date,"), std::string::npos) << p[2];
   EXPECT_TRUE(parser_.SetCsvHeader(Split("id,date ,\"units\"", &buffer)).empty());
+}
+
+TEST_F(CsvTest, HeaderIgnoresCaseAndSurroundingSpaces) {
+  std::string buffer;
+  EXPECT_TRUE(parser_.SetCsvHeader(Split(" ID ,Date,  Consignee.Name", &buffer)).empty());
+  std::vector<std::string> p = parser_.SetCsvHeader(Split("id,Destinaton", &buffer));
+  ASSERT_FALSE(p.empty());
+  EXPECT_NE(p[0].find("did you mean `destination`"), std::string::npos) << p[0];
+}
+
+TEST(SplitCsvTest, TrimsCellsAndHonoursTheDelimiter) {
+  std::vector<std::string_view> cells;
+  std::string buffer;
+  ASSERT_TRUE(SplitCsv(" a ; \" b; \" ;c ", &cells, &buffer, ';'));
+  ASSERT_EQ(cells.size(), 3u);
+  EXPECT_EQ(cells[0], "a");
+  EXPECT_EQ(cells[1], " b; ");  // inside quotes, text is kept as it is
+  EXPECT_EQ(cells[2], "c");
+  ASSERT_TRUE(SplitCsv("x\t\ty", &cells, &buffer, '\t'));
+  ASSERT_EQ(cells.size(), 3u);
+  EXPECT_EQ(cells[1], "");
+  EXPECT_FALSE(SplitCsv("\"a\" b,c", &cells, &buffer, ','));
+}
+
+TEST(SplitCsvTest, SniffsTheDelimiterOutsideQuotes) {
+  EXPECT_EQ(SniffCsvDelimiter("id,date,units"), ',');
+  EXPECT_EQ(SniffCsvDelimiter("id;date;units"), ';');
+  EXPECT_EQ(SniffCsvDelimiter("id\tdate\tunits"), '\t');
+  EXPECT_EQ(SniffCsvDelimiter("\"a,b,c\";d;e"), ';');
+  EXPECT_EQ(SniffCsvDelimiter("id"), ',');
+}
+
+TEST_F(CsvTest, ContainsCellListsIdsWithCounts) {
+  Header("id,date,destination,units,item.contains");
+  Shipment s = Row("K,2025-06-01,CN,1,nvidia-h100-sxm*8; nvidia-h20 * 2");
+  ASSERT_TRUE(s.errors.empty()) << ErrorList(s);
+  EXPECT_EQ(s.item.kind, ItemKind::kComputer);
+  ASSERT_EQ(s.item.parts.size(), 2u);
+  EXPECT_EQ(s.item.parts[0].count, 8);
+  EXPECT_EQ(s.item.parts[1].count, 2);
+  Shipment bad = Row("K,2025-06-01,CN,1,nvidia-h100-sxm*x;nvidia-h100-sxm");
+  EXPECT_NE(ErrorList(bad).find("item.contains[0].count"), std::string::npos) << ErrorList(bad);
+  EXPECT_NE(ErrorList(bad).find("item.contains[1]"), std::string::npos) << ErrorList(bad);
 }
 
 TEST_F(CsvTest, RowWithCatalogItem) {

@@ -17,6 +17,7 @@
 #include "highfence/engine.h"
 #include "io/determination_writer.h"
 #include "io/shipment_parser.h"
+#include "io/table_writer.h"
 #include "ledger/memory_ledger.h"
 
 namespace {
@@ -45,8 +46,9 @@ void FuzzOneLine(std::string_view line) {
     HF_ASSERT(st.ok());
     std::string out;
     io::AppendJson(d, 1, &out);
-    io::AppendCsv(d, &out);
-    io::AppendTableRow(d, 1, &out);
+    io::AppendCsv(d, s, &out);
+    static const io::TableWriter table(120);
+    table.Row(d, s, 1, &out);
     HF_ASSERT(d.decision != Decision::kNeedsReview || !d.errors.empty());
     HF_ASSERT(s.errors.empty() || d.decision == Decision::kNeedsReview);
   }
