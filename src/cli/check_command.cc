@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "base/clock.h"
+#include "cli/check_log.h"
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/input.h"
@@ -120,6 +121,7 @@ struct Run {
   size_t chunk_lines = 1;                // lines read ahead of their evaluation
   std::vector<Decision> fail_on;
   io::RunSummary* summary = nullptr;  // with --summary
+  DecisionLogger* log = nullptr;      // with --log
   Progress* progress = nullptr;
   int64_t lines_done = 0;
   Determination d;  // reused line after line: clearing it keeps its buffers
@@ -129,10 +131,15 @@ struct Run {
 };
 
 // Reads up to `max` shipments into `shipments`/`lines`; returns how many.
+// With `raws`, also each line as received (for the decision log).
 size_t ReadChunk(ShipmentStream& stream, size_t max, std::vector<Shipment>* shipments,
-                 std::vector<int64_t>* lines, std::vector<std::string>* header_errors) {
+                 std::vector<int64_t>* lines, std::vector<std::string>* raws,
+                 std::vector<std::string>* header_errors) {
   size_t n = 0;
-  while (n < max && stream.Next(&(*shipments)[n], &(*lines)[n], header_errors)) ++n;
+  while (n < max && stream.Next(&(*shipments)[n], &(*lines)[n], header_errors,
+                                raws != nullptr ? &(*raws)[n] : nullptr)) {
+    ++n;
+  }
   return n;
 }
 
@@ -140,7 +147,7 @@ size_t ReadChunk(ShipmentStream& stream, size_t max, std::vector<Shipment>* ship
 // the ledger became unreachable or could not commit: the chunk's lines are then
 // not printed, and the run stops.
 bool EvaluateChunk(Run& run, std::span<const Shipment> shipments, std::span<const int64_t> lines,
-                   Sink& sink) {
+                   std::span<const std::string> raws, Sink& sink) {
   auto stop = [&](const Status& why, const char* what) {
     sink.Discard();
     std::fprintf(stderr, "highfence: %s; the run stops: %s\n", what, why.ToString().c_str());
@@ -160,19 +167,27 @@ bool EvaluateChunk(Run& run, std::span<const Shipment> shipments, std::span<cons
   for (size_t i = 0; i < shipments.size(); ++i) {
     Status st = run.sequence->Evaluate(shipments[i], &d);
     if (!st.ok()) {
-      if (run.store == nullptr) sink.Flush();  // what came before was determined
+      // What came before was determined, and nothing waits for a commit.
+      if (run.store == nullptr && run.log == nullptr) sink.Flush();
       return stop(st, "the ledger became unreachable");
     }
     run.needs_review = run.needs_review || d.decision == Decision::kNeedsReview;
     for (Decision f : run.fail_on) run.failed_on = run.failed_on || d.decision == f;
     if (run.summary != nullptr) run.summary->Add(d);
+    if (run.log != nullptr) run.log->Add(shipments[i], raws[i], d, lines[i]);
     sink.Write(d, shipments[i], lines[i]);
     run.progress->Tick(++run.lines_done);
   }
-  if (run.store == nullptr) return true;
-  Status committed = run.store->CommitBatch();
-  if (!committed.ok()) return stop(committed, "the ledger could not commit the last batch");
-  sink.Flush();
+  if (run.store != nullptr) {
+    Status committed = run.store->CommitBatch();
+    if (!committed.ok()) return stop(committed, "the ledger could not commit the last batch");
+  }
+  if (run.log != nullptr) {
+    // After the draws it reports are committed, before its lines are printed.
+    Status logged = run.log->Append();
+    if (!logged.ok()) return stop(logged, "the decision log could not record the last batch");
+  }
+  if (run.store != nullptr || run.log != nullptr) sink.Flush();
   return true;
 }
 
@@ -182,11 +197,16 @@ bool EvaluateAll(Run& run, ShipmentStream& stream, Sink& sink,
                  std::vector<std::string>* header_errors) {
   std::vector<Shipment> shipments(run.chunk_lines);
   std::vector<int64_t> lines(run.chunk_lines);
+  std::vector<std::string> raws(run.log != nullptr ? run.chunk_lines : 0);
   while (true) {
-    size_t n = ReadChunk(stream, run.chunk_lines, &shipments, &lines, header_errors);
+    size_t n = ReadChunk(stream, run.chunk_lines, &shipments, &lines,
+                         run.log != nullptr ? &raws : nullptr, header_errors);
     if (n == 0) return true;
     std::span<const Shipment> chunk(shipments.data(), n);
-    if (!EvaluateChunk(run, chunk, std::span<const int64_t>(lines.data(), n), sink)) return false;
+    if (!EvaluateChunk(run, chunk, std::span<const int64_t>(lines.data(), n),
+                       std::span<const std::string>(raws.data(), raws.empty() ? 0 : n), sink)) {
+      return false;
+    }
     if (n < run.chunk_lines) return true;
   }
 }
@@ -255,7 +275,7 @@ bool WriteAll(Run& run, const CheckOptions& o, const RegimeChoice& choice, Shipm
   io::RunSummary summary;
   if (o.summary) run.summary = &summary;
   Sink sink(ChooseFormat(o.format), stdout, save, &progress);
-  if (run.store != nullptr) sink.Hold();
+  if (run.store != nullptr || run.log != nullptr) sink.Hold();
   sink.Header(LawTitle(choice));
   bool completed = EvaluateAll(run, stream, sink, header_errors);
   sink.Flush();
@@ -282,8 +302,8 @@ int RunCheck(const CommonOptions& common, CheckOptions o) {
   if (!choice) return kExitFailed;
   std::optional<std::vector<Decision>> fail_on = ParseFailOn(o.fail_on);
   if (!fail_on) return kExitFailed;
-  if (o.dry_run && o.ledger.empty()) {
-    std::fprintf(stderr, "highfence: --dry-run needs --ledger\n");
+  if ((o.dry_run || o.log) && o.ledger.empty()) {
+    std::fprintf(stderr, "highfence: %s needs --ledger\n", o.dry_run ? "--dry-run" : "--log");
     return kExitFailed;
   }
   std::unique_ptr<Engine> engine = LoadEngine(common);
@@ -300,6 +320,17 @@ int RunCheck(const CommonOptions& common, CheckOptions o) {
     }
     store = std::move(opened).value();
     if (!read_only && !ExpireReservations(*engine, store.get())) return kExitFailed;
+  }
+  std::unique_ptr<DecisionLogger> log;
+  if (o.log) {
+    // The ledger first: on a new SQLite file its tables come first.
+    Result<std::unique_ptr<decisions::DecisionStore>> opened =
+        decisions::DecisionStore::Open(o.ledger, /*read_only=*/false);
+    if (!opened.ok()) {
+      std::fprintf(stderr, "highfence: %s\n", opened.status().ToString().c_str());
+      return kExitFailed;
+    }
+    log = std::make_unique<DecisionLogger>(std::move(opened).value(), *engine, read_only);
   }
   Input in;
   std::string flags_json;
@@ -318,6 +349,7 @@ int RunCheck(const CommonOptions& common, CheckOptions o) {
   run.ledger = ledger;
   run.store = store && !read_only ? store.get() : nullptr;
   run.chunk_lines = store ? kBatchLines : 1;
+  run.log = log.get();
   run.fail_on = std::move(*fail_on);
   ShipmentStream stream(in, &engine->catalog());
   std::vector<std::string> header_errors;

@@ -93,6 +93,9 @@ CLI::App* AddCheck(CLI::App& app, CommonOptions* common, CheckOptions* o) {
   check->add_option("--ledger", o->ledger,
                     "durable ledger: a SQLite file or a postgres:// URL (default: in memory)");
   check->add_flag("--dry-run", o->dry_run, "read the --ledger, write nothing to it");
+  check->add_flag("--log", o->log,
+                  "record every determination in the --ledger's decision log, as the server "
+                  "does (search it with `highfence decisions`)");
   check->add_option("--fail-on", o->fail_on,
                     "exit 3 when a line gets one of these decisions, comma-separated: "
                     "not_controlled, no_license_required, authorized, license_required");
@@ -190,10 +193,8 @@ std::string VersionText() {
   std::vector<law::LawSource> sources = law::EmbeddedLawSources();
   Result<law::LawData> data = law::ParseLaw(sources);
   if (!data.ok()) return fmt::format("highfence {} (built-in law data invalid)", kVersion);
-  Date reviewed = law::kBeginning;
-  for (const law::RuleFile& r : data->rules) reviewed = std::max(reviewed, r.last_reviewed_on);
   return fmt::format("highfence {}\nlaw data {} (content hash), last reviewed {}", kVersion,
-                     data->content_hash, reviewed.ToString());
+                     data->content_hash, data->LastReviewed().ToString());
 }
 
 }  // namespace

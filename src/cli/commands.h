@@ -40,6 +40,7 @@ struct CheckOptions {
   std::string delimiter;     // CSV: , ; or tab; empty: sniffed from the header
   std::string ledger;
   bool dry_run = false;
+  bool log = false;     // record each determination in the ledger's decision log
   std::string fail_on;  // --fail-on DECISION[,DECISION]: exit 3 when a line gets one
   bool summary = false;
   std::string save;  // also write JSONL determinations here

@@ -51,10 +51,12 @@ bool ShipmentStream::First(std::string_view* text, std::vector<std::string>* hea
   if (delimiter_ == 0) delimiter_ = io::SniffCsvDelimiter(*text);
   io::SplitCsv(*text, &cells_, &unquoted_, delimiter_);
   *header_errors = parser_.SetCsvHeader(cells_);
+  csv_header_ = *text;
   return false;
 }
 
-bool ShipmentStream::Next(Shipment* s, int64_t* line, std::vector<std::string>* header_errors) {
+bool ShipmentStream::Next(Shipment* s, int64_t* line, std::vector<std::string>* header_errors,
+                          std::string* raw) {
   std::string_view text;
   bool too_long = false;
   while (reader_.Next(&text, &too_long)) {
@@ -66,6 +68,11 @@ bool ShipmentStream::Next(Shipment* s, int64_t* line, std::vector<std::string>* 
     }
     started_ = true;
     ++shipments_;
+    if (raw != nullptr) {
+      raw->clear();
+      if (format_ == InputFormat::kCsv) *raw = csv_header_ + "\n";
+      raw->append(text);
+    }
     if (too_long) {
       s->Clear();
       s->errors.push_back(

@@ -43,7 +43,10 @@ class ShipmentStream {
 
   // Next shipment; false at the end. Header problems go to `header_errors`
   // (then it returns false at once).
-  bool Next(Shipment* s, int64_t* line, std::vector<std::string>* header_errors);
+  // With `raw`, also the input as received: the line, after a CSV file's header
+  // line (so a CSV row names its fields), for the decision log.
+  bool Next(Shipment* s, int64_t* line, std::vector<std::string>* header_errors,
+            std::string* raw = nullptr);
 
   bool read_error() const { return reader_.read_error(); }
   // Lines read, blank ones included; shipments returned.
@@ -64,6 +67,7 @@ class ShipmentStream {
   int64_t shipments_ = 0;
   std::vector<std::string_view> cells_;
   std::string unquoted_;
+  std::string csv_header_;  // the header line, as read
 };
 
 // Says on stderr that the input held no shipment: an empty file, or one with

@@ -102,4 +102,10 @@ const CountryGroup* LawData::FindGroup(std::string_view id) const {
   return FindSorted(groups, id, [](const CountryGroup& g) -> std::string_view { return g.id; });
 }
 
+Date LawData::LastReviewed() const {
+  Date newest = Date::FromDays(0);
+  for (const RuleFile& r : rules) newest = std::max(newest, r.last_reviewed_on);
+  return newest;
+}
+
 }  // namespace highfence::law

@@ -137,6 +137,8 @@ struct LawData {
 
   const RuleFile* FindRule(std::string_view id) const;
   const CountryGroup* FindGroup(std::string_view id) const;
+  // The newest `last_reviewed_on` of the rule files: how current the law is.
+  Date LastReviewed() const;
 };
 
 // One law file's name and text (embedded in the binary, or read from a folder).

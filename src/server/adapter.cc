@@ -18,12 +18,6 @@
 namespace highfence::server {
 namespace {
 
-std::string Reviewed(const law::LawData& data) {
-  Date newest = Date::FromDays(0);
-  for (const law::RuleFile& r : data.rules) newest = std::max(newest, r.last_reviewed_on);
-  return newest.ToString();
-}
-
 // The NVEU cap schedule: the dated values of `nveu_cap_tpp` in the law (the
 // rule that writes it), each from its quarter on.
 std::vector<std::pair<Date, Fixed>> NveuSchedule(const law::LawData& data) {
@@ -120,7 +114,7 @@ AdapterImpl::AdapterImpl(std::unique_ptr<Engine> engine, std::string target,
       parser_(&engine_->catalog()) {
   kind_ = target_ == "memory:" ? "memory" : target_.starts_with("postgres") ? "postgres" : "sqlite";
   law_.hash = engine_->law().data().content_hash;
-  law_.reviewed_on = Reviewed(engine_->law().data());
+  law_.reviewed_on = engine_->law().data().LastReviewed().ToString();
   law_.default_mode = WireName(RegimeChoice{}.mode);
   nveu_schedule_ = NveuSchedule(engine_->law().data());
 }

@@ -104,6 +104,36 @@ check "export as CSV has a header and rows" \
   "\"$hf\" ledger export --ledger \"$L\" --format csv | head -1 | grep -q '^id,account,tpp,state'"
 check "verify passes" "\"$hf\" ledger verify --ledger \"$L\" | grep -q 'ledger ok'"
 
+# --- check --log: CLI runs in the decision log -----------------------------------------
+printf '%s\n' '{"id":"LOG-1","date":"2025-07-01","destination":"IN","item":"nvidia-h100-sxm","units":10,"consignee":{"name":"Log Parent Ltd"}}' \
+  '{"id":"LOG-2","date":"2025-07-01","destination":"CN","item":"nvidia-h100-sxm","units":10}' \
+  '{"id":"LOG-3","date":"2025-07-01","destination":"IN","units":10}' > "$work/log.jsonl"
+USER=officer1 "$hf" check --mode as-written --format jsonl --ledger "$L" --log "$work/log.jsonl" \
+  > "$work/logged"
+check "check --log still answers every line" "[ \$(wc -l < \"$work/logged\") -eq 3 ]"
+"$hf" decisions search --ledger "$L" --shipment-id LOG-1 > "$work/log1"
+check "a logged line is found by its shipment id" "[ \$(wc -l < \"$work/log1\") -eq 1 ]"
+check "the record names the CLI caller" "has log1 '\"key_id\":\"cli:officer1\"'"
+check "the record keeps the party key, the decision and the mode" \
+  "has log1 '\"party\":\"log-parent\"' && has log1 '\"decision\":\"authorized\"' \
+   && has log1 '\"mode\":\"as_written\"'"
+check "the record keeps the input as received" "has log1 'Log Parent Ltd'"
+check "the record keeps the whole determination, reasons included" \
+  "has log1 '\"rule\":\"auth.lpp\"' && has log1 'lpp:log-parent:2025'"
+check "a malformed line is logged too, as needs_review" \
+  "\"$hf\" decisions search --ledger \"$L\" --decision needs_review | grep -q '\"shipment_id\":\"LOG-3\"'"
+printf 'id,date,destination,item,units\nLOG-4,2025-07-01,DE,nvidia-h100-sxm,1\n' > "$work/log.csv"
+"$hf" check --ledger "$L" --log --dry-run --format jsonl "$work/log.csv" > /dev/null
+"$hf" decisions search --ledger "$L" --shipment-id LOG-4 > "$work/log4"
+check "a CSV row is logged with its header, so its fields are named" \
+  "has log4 'id,date,destination,item,units\\\\nLOG-4,2025-07-01'"
+check "a dry run is logged as one" "has log4 '\"dry_run\":true'"
+check "without --log nothing is logged" "\"$hf\" check --ledger \"$L\" --format jsonl \
+  \"$work/log.csv\" >/dev/null; [ \$(\"$hf\" decisions search --ledger \"$L\" --shipment-id LOG-4 | wc -l) -eq 1 ]"
+"$hf" check --log "$work/log.csv" > /dev/null 2> "$work/nolog"
+check "--log needs --ledger" "[ \$? -eq 1 ] && has nolog 'needs --ledger'"
+check "ledger verify covers the log" "\"$hf\" ledger verify --ledger \"$L\" | grep -q 'decision log ok: 4 decisions'"
+
 # --- backup ---------------------------------------------------------------------------
 case $L in
   postgres://* | postgresql://*)
