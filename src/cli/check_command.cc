@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/input.h"
+#include "cli/screen_commands.h"
 #include "io/determination_writer.h"
 #include "law/snapshot.h"
 #include "ledger/memory_ledger.h"
@@ -99,8 +100,9 @@ constexpr size_t kBatchLines = 10000;
 struct Run {
   Sequence* sequence = nullptr;
   Ledger* ledger = nullptr;
-  ledger::LedgerStore* store = nullptr;  // non-null when writing a durable ledger
-  size_t chunk_lines = 1;                // lines read ahead of their evaluation
+  ledger::LedgerStore* store = nullptr;      // non-null when writing a durable ledger
+  size_t chunk_lines = 1;                    // lines read ahead of their evaluation
+  screen::PartyScreener* parties = nullptr;  // --lists: screens each line's parties
   std::vector<Decision> fail_on;
   Determination d;  // reused line after line: clearing it keeps its buffers
   std::vector<std::string_view> ids;
@@ -163,6 +165,9 @@ bool EvaluateAll(Run& run, ShipmentStream& stream, Sink& sink,
   while (true) {
     size_t n = ReadChunk(stream, run.chunk_lines, &shipments, &lines, header_errors);
     if (n == 0) return true;
+    if (run.parties != nullptr) {
+      for (size_t i = 0; i < n; ++i) run.parties->Screen(&shipments[i]);
+    }
     std::span<const Shipment> chunk(shipments.data(), n);
     if (!EvaluateChunk(run, chunk, std::span<const int64_t>(lines.data(), n), sink)) return false;
     if (n < run.chunk_lines) return true;
@@ -254,6 +259,8 @@ int RunCheck(const CommonOptions& common, const CheckOptions& o) {
   }
   std::unique_ptr<Engine> engine = LoadEngine(common);
   if (!engine) return kExitFailed;
+  std::unique_ptr<screen::PartyScreener> parties;
+  if (!o.lists.empty() && !(parties = LoadPartyScreener(o.lists))) return kExitFailed;
   // A what-if (--regime) never writes: it reads the ledger as --dry-run does.
   const bool read_only = o.dry_run || choice->forced.has_value();
   std::unique_ptr<ledger::LedgerStore> store;
@@ -286,6 +293,7 @@ int RunCheck(const CommonOptions& common, const CheckOptions& o) {
   run.store = store && !read_only ? store.get() : nullptr;
   run.chunk_lines = store ? kBatchLines : 1;
   run.fail_on = std::move(*fail_on);
+  run.parties = parties.get();
   ShipmentStream stream(in.file, &engine->catalog(), csv);
   std::vector<std::string> header_errors;
   bool completed = WriteAll(run, o, stream, save, &header_errors);

@@ -72,6 +72,9 @@ int RunCli(int argc, char** argv) {
                     "exit 3 when a line gets one of these decisions (comma-separated)");
   check->add_flag("--summary", check_options.summary, "print counts by decision at the end");
   check->add_option("--save", check_options.save, "also write JSONL determinations to FILE");
+  check->add_option("--lists", check_options.lists,
+                    "screen consignees and parents against this restricted-party list (a CSL "
+                    "file, or a stored snapshot's sha256 prefix)");
   AddShipmentFlags(check, &check_options.flags);
 
   ClassifyOptions classify_options;
@@ -97,6 +100,8 @@ int RunCli(int argc, char** argv) {
   explain->add_option("--id", explain_options.id, "shipment id")->required();
   explain->add_option("--ledger", explain_options.ledger,
                       "read balances from this ledger (never written)");
+  explain->add_option("--lists", explain_options.lists,
+                      "screen the parties against this restricted-party list, as check does");
 
   CLI::App* regimes = app.add_subcommand("regimes", "the regimes, their dates and sources");
   AddCommon(regimes, &common);

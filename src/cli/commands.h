@@ -35,6 +35,9 @@ struct CheckOptions {
   std::string fail_on;  // --fail-on DECISION[,DECISION]: exit 3 when a line gets one
   bool summary = false;
   std::string save;  // also write JSONL determinations here
+  // --lists: a restricted-party list (a file or a stored snapshot's sha256
+  // prefix) to screen each consignee and parent against; empty: no screening.
+  std::string lists;
   ShipmentFlags flags;
 };
 
@@ -57,6 +60,7 @@ int RunClassify(const CommonOptions& common, const ClassifyOptions& options);
 struct ExplainOptions {
   std::string file, id;
   std::string ledger;  // read (never written): balances as the line saw them there
+  std::string lists;   // as CheckOptions::lists
 };
 int RunExplain(const CommonOptions& common, const ExplainOptions& options);
 int RunRegimes(const CommonOptions& common);
