@@ -10,6 +10,7 @@
 #include "io/determination_writer.h"
 #include "io/shipment_parser.h"
 #include "ledger/memory_ledger.h"
+#include "screen/snapshot.h"
 
 namespace highfence::cases {
 namespace {
@@ -78,11 +79,32 @@ void CheckKeys(const YAML::Node& n, std::initializer_list<std::string_view> allo
 void CheckExpectation(const YAML::Node& e, const std::string& where,
                       std::vector<std::string>* problems) {
   CheckKeys(e,
-            {"decision", "authorization", "license_policy", "eccn", "regime", "mode", "tier", "tpp",
-             "tpp_total", "performance_density", "notices", "notices_include", "notices_exclude",
-             "debits", "rules", "rules_exclude", "citations", "errors", "text_contains",
-             "assumed", "assumed_include", "other_mode"},
+            {"decision",
+             "authorization",
+             "license_policy",
+             "eccn",
+             "regime",
+             "mode",
+             "tier",
+             "tpp",
+             "tpp_total",
+             "performance_density",
+             "notices",
+             "notices_include",
+             "notices_exclude",
+             "debits",
+             "rules",
+             "rules_exclude",
+             "citations",
+             "errors",
+             "text_contains",
+             "assumed",
+             "assumed_include",
+             "other_mode",
+             "screening"},
             where, problems);
+  for (const auto& h : e["screening"])
+    CheckKeys(h, {"party", "list", "band", "name"}, where + ".screening", problems);
   for (const auto& d : e["debits"])
     CheckKeys(d, {"account", "tpp", "state"}, where + ".debits", problems);
   for (const auto& x : e["errors"]) CheckKeys(x, {"code", "field"}, where + ".errors", problems);
@@ -134,6 +156,24 @@ std::optional<Case> ReadCase(const YAML::Node& c, const std::string& file,
   return out;
 }
 
+// The party screener of a file's `lists`, or null (a problem said why).
+std::shared_ptr<screen::PartyScreener> ReadLists(const std::string& path, const std::string& file,
+                                                 std::vector<std::string>* problems) {
+  Result<screen::ListSnapshot> snapshot = screen::LoadSnapshotFile(path);
+  if (!snapshot.ok()) {
+    problems->push_back(fmt::format("{}: lists: {}", file, snapshot.status().ToString()));
+    return nullptr;
+  }
+  Result<std::unique_ptr<screen::Screener>> built =
+      screen::Screener::Build(std::move(snapshot).value());
+  if (!built.ok()) {
+    problems->push_back(fmt::format("{}: lists: {}", file, built.status().ToString()));
+    return nullptr;
+  }
+  return std::make_shared<screen::PartyScreener>(
+      std::shared_ptr<const screen::Screener>(std::move(built).value()));
+}
+
 }  // namespace
 
 std::vector<Case> ReadCases(const std::string& dir, std::vector<std::string>* problems) {
@@ -152,9 +192,18 @@ std::vector<Case> ReadCases(const std::string& dir, std::vector<std::string>* pr
       problems->push_back(fmt::format("{}: cannot parse: {}", file, e.what()));
       continue;
     }
-    CheckKeys(doc, {"cases"}, file, problems);
+    CheckKeys(doc, {"cases", "lists"}, file, problems);
+    std::shared_ptr<screen::PartyScreener> parties;
+    if (doc["lists"]) {
+      std::filesystem::path lists = path.parent_path() / Str(doc["lists"]);
+      parties = ReadLists(lists.string(), file, problems);
+      if (!parties) continue;
+    }
     for (const auto& c : doc["cases"]) {
-      if (std::optional<Case> read = ReadCase(c, file, problems)) out.push_back(std::move(*read));
+      if (std::optional<Case> read = ReadCase(c, file, problems)) {
+        read->parties = parties;
+        out.push_back(std::move(*read));
+      }
     }
   }
   return out;
@@ -169,6 +218,7 @@ std::vector<Determination> EvaluateCase(const Engine& engine, const Case& c,
   Shipment s;
   for (size_t i = 0; i < c.shipments.size(); ++i) {
     parser.ParseJson(c.shipments[i], &s);
+    if (c.parties) c.parties->Screen(&s);
     Status st = sequence.Evaluate(s, &out[i]);
     if (!st.ok()) ledger_failures->push_back(fmt::format("shipment {}: {}", i + 1, st.ToString()));
   }

@@ -7,15 +7,23 @@
 // lists `shipments` and `expect` of one length: the shipments are evaluated in
 // order on one fresh in-memory ledger, as one sequence. Every key is known: a
 // misspelt one fails the run instead of being skipped.
+//
+// A file may name a restricted-party list beside `cases:`, `lists: FILE` (a
+// CSL file in any form, relative to the case file): every shipment of its
+// cases then has its consignee and parent screened against it, as
+// `check --lists FILE` does, and an expectation may name the hits it must
+// carry (`screening: [{party, list, band}]`).
 #ifndef HIGHFENCE_TESTS_CASE_SET_H_
 #define HIGHFENCE_TESTS_CASE_SET_H_
 
 #include <yaml-cpp/yaml.h>
 
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "highfence/engine.h"
+#include "screen/party_screener.h"
 
 namespace highfence::cases {
 
@@ -25,6 +33,8 @@ struct Case {
   RegimeChoice choice;
   std::vector<std::string> shipments;  // JSON lines
   YAML::Node expect;                   // a sequence, one entry per shipment
+  // The file's `lists`, shared by its cases; null when it names none.
+  std::shared_ptr<screen::PartyScreener> parties;
 };
 
 // Reads every *.yaml under `dir`, in name order. Problems (bad YAML, unknown

@@ -56,6 +56,7 @@ class Checker {
     Texts(e);
     Assumed(e);
     OtherModeField(e);
+    Screening(e);
   }
 
  private:
@@ -193,6 +194,30 @@ class Checker {
     check("decision", WireName(o.decision));
     check("authorization", WireName(o.authorization));
     check("license_policy", WireName(o.license_policy));
+  }
+
+  // Each hit named must be on the determination (party, list, band, and the
+  // row's name when given); `screening: []` says there are none.
+  void Screening(const YAML::Node& e) {
+    if (!e["screening"]) return;
+    const PartyScreening* sc = d_.screening.get();
+    if (sc == nullptr) return Fail("screening: expected the field, got none");
+    if (e["screening"].size() == 0 && !sc->hits.empty()) {
+      return Fail(fmt::format("screening: expected no hits, got {}", sc->hits.size()));
+    }
+    for (const auto& want : e["screening"]) {
+      bool found = false;
+      for (const PartyListHit& h : sc->hits) {
+        found = found || (Str(want["party"]) == WireName(h.role) && Str(want["list"]) == h.list &&
+                          Str(want["band"]) == (h.match ? "match" : "review") &&
+                          (!want["name"] || Str(want["name"]) == h.name));
+      }
+      if (!found) {
+        Fail(fmt::format("screening: no {} hit on {} in the {} band{}", Str(want["party"]),
+                         Str(want["list"]), Str(want["band"]),
+                         want["name"] ? " named " + Str(want["name"]) : std::string()));
+      }
+    }
   }
 
   void Texts(const YAML::Node& e) {

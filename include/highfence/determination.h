@@ -9,6 +9,7 @@
 #define HIGHFENCE_DETERMINATION_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <span>
 #include <string>
@@ -128,6 +129,9 @@ struct Determination {
   std::vector<DeterminationError> errors;
   std::vector<Assumption> assumed;
   std::optional<OtherMode> other_mode;
+  // The shipment's party screening, when its parties were screened (the
+  // output's `screening`: the list snapshot's hash and the hits).
+  std::shared_ptr<const PartyScreening> screening;
   std::string text_arena;
   std::vector<const ParamRead*> params;  // what the reasons read, reason by reason
   // Set (and kept by Clear) for a determination whose outcome alone is read,

@@ -7,6 +7,7 @@
 #define HIGHFENCE_SHIPMENT_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,7 +49,7 @@ struct IcSpec {
   std::optional<Fixed> interconnect_gbs;
   std::optional<Fixed> dram_bandwidth_gbs;
   const catalog::Accelerator* accelerator = nullptr;  // when from the catalog
-  bool datacenter_stated = true;  // false when an inline IC took the default
+  bool datacenter_stated = true;                      // false when an inline IC took the default
 };
 
 struct ComputerPart {
@@ -62,7 +63,7 @@ struct ModelSpec {
   bool derived_from_published = false;
   std::optional<Magnitude> base_training_ops;        // the published model's
   std::optional<Magnitude> additional_training_ops;  // training added to it
-  bool published_stated = true;  // false when `published` took its default
+  bool published_stated = true;                      // false when `published` took its default
 };
 
 struct Item {
@@ -97,6 +98,34 @@ struct FieldError {
   std::string message;
 };
 
+// Restricted-party screening of the consignee and its ultimate parent, done by
+// the caller before the engine: the caller owns the lists and the matching
+// (src/screen), the engine only applies what they found (the determine step
+// party_lists; docs/screening.md, "In determinations"). Plain data, shared by
+// every shipment of the same parties.
+enum class PartyRole : uint8_t { kConsignee, kParent };
+std::string_view WireName(PartyRole r);  // "consignee" | "parent"
+
+// One list row a party matched, or nearly matched, with the row's own facts.
+struct PartyListHit {
+  PartyRole role = PartyRole::kConsignee;
+  bool match = false;  // at or above the match threshold; else in the review band
+  Fixed score, threshold, review_threshold;  // 0 to 1, to the thousandth
+  std::string list;                          // the list's code: EL, SDN, DPL, MEU, UVL, ...
+  std::string list_name;                     // the list's full name
+  std::string entity_number;                 // empty when the row has none
+  std::string name;                          // the row's primary name, as the list writes it
+  std::string matched_name;                  // the row's name (primary or alternative) that matched
+  std::string license_requirement, license_policy;  // as the row writes them
+  std::string federal_register_notice;
+  int64_t row = 0;  // the row's place in the snapshot
+};
+
+struct PartyScreening {
+  std::string snapshot;            // SHA-256 of the list snapshot screened against
+  std::vector<PartyListHit> hits;  // the consignee's, then the parent's; best first
+};
+
 struct Shipment {
   std::string id;
   Date date;
@@ -111,6 +140,9 @@ struct Shipment {
   uint8_t end_use = 0;  // EndUse bits
   // Set by the parser: the line's problems. Non-empty => needs_review.
   std::vector<FieldError> errors;
+  // Set by a caller that screens parties (check --lists, the server); null when
+  // no lists were given, and the determination then says nothing of them.
+  std::shared_ptr<const PartyScreening> screening;
 
   void Clear();
   // The consignee's headquarters country and its ultimate parent's, with the

@@ -112,6 +112,7 @@ void Determination::Clear() {
   errors.clear();
   assumed.clear();
   other_mode.reset();
+  screening.reset();
   text_arena.clear();
   params.clear();
 }

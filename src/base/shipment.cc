@@ -28,6 +28,11 @@ void Shipment::Clear() {
   consignee.parent_id.clear();
   end_use = 0;
   errors.clear();
+  screening.reset();
+}
+
+std::string_view WireName(PartyRole r) {
+  return r == PartyRole::kConsignee ? "consignee" : "parent";
 }
 
 std::string_view WireName(Region r) {

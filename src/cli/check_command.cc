@@ -12,6 +12,7 @@
 #include "cli/commands.h"
 #include "cli/input.h"
 #include "cli/progress.h"
+#include "cli/screen_commands.h"
 #include "io/determination_writer.h"
 #include "io/table_writer.h"
 #include "law/snapshot.h"
@@ -117,8 +118,9 @@ constexpr size_t kBatchLines = 10000;
 struct Run {
   Sequence* sequence = nullptr;
   Ledger* ledger = nullptr;
-  ledger::LedgerStore* store = nullptr;  // non-null when writing a durable ledger
-  size_t chunk_lines = 1;                // lines read ahead of their evaluation
+  ledger::LedgerStore* store = nullptr;      // non-null when writing a durable ledger
+  size_t chunk_lines = 1;                    // lines read ahead of their evaluation
+  screen::PartyScreener* parties = nullptr;  // --lists: screens each line's parties
   std::vector<Decision> fail_on;
   io::RunSummary* summary = nullptr;  // with --summary
   DecisionLogger* log = nullptr;      // with --log
@@ -202,6 +204,9 @@ bool EvaluateAll(Run& run, ShipmentStream& stream, Sink& sink,
     size_t n = ReadChunk(stream, run.chunk_lines, &shipments, &lines,
                          run.log != nullptr ? &raws : nullptr, header_errors);
     if (n == 0) return true;
+    if (run.parties != nullptr) {
+      for (size_t i = 0; i < n; ++i) run.parties->Screen(&shipments[i]);
+    }
     std::span<const Shipment> chunk(shipments.data(), n);
     if (!EvaluateChunk(run, chunk, std::span<const int64_t>(lines.data(), n),
                        std::span<const std::string>(raws.data(), raws.empty() ? 0 : n), sink)) {
@@ -308,6 +313,8 @@ int RunCheck(const CommonOptions& common, CheckOptions o) {
   }
   std::unique_ptr<Engine> engine = LoadEngine(common);
   if (!engine) return kExitFailed;
+  std::unique_ptr<screen::PartyScreener> parties;
+  if (!o.lists.empty() && !(parties = LoadPartyScreener(o.lists))) return kExitFailed;
   // A what-if (--regime) never writes: it reads the ledger as --dry-run does.
   const bool read_only = o.dry_run || choice->forced.has_value();
   std::unique_ptr<ledger::LedgerStore> store;
@@ -351,6 +358,7 @@ int RunCheck(const CommonOptions& common, CheckOptions o) {
   run.chunk_lines = store ? kBatchLines : 1;
   run.log = log.get();
   run.fail_on = std::move(*fail_on);
+  run.parties = parties.get();
   ShipmentStream stream(in, &engine->catalog());
   std::vector<std::string> header_errors;
   bool completed = WriteAll(run, o, *choice, stream, in.file, save, &header_errors);

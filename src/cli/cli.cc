@@ -90,6 +90,9 @@ CLI::App* AddCheck(CLI::App& app, CommonOptions* common, CheckOptions* o) {
                    "output: table (default on a terminal), jsonl (default when piped) or csv")
       ->check(CLI::IsMember({"jsonl", "csv", "table"}));
   AddInputOptions(check, &o->input_format, &o->delimiter);
+  check->add_option("--lists", o->lists,
+                    "screen consignees and parents against this restricted-party list (a CSL "
+                    "file, or a stored snapshot's sha256 prefix)");
   check->add_option("--ledger", o->ledger,
                     "durable ledger: a SQLite file or a postgres:// URL (default: in memory)");
   check->add_flag("--dry-run", o->dry_run, "read the --ledger, write nothing to it");
@@ -150,6 +153,8 @@ CLI::App* AddExplain(CLI::App& app, CommonOptions* common, ExplainOptions* o) {
       ->check(CLI::IsMember({"text", "json"}))
       ->capture_default_str();
   AddInputOptions(explain, &o->input_format, &o->delimiter);
+  explain->add_option("--lists", o->lists,
+                      "screen the parties against this restricted-party list, as check does");
   AddShipmentFlags(explain, &o->flags, /*with_id=*/false);
   explain->footer(
       "Examples:\n"

@@ -44,6 +44,9 @@ struct CheckOptions {
   std::string fail_on;  // --fail-on DECISION[,DECISION]: exit 3 when a line gets one
   bool summary = false;
   std::string save;  // also write JSONL determinations here
+  // --lists: a restricted-party list (a file or a stored snapshot's sha256
+  // prefix) to screen each consignee and parent against; empty: no screening.
+  std::string lists;
   ShipmentFlags flags;
 };
 
@@ -69,6 +72,7 @@ struct ExplainOptions {
   std::string input_format, delimiter;
   ShipmentFlags flags;  // the shipment, instead of a file
   std::string ledger;   // read (never written): balances as the line saw them there
+  std::string lists;   // as CheckOptions::lists
 };
 int RunExplain(const CommonOptions& common, ExplainOptions options);
 int RunRegimes(const CommonOptions& common, const std::string& format);

@@ -13,6 +13,7 @@
 #include "cli/cli.h"
 #include "cli/commands.h"
 #include "cli/input.h"
+#include "cli/screen_commands.h"
 #include "io/determination_writer.h"
 #include "ledger/memory_ledger.h"
 #include "ledger/store.h"
@@ -81,6 +82,16 @@ std::string Header(const Determination& d, int64_t line, const std::string& inpu
   }
   for (const Assumption& a : d.assumed) {
     out += fmt::format("  assumed {} = {}\n", a.field, a.value);
+  }
+  if (d.screening) {
+    out += fmt::format("  screened against list snapshot {}: {} hit{}\n", d.screening->snapshot,
+                       d.screening->hits.size(), d.screening->hits.size() == 1 ? "" : "s");
+    for (const PartyListHit& h : d.screening->hits) {
+      out += fmt::format("    - {} ~ {} [{}{}{}] score {} ({}){}{}\n", WireName(h.role), h.name,
+                         h.list, h.entity_number.empty() ? "" : " ", h.entity_number,
+                         h.score.ToString(), h.match ? "match" : "review",
+                         h.federal_register_notice.empty() ? "" : ", ", h.federal_register_notice);
+    }
   }
   return out;
 }
@@ -178,6 +189,8 @@ int RunExplain(const CommonOptions& common, ExplainOptions o) {
   if (!choice) return kExitFailed;
   std::unique_ptr<Engine> engine = LoadEngine(common);
   if (!engine) return kExitFailed;
+  std::unique_ptr<screen::PartyScreener> parties;
+  if (!o.lists.empty() && !(parties = LoadPartyScreener(o.lists))) return kExitFailed;
   std::unique_ptr<ledger::LedgerStore> store;
   if (!o.ledger.empty()) {
     Result<std::unique_ptr<ledger::LedgerStore>> opened = ledger::LedgerStore::Open(o.ledger, true);
@@ -206,6 +219,7 @@ int RunExplain(const CommonOptions& common, ExplainOptions o) {
   const std::string where = o.ledger.empty() ? "this run, in memory" : o.ledger;
   while (stream.Next(&shipment, &line, &header_errors)) {
     noting.Forget();
+    if (parties) parties->Screen(&shipment);
     Status st = sequence.Evaluate(shipment, &d);
     if (!st.ok()) {
       std::fprintf(stderr, "highfence: %s\n", st.ToString().c_str());

@@ -8,10 +8,10 @@
 #include <cstdio>
 #include <filesystem>
 
-#include "highfence/country.h"
 #include "cli/cli.h"
 #include "cli/describe.h"
 #include "cli/screen_commands.h"
+#include "highfence/country.h"
 #include "io/determination_writer.h"
 #include "io/line_reader.h"
 #include "io/shipment_parser.h"
@@ -276,6 +276,19 @@ int RunScreen(int argc, char** argv) {
   r.country = a.country;
   out.Write(r, (*screener)->Screen(r.name, r.country));
   return kExitOk;
+}
+
+std::unique_ptr<screen::PartyScreener> LoadPartyScreener(const std::string& lists) {
+  Result<screen::ListSnapshot> snapshot = LoadLists(lists, "");
+  if (!snapshot.ok()) return nullptr;
+  Result<std::unique_ptr<screen::Screener>> built =
+      screen::Screener::Build(std::move(snapshot).value());
+  if (!built.ok()) {
+    std::fprintf(stderr, "highfence: --lists: %s\n", built.status().ToString().c_str());
+    return nullptr;
+  }
+  return std::make_unique<screen::PartyScreener>(
+      std::shared_ptr<const screen::Screener>(std::move(built).value()));
 }
 
 }  // namespace highfence::cli

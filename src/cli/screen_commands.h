@@ -3,9 +3,11 @@
 #ifndef HIGHFENCE_CLI_SCREEN_COMMANDS_H_
 #define HIGHFENCE_CLI_SCREEN_COMMANDS_H_
 
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "screen/party_screener.h"
 #include "screen/screener.h"
 
 namespace highfence::cli {
@@ -24,6 +26,12 @@ void AppendHitText(const screen::Hit& hit, std::string* out);
 // prefix) or, when empty, the store's current one. Prints why not and
 // returns an error status when it cannot.
 Result<screen::ListSnapshot> LoadLists(const std::string& lists, const std::string& store);
+
+// The party screener of `check --lists` and `explain --lists`: the snapshot
+// named by `lists` (never the store's current one: a determination screens
+// only when asked), built with the default options. Null, having printed why,
+// when it cannot be loaded.
+std::unique_ptr<screen::PartyScreener> LoadPartyScreener(const std::string& lists);
 
 }  // namespace highfence::cli
 

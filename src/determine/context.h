@@ -8,6 +8,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/reason.h"
 #include "classify/classify.h"
@@ -22,11 +23,20 @@ namespace highfence::determine {
 // section 16). Set before the AI-chip derivation, which reads it to leave out
 // the authorizations and allocations that an embargo bars (D32, D37).
 struct Embargo {
-  bool in_force = false;  // a program covers the destination (or region) on the date
-  bool license = false;   // ... and requires a licence for this item
-  bool spp = false;       // License Exception SPP covers the item (D38)
+  bool in_force = false;     // a program covers the destination (or region) on the date
+  bool license = false;      // ... and requires a licence for this item
+  bool spp = false;          // License Exception SPP covers the item (D38)
   bool policy_null = false;  // the licence has no review policy (D39)
   LicensePolicy policy = LicensePolicy::kNone;
+};
+
+// What the restricted-party steps found (party_lists.cc). Set before the
+// AI-chip derivation, which reads it to leave out every authorization.
+struct PartyLists {
+  bool applicable = true;  // the shipment is an export of an item subject to the EAR
+  bool license = false;    // a listed party requires a licence
+  LicensePolicy policy = LicensePolicy::kNone;
+  std::vector<DeterminationError> reviews;  // candidates to confirm or clear
 };
 
 struct Context {
@@ -47,6 +57,7 @@ struct Context {
   const CountryCode hq, parent_hq;
   Fixed tpp_total;  // units x tpp (zero for model weights and HBM)
   Embargo embargo;
+  PartyLists parties;
   // Set when a step had to stop the determination (the ledger could not be
   // read, or a ledger balance overflowed): the decision is needs_review.
   bool failed = false;

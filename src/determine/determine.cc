@@ -78,9 +78,8 @@ void NoticeIsInformed(Context& x) {
 
 // D18: a shipment to the United States is not an export. True when it decided.
 bool StepUnitedStates(Context& x) {
-  static const CountryCode kUs = *CountryCode::Parse("US");  // a constant: always parses
   const Cited<bool>& rule = x.law.united_states_is_export;
-  if (x.dest != kUs || rule.value) return false;
+  if (!DomesticShipment(x)) return false;
   x.d->decision = Decision::kNoLicenseRequired;
   x.Reason("destination.united_states", rule.citation(),
            "the destination is the United States: not an export, no licence required")
@@ -181,7 +180,13 @@ void ListAssumed(Context& x) {
 
 }  // namespace
 
+bool DomesticShipment(const Context& x) {
+  static const CountryCode kUs = *CountryCode::Parse("US");  // a constant: always parses
+  return x.dest == kUs && !x.law.united_states_is_export.value;
+}
+
 bool SkipAuthorizations(Context& x) {
+  if (SkipForPartyLists(x)) return true;
   if (!x.Embargoed()) return false;
   x.Reason("auth.embargo", x.law.cite->embargo_exceptions,
            "the destination is embargoed (part 746): no AI-chip licence exception or validated "
@@ -194,6 +199,7 @@ void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger, 
   d->id = s.id;
   d->mode = law.mode;
   d->regime = WireName(law.regime);
+  d->screening = s.screening;
   if (!s.errors.empty()) {
     for (const FieldError& e : s.errors) d->errors.push_back({e.code, e.field, e.message});
     d->decision = Decision::kNeedsReview;
@@ -216,9 +222,11 @@ void Determine(const Shipment& s, const law::Snapshot& law, LedgerView* ledger, 
   ListAssumed(x);
   NoticeBeyondLawData(x);
   StepEmbargo(x);
+  StepPartyLists(x);
   NoticeIsInformed(x);
   DecideChip(x);
   FinishEmbargo(x);
+  FinishPartyLists(x);
 }
 
 }  // namespace highfence::determine

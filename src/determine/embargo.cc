@@ -20,7 +20,7 @@ enum class ItemClass : uint8_t { kCcl, kEar99, kNotSubject };
 
 ItemClass ClassOf(Context& x) {
   const Item& item = x.s.item;
-  if (item.kind == ItemKind::kModelWeights && item.model.published) return ItemClass::kNotSubject;
+  if (!SubjectToEar(x)) return ItemClass::kNotSubject;
   if (x.c.eccn == Eccn::k4E091 && x.law.non_enforced &&
       !x.law.model_weights_enforced_after_non_enforcement.value) {
     return ItemClass::kEar99;  // D41: unenforced 4E091 reads like EAR99 technology

@@ -36,6 +36,14 @@ void PolicyAllocation(Context& x, CountryCode where) {
              where);
     return;
   }
+  if (x.parties.license) {
+    // The listing sets the policy (FinishPartyLists); a licence for a listed
+    // party draws on no ledger account.
+    x.Require(LicensePolicy::kNone);
+    x.Reason("policy.allocation", x.law.cite->entity_list_exceptions,
+             "a listed party requires a licence: nothing is reserved on {}'s allocation", where);
+    return;
+  }
   const Cited<int64_t>& last_year = x.law.allocation_last_year;
   if (x.s.date.year() > last_year.value) {
     x.Require(LicensePolicy::kNone);

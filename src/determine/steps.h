@@ -30,6 +30,23 @@ bool RussiaBelarusInForce(const Context& x);  // 746.8 covers the destination on
 // true when it did.
 bool SkipAuthorizations(Context& x);
 
+// party_lists.cc: restricted parties, from the caller's screening
+// (Shipment::screening). StepPartyLists runs before the AI-chip derivation (it
+// sets x.parties); FinishPartyLists after it and FinishEmbargo.
+void StepPartyLists(Context& x);
+void FinishPartyLists(Context& x);
+// The one reason that a listed party leaves out the authorizations; true when it did.
+bool SkipForPartyLists(Context& x);
+// Whether the item is subject to the EAR (published model weights are not).
+bool SubjectToEar(const Context& x);
+// The review policy an Entity List entry's text states: the strictest it names
+// (an entry that names several, each for some items, is read at its
+// strictest); kNone when it names none ("See §744.2(d) of the EAR").
+LicensePolicy PolicyOfEntry(std::string_view text);
+
+// determine.cc: a shipment to the United States, which is not an export (D18).
+bool DomesticShipment(const Context& x);
+
 // uae.cc: the July 2026 UAE rule's approved parties. True when it decided.
 bool StepUaeApproved(Context& x);
 

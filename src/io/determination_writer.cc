@@ -113,6 +113,52 @@ void AppendJsonString(std::string_view s, std::string* out) {
   out->push_back('"');
 }
 
+namespace {
+
+void AppendStringOrNull(std::string_view s, std::string* out) {
+  if (s.empty()) {
+    out->append("null"sv);
+  } else {
+    AppendJsonString(s, out);
+  }
+}
+
+// `"screening":{"snapshot","hits":[...]}`: present only when the parties were
+// screened (docs/formats.md).
+void AppendScreening(const PartyScreening& sc, std::string* out) {
+  out->append(",\"screening\":{\"snapshot\":"sv);
+  AppendJsonString(sc.snapshot, out);
+  out->append(",\"hits\":["sv);
+  for (size_t i = 0; i < sc.hits.size(); ++i) {
+    const PartyListHit& h = sc.hits[i];
+    if (i) out->push_back(',');
+    out->append("{\"party\":\""sv);
+    out->append(WireName(h.role));
+    out->append("\",\"list\":"sv);
+    AppendJsonString(h.list, out);
+    out->append(",\"entity_number\":"sv);
+    AppendStringOrNull(h.entity_number, out);
+    out->append(",\"name\":"sv);
+    AppendJsonString(h.name, out);
+    out->append(",\"matched_name\":"sv);
+    AppendJsonString(h.matched_name, out);
+    out->append(",\"score\":"sv);
+    h.score.AppendTo(out);
+    out->append(",\"band\":\""sv);
+    out->append(h.match ? "match"sv : "review"sv);
+    out->append("\",\"license_policy\":"sv);
+    AppendStringOrNull(h.license_policy, out);
+    out->append(",\"federal_register_notice\":"sv);
+    AppendStringOrNull(h.federal_register_notice, out);
+    out->append(",\"row\":"sv);
+    AppendInt(h.row, out);
+    out->push_back('}');
+  }
+  out->append("]}"sv);
+}
+
+}  // namespace
+
 void AppendJson(const Determination& d, int64_t line, std::string* out) {
   out->append("{\"id\":"sv);
   AppendJsonString(d.id, out);
@@ -201,6 +247,7 @@ void AppendJson(const Determination& d, int64_t line, std::string* out) {
     AppendNameOrNull(WireName(o.license_policy), out);
     out->push_back('}');
   }
+  if (d.screening) AppendScreening(*d.screening, out);
   if (d.decision == Decision::kNeedsReview && line > 0) {
     out->append(",\"line\":"sv);
     AppendInt(line, out);

@@ -33,13 +33,13 @@ const Param& GetParam(const LawData& law, const char* rule, const char* name) {
 
 TEST(LawLoader, EmbeddedLawParsesAndChecks) {
   std::vector<LawSource> sources = EmbeddedLawSources();
-  ASSERT_EQ(sources.size(), 11u);  // law/*.toml
+  ASSERT_EQ(sources.size(), 12u);  // law/*.toml
   Result<LawData> law = ParseLaw(sources);
   ASSERT_TRUE(law.ok()) << law.status().ToString();
   Status check = CheckLaw(*law);
   EXPECT_TRUE(check.ok()) << check.ToString();
   EXPECT_EQ(law->content_hash.size(), 64u);
-  EXPECT_EQ(law->rules.size(), 9u);
+  EXPECT_EQ(law->rules.size(), 10u);
   EXPECT_EQ(law->groups.size(), 9u);
   EXPECT_EQ(law->countries.size(), AssignedCountryCodes().size() / 3 + 1);
 }

@@ -18,8 +18,11 @@ constexpr CitationSpec kCitations[] = {
 };
 
 constexpr RuleSpec kRules[] = {
-    {kUs2022, "regime"},   {kUs2023, "regime"},    {kUs2025, "regime"}, {kNonEnforcement, "change"},
-    {kCambodia, "change"}, {kChinaBand, "change"}, {kUae, "change"},    {kEmbargo, "program"}, {kDefaults, "defaults"},
+    {kUs2022, "regime"},      {kUs2023, "regime"},
+    {kUs2025, "regime"},      {kNonEnforcement, "change"},
+    {kCambodia, "change"},    {kChinaBand, "change"},
+    {kUae, "change"},         {kEmbargo, "program"},
+    {kPartyLists, "program"}, {kDefaults, "defaults"},
 };
 
 }  // namespace

@@ -32,6 +32,7 @@ inline constexpr std::string_view kCambodia = "us-2025-11-cambodia";
 inline constexpr std::string_view kChinaBand = "us-2026-01-china-band";
 inline constexpr std::string_view kUae = "us-2026-07-uae";
 inline constexpr std::string_view kEmbargo = "part-746-embargoes";
+inline constexpr std::string_view kPartyLists = "part-744-party-lists";
 inline constexpr std::string_view kDefaults = "defaults";
 
 // The bounds a parameter's every value must keep, by the kind of value:
@@ -140,6 +141,11 @@ inline constexpr int64_t kDaysMax = 3660;                      // ten years
   X(kEmbargo, ukraine_regions_policy,        kPolicy,    LicensePolicy,  kAny)              \
   X(kEmbargo, ukraine_regions_subsidiary_policy, kPolicy, LicensePolicy, kAny)              \
   X(kEmbargo, part744_russia_belarus_policy, kPolicy,    LicensePolicy,  kAny)              \
+  /* part-744-party-lists: the Entity List, its affiliates rule, denial orders */           \
+  X(kPartyLists, affiliates_rule_applies,    kBool,      bool,           kAny)              \
+  X(kPartyLists, affiliates_ownership_percent_min, kPercent, int64_t,    kPercent)          \
+  X(kPartyLists, entity_list_unknown_policy, kPolicy,    LicensePolicy,  kAny)              \
+  X(kPartyLists, denied_persons_policy,      kPolicy,    LicensePolicy,  kAny)              \
   /* defaults: the project's readings of unclear law (rules.md section 15) */              \
   X(kDefaults, lpp_in_d1_d4_destinations,    kBool,      bool,           kAny)              \
   X(kDefaults, tier1_hq_draws_allocation,    kBool,      bool,           kAny)              \
@@ -189,6 +195,13 @@ inline constexpr int64_t kDaysMax = 3660;                      // ten years
   X(kEmbargo, covered_regions_extent)       \
   X(kEmbargo, occupied_regions)             \
   X(kEmbargo, classification_assumed)       \
+  X(kPartyLists, entity_list)               \
+  X(kPartyLists, entity_list_exceptions)    \
+  X(kPartyLists, sdn_list)                  \
+  X(kPartyLists, military_end_user_list)    \
+  X(kPartyLists, unverified_list)           \
+  X(kPartyLists, other_lists)               \
+  X(kPartyLists, screening_review)          \
   X(kDefaults, input)                       \
   X(kDefaults, authorization_choice)        \
   X(kDefaults, lpp_whole_shipment)          \

@@ -8,10 +8,10 @@
 #include "base/clock.h"
 #include "decisions/decision_record.h"
 #include "determine/party.h"
-#include "names/party_key.h"
 #include "io/determination_writer.h"
 #include "law/law_data.h"
 #include "law/snapshot.h"
+#include "names/party_key.h"
 #include "server/adapter_impl.h"
 #include "server/json_writer.h"
 
@@ -96,21 +96,23 @@ class AdapterImpl::Reader {
   std::unique_ptr<ledger::LedgerStore> store_;
 };
 
-Result<std::unique_ptr<EngineAdapter>> EngineAdapter::Open(const std::string& ledger_target) {
+Result<std::unique_ptr<EngineAdapter>> EngineAdapter::Open(const std::string& ledger_target,
+                                                           const ScreeningLists* lists) {
   Result<std::unique_ptr<Engine>> engine = Engine::Create({});
   if (!engine.ok()) return engine.status();
   Result<std::unique_ptr<ledger::LedgerStore>> store =
       ledger::LedgerStore::Open(ledger_target, /*read_only=*/false);
   if (!store.ok()) return store.status();
   return std::unique_ptr<EngineAdapter>(
-      new AdapterImpl(std::move(*engine), ledger_target, std::move(*store)));
+      new AdapterImpl(std::move(*engine), ledger_target, std::move(*store), lists));
 }
 
 AdapterImpl::AdapterImpl(std::unique_ptr<Engine> engine, std::string target,
-                         std::unique_ptr<ledger::LedgerStore> store)
+                         std::unique_ptr<ledger::LedgerStore> store, const ScreeningLists* lists)
     : engine_(std::move(engine)),
       target_(std::move(target)),
       store_(std::move(store)),
+      lists_(lists),
       parser_(&engine_->catalog()) {
   kind_ = target_ == "memory:" ? "memory" : target_.starts_with("postgres") ? "postgres" : "sqlite";
   law_.hash = engine_->law().data().content_hash;
@@ -172,6 +174,14 @@ void AdapterImpl::StartInput(const LawChoice& choice, bool dry_run) {
   if (dry_run || c.forced) dry_ = std::make_unique<ledger::MemoryLedger>(store_.get());
   Ledger* ledger = dry_ ? static_cast<Ledger*>(dry_.get()) : store_.get();
   sequence_ = std::make_unique<Sequence>(*engine_, c, ledger);
+  // The snapshot loaded now screens the whole input; its party cache is kept
+  // from input to input until another snapshot is loaded.
+  std::shared_ptr<const screen::Screener> screener = lists_ ? lists_->screener() : nullptr;
+  if (screener == nullptr) {
+    parties_.reset();
+  } else if (parties_ == nullptr || &parties_->screener() != screener.get()) {
+    parties_ = std::make_unique<screen::PartyScreener>(std::move(screener));
+  }
 }
 
 void AdapterImpl::EndInput() {
@@ -183,6 +193,7 @@ void AdapterImpl::Determine(std::string_view json, int64_t line_no, ReasonsDetai
                             Determined* out) {
   HF_ASSERT(sequence_ != nullptr);  // REQUIRES: StartInput
   parser_.ParseJson(json, &shipment_);
+  if (parties_ != nullptr) parties_->Screen(&shipment_);
   Determination& d = determination_;
   Status st = sequence_->Evaluate(shipment_, &d);
   if (!st.ok() && failed_.ok()) failed_ = st;
@@ -278,8 +289,7 @@ Result<std::string> AdapterImpl::Void(std::string_view transfer_id, std::string_
 Result<std::string> AdapterImpl::Reverse(std::string_view transfer_id, std::string_view reason) {
   Result<ledger::Settled> settled = store_->Reverse(transfer_id, reason);
   if (!settled.ok()) return settled.status();
-  return TransferJson("reversal:" + std::string(transfer_id),
-                      *settled == ledger::Settled::kDone);
+  return TransferJson("reversal:" + std::string(transfer_id), *settled == ledger::Settled::kDone);
 }
 
 Result<std::string> AdapterImpl::AccountsJson(std::string_view kind, std::string_view prefix) {

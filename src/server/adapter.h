@@ -55,6 +55,7 @@ struct LawInfo {
 };
 
 class EngineAdapter;
+class ScreeningLists;
 
 // The ledger's writer. One object; one thread at a time (the committer's).
 class LedgerWriter {
@@ -91,8 +92,12 @@ class LedgerWriter {
 class EngineAdapter {
  public:
   // Loads the embedded law and catalog and opens the ledger at `ledger_target`
-  // (a SQLite file, created on first use, or a postgres:// URL).
-  static Result<std::unique_ptr<EngineAdapter>> Open(const std::string& ledger_target);
+  // (a SQLite file, created on first use, or a postgres:// URL). With `lists`
+  // (which must outlive the adapter), each input's shipments have their
+  // consignee and parent screened against the snapshot loaded when the input
+  // starts, if any (docs/screening.md, "In determinations").
+  static Result<std::unique_ptr<EngineAdapter>> Open(const std::string& ledger_target,
+                                                     const ScreeningLists* lists = nullptr);
   virtual ~EngineAdapter() = default;
 
   virtual const LawInfo& law() const = 0;

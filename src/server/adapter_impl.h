@@ -11,14 +11,16 @@
 #include "io/shipment_parser.h"
 #include "ledger/memory_ledger.h"
 #include "ledger/store.h"
+#include "screen/party_screener.h"
 #include "server/adapter.h"
+#include "server/screening.h"
 
 namespace highfence::server {
 
 class AdapterImpl : public EngineAdapter, public LedgerWriter {
  public:
   AdapterImpl(std::unique_ptr<Engine> engine, std::string target,
-              std::unique_ptr<ledger::LedgerStore> store);
+              std::unique_ptr<ledger::LedgerStore> store, const ScreeningLists* lists);
 
   // EngineAdapter
   const LawInfo& law() const override { return law_; }
@@ -64,6 +66,8 @@ class AdapterImpl : public EngineAdapter, public LedgerWriter {
   std::unique_ptr<ledger::MemoryLedger> dry_;          // the open input's, when it only reads
   std::unique_ptr<Sequence> sequence_;                 // the open input
   Status failed_;                                      // the ledger failed in this group
+  const ScreeningLists* lists_;                        // null: parties are not screened
+  std::unique_ptr<screen::PartyScreener> parties_;     // the open input's, when lists are loaded
   io::ShipmentParser parser_;
   Shipment shipment_;
   Determination determination_;

@@ -235,6 +235,9 @@ std::string_view OpenApiDocument() {
      },
      "decision_id": {
       "type": "string"
+     },
+     "screening": {
+      "$ref": "#/components/schemas/PartyScreening"
      }
     },
     "required": [
@@ -254,6 +257,88 @@ std::string_view OpenApiDocument() {
      "reasons",
      "errors"
     ]
+   },
+   "PartyScreening": {
+    "type": "object",
+    "description": "Present only when the server has restricted-party lists loaded: the list snapshot the consignee and its ultimate parent were screened against, and the hits the determination applied (docs/screening.md, In determinations).",
+    "properties": {
+     "snapshot": {
+      "type": "string",
+      "pattern": "^[0-9a-f]{64}$",
+      "description": "SHA-256 of the list snapshot"
+     },
+     "hits": {
+      "type": "array",
+      "items": {
+       "type": "object",
+       "properties": {
+        "party": {
+         "enum": [
+          "consignee",
+          "parent"
+         ]
+        },
+        "list": {
+         "type": "string"
+        },
+        "entity_number": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "name": {
+         "type": "string"
+        },
+        "matched_name": {
+         "type": "string"
+        },
+        "score": {
+         "type": "number"
+        },
+        "band": {
+         "enum": [
+          "match",
+          "review"
+         ]
+        },
+        "license_policy": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "federal_register_notice": {
+         "type": [
+          "string",
+          "null"
+         ]
+        },
+        "row": {
+         "type": "integer"
+        }
+       },
+       "required": [
+        "party",
+        "list",
+        "entity_number",
+        "name",
+        "matched_name",
+        "score",
+        "band",
+        "license_policy",
+        "federal_register_notice",
+        "row"
+       ],
+       "additionalProperties": false
+      }
+     }
+    },
+    "required": [
+     "snapshot",
+     "hits"
+    ],
+    "additionalProperties": false
    },
    "Shipment": {
     "type": "object",
@@ -1076,7 +1161,11 @@ std::string_view OpenApiDocument() {
                 },
                 "value": {},
                 "effective_on": {
-                 "type": "string"
+                 "type": [
+                  "string",
+                  "null"
+                 ],
+                 "description": "null for a value in force on every date (a project default, or a program's undated value)"
                 },
                 "citation": {
                  "type": "string"

@@ -192,7 +192,7 @@ int Serve(const ServeOptions& options) {
   if (!simulations.ok()) return Fail(simulations.status());
   Result<std::string> target = LedgerTarget(options.data_dir, options.ledger);
   if (!target.ok()) return Fail(target.status());
-  Result<std::unique_ptr<EngineAdapter>> adapter = EngineAdapter::Open(*target);
+  Result<std::unique_ptr<EngineAdapter>> adapter = EngineAdapter::Open(*target, screening->get());
   if (!adapter.ok()) return Fail(adapter.status());
   Result<std::unique_ptr<decisions::DecisionStore>> log =
       decisions::DecisionStore::Open(*target, false);

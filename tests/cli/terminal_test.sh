@@ -11,24 +11,32 @@ if ! command -v tmux >/dev/null 2>&1; then
   echo "terminal: SKIPPED: tmux is not installed (scripts/setup.sh installs it)"
   exit 77
 fi
-# A private server, so the test neither sees nor disturbs anyone's sessions.
-SOCKET="hf-cli-test-$$"
+# A private server, so the test neither sees nor disturbs anyone's sessions;
+# a new one (a new socket) for each window, since a server that was just told
+# to exit may still answer on its socket and then drop the next client.
+STARTS=0
+SOCKET="hf-cli-test-$$-0"
 TM() { tmux -L "$SOCKET" -f /dev/null "$@"; }
 trap 'TM kill-server 2>/dev/null; rm -rf "$TMP"' EXIT
 
 # start W H CMD: a detached window W x H running CMD in bash, then a marker.
 start() {
   TM kill-server 2>/dev/null
+  STARTS=$((STARTS + 1))
+  SOCKET="hf-cli-test-$$-$STARTS"
   TM new-session -d -x "$1" -y "$2" -s t "bash --norc --noprofile"
   TM set-option -t t status off >/dev/null
   TM send-keys -t t "clear; $3; echo EXIT=\$?" Enter
 }
-# wait_for TEXT: until the pane shows TEXT (10 s at most).
 # wait_for TEXT [SECONDS]: polls the pane for TEXT, 10 s unless told (a whole
-# run under the sanitizers takes far longer than on a release build).
+# run under the sanitizers takes far longer than on a release build). Gives up
+# at once, saying why, when the window is gone.
 wait_for() {
   for _ in $(seq $((${2:-10} * 10))); do
-    TM capture-pane -p -t t >"$TMP/pane" 2>/dev/null
+    if ! TM capture-pane -p -t t >"$TMP/pane" 2>"$TMP/tmux-err"; then
+      echo "terminal: the tmux window is gone: $(cat "$TMP/tmux-err")" >&2
+      return 1
+    fi
     grep -qF -- "$1" "$TMP/pane" && return 0
     sleep 0.1
   done

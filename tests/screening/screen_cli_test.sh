@@ -162,5 +162,61 @@ run "diff, unknown snapshot" "$HF" lists diff deadbeef00 current
 expect_rc 1
 expect_err "no stored snapshot"
 
+# --- check and explain --lists: screening in determinations ------------------------
+
+PARTIES=$2/tests/cases/parties/party-lists.json
+PSHA=$(sha256sum "$PARTIES" | cut -c1-64)
+cat >"$TMP/ship.jsonl" <<'JSONL'
+{"id":"el","date":"2025-06-01","destination":"CN","units":4,"item":"nvidia-a10","consignee":{"name":"华为技术有限公司"}}
+{"id":"clean","date":"2025-06-01","destination":"CN","units":4,"item":"nvidia-a10","consignee":{"name":"Blue Meadow Bakery"}}
+{"id":"review","date":"2025-06-01","destination":"CN","units":1,"item":"nvidia-a10","consignee":{"name":"Meridian Dawn Holdings Shenzhen Trading"}}
+{"id":"parent","date":"2026-01-15","destination":"MY","units":1,"item":"nvidia-a10","consignee":{"name":"Dawnlight Data","parent":"Meridian Dawn Holdings Ltd.","parent_hq":"CN"}}
+JSONL
+
+run "check --lists" "$HF" check "$TMP/ship.jsonl" --lists "$PARTIES" --format jsonl
+expect_rc 2  # a line needs review
+expect_lines 4
+sed -n 1p "$TMP/out" >"$TMP/line1"
+if grep -qF '"decision":"license_required"' "$TMP/line1" &&
+  grep -qF "\"screening\":{\"snapshot\":\"$PSHA\"" "$TMP/line1" &&
+  grep -qF '"federal_register_notice":"84 FR 22961, 85 FR 51603"' "$TMP/line1"; then pass; else
+  fail "check --lists: the listed consignee's line: $(head -c 600 "$TMP/line1")"
+fi
+if sed -n 2p "$TMP/out" | grep -qF '"decision":"not_controlled"' &&
+  sed -n 2p "$TMP/out" | grep -qF '"hits":[]'; then pass; else
+  fail "check --lists: a clean consignee is screened with no hits: $(sed -n 2p "$TMP/out")"
+fi
+if sed -n 3p "$TMP/out" | grep -qF '"code":"party_screening_review","field":"consignee.name"'; then
+  pass
+else
+  fail "check --lists: review band: $(sed -n 3p "$TMP/out" | head -c 600)"
+fi
+if sed -n 4p "$TMP/out" | grep -qF 'party_parent_entity_listed'; then pass; else
+  fail "check --lists: a listed parent while the affiliates rule is suspended"
+fi
+
+run "check without --lists" "$HF" check "$TMP/ship.jsonl" --format jsonl
+expect_rc 0
+if grep -qF '"screening"' "$TMP/out"; then fail "$NAME: a screening field without lists"; else
+  pass
+fi
+
+run "check --lists, stored snapshot" "$HF" lists import "$PARTIES"
+expect_rc 0
+run "check --lists, stored snapshot" "$HF" check "$TMP/ship.jsonl" --lists "${PSHA:0:12}" \
+  --format jsonl
+expect_rc 2
+expect_out "\"snapshot\":\"$PSHA\""
+
+run "check --lists, missing file" "$HF" check "$TMP/ship.jsonl" --lists "$TMP/nope.json"
+expect_rc 1
+expect_err "nope.json"
+
+run "explain --lists" "$HF" explain "$TMP/ship.jsonl" --id el --lists "$PARTIES"
+expect_rc 0
+expect_out "decision: license_required, presumption_of_denial"
+expect_out "screened against list snapshot $PSHA: 1 hit"
+expect_out "[party.entity_list]"
+
 echo "screen_cli_test: $PASS passed, $FAIL failed"
 [ "$FAIL" -eq 0 ]

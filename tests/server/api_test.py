@@ -223,6 +223,43 @@ def determine_one():
     assert rec["determination"]["debits"] == d["debits"]
     assert rec["key_id"] == officer.key[3:19]
     assert rec["law_hash"] == anon.get("/v1/health").json()["law_hash"]
+    # The list snapshot imported by screen() screens every determination since:
+    # its hash is in the answer and in the log's copy.
+    sample = hashlib.sha256(open(os.path.join(FIXTURES, "csl-sample.json"), "rb").read()).hexdigest()
+    assert d["screening"] == {"snapshot": sample, "hits": []}, d.get("screening")
+    assert rec["determination"]["screening"]["snapshot"] == sample
+
+
+def determine_screened():
+    # A server given --lists screens each consignee and parent: an Entity List
+    # consignee needs a licence for an uncontrolled chip, and the snapshot's
+    # hash is in the determination and the decision log.
+    lists = os.path.join(REPO, "tests", "cases", "parties", "party-lists.json")
+    sha = hashlib.sha256(open(lists, "rb").read()).hexdigest()
+    listed = Server(HF, extra_args=["--lists", lists]).start()
+    try:
+        officer2 = listed.client(listed.admin_key, spec)
+        s = shipment("el-1", destination="CN", item="nvidia-a10", consignee="华为技术有限公司")
+        d = expect(officer2.post("/v1/determinations", s), 200).json()
+        assert d["decision"] == "license_required" and d["license_policy"] == "presumption_of_denial", d
+        assert d["screening"]["snapshot"] == sha
+        hit = d["screening"]["hits"][0]
+        assert hit["party"] == "consignee" and hit["list"] == "EL" and hit["band"] == "match", hit
+        assert hit["federal_register_notice"] == "84 FR 22961, 85 FR 51603"
+        assert any(r["rule"] == "party.entity_list" for r in d["reasons"])
+        rec = expect(officer2.get("/v1/decisions/" + d["decision_id"]), 200).json()
+        assert rec["determination"]["screening"]["snapshot"] == sha
+        assert rec["decision"] == "license_required"
+        review = shipment("rv-1", destination="CN", item="nvidia-a10",
+                          consignee="Meridian Dawn Holdings Shenzhen Trading")
+        d = expect(officer2.post("/v1/determinations", review), 200).json()
+        assert d["decision"] == "needs_review" and d["errors"][0]["code"] == "party_screening_review"
+        ex = expect(officer2.post("/v1/explain", shipment("ex-el", destination="CN", item="nvidia-a10",
+                                                          consignee="Huawei Technologies")), 200).json()
+        assert ex["determination"]["screening"]["snapshot"] == sha
+        assert any(step["rule"] == "party.entity_list" for step in ex["derivation"])
+    finally:
+        listed.stop()
 
 
 def determine_batch():
@@ -491,7 +528,7 @@ def drain():
 for name, fn in [("health", health), ("auth needed", auth_needed), ("roles", roles),
                  ("routing", routing), ("reference", reference), ("classify", classify),
                  ("not built", not_built), ("screen", screen), ("simulate", simulate),
-                 ("determine one", determine_one),
+                 ("determine one", determine_one), ("determine screened", determine_screened),
                  ("determine batch", determine_batch), ("determine options", determine_options),
                  ("determine errors", determine_errors), ("transport limits", transport_limits),
                  ("explain", explain), ("ledger", ledger), ("decisions", decisions),
