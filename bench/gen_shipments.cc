@@ -1,16 +1,25 @@
 // gen_shipments: writes a deterministic, realistic mix of shipments (contract.md
 // section 2) as JSON Lines to stdout, for benchmarks and soak runs.
 //
-//   gen_shipments [--lines N] [--seed S]      (defaults: 500000 lines, seed 1)
+//   gen_shipments [--lines N] [--seed S] [--profile mixed|draw-heavy]
+//                 (defaults: 500000 lines, seed 1, mixed)
 //
 // The same N and S give byte-identical output on every platform: the generator is
 // std::mt19937_64 (fully specified by the standard) with our own integer mapping
 // to ranges, and no floating point anywhere.
 //
-// The mix: ~70% catalog items, ~20% inline IC objects, ~5% computers, ~3% HBM,
+// `mixed`: ~70% catalog items, ~20% inline IC objects, ~5% computers, ~3% HBM,
 // ~2% model weights; 35 destinations over the three tiers; 5,000 consignees, each
 // with a home country (hq), some with an ultimate parent elsewhere, a few holding
 // a VEU; dates from 2022-09 to 2026-11, roughly in order; units skewed small.
+// About 17 % of its lines draw on the ledger (as written).
+//
+// `draw-heavy`: an AI-chip exporter's book under the AI Diffusion rule, dated
+// 2025-06 to 2026-06: ~60 % of lines to Tier 1 (an AIA counter), ~35 % to Tier 2
+// (LPP, then the country's allocation), a few to China and the U.S.; data-center
+// accelerators and servers only, in small orders, so most lines draw (as written:
+// `check --mode as-written`; BIS does not enforce the rule, so as enforced they
+// draw nothing).
 
 #include <charconv>
 #include <cstdint>
@@ -69,6 +78,15 @@ const std::vector<Weighted<std::string_view>> kDestinations = {
     {"CN", 40},  {"HK", 10}, {"MO", 2},  {"RU", 3},  {"IR", 1},  {"BY", 1},  {"VE", 1},
 };
 
+// The draw-heavy book's destinations: Tier 1 (Supp. 5 para (a)) and Tier 2
+// buyers of data-center accelerators, a little China and domestic trade.
+const std::vector<Weighted<std::string_view>> kDrawHeavyDestinations = {
+    {"DE", 60}, {"GB", 60}, {"FR", 40}, {"JP", 60}, {"KR", 50}, {"TW", 50}, {"NL", 30},
+    {"CA", 30}, {"AU", 25}, {"IE", 20}, {"SE", 15}, {"FI", 10}, {"IN", 60}, {"MY", 45},
+    {"SG", 45}, {"AE", 40}, {"SA", 35}, {"BR", 20}, {"MX", 20}, {"VN", 20}, {"IL", 20},
+    {"CH", 15}, {"PL", 15}, {"TH", 10}, {"ID", 10}, {"CN", 20}, {"US", 20},
+};
+
 const std::vector<Weighted<std::string_view>> kCatalogItems = {
     {"nvidia-h100-sxm", 30},
     {"nvidia-h200-sxm", 15},
@@ -87,6 +105,11 @@ const std::vector<Weighted<std::string_view>> kCatalogItems = {
 const std::vector<Weighted<std::string_view>> kServerParts = {
     {"nvidia-h100-sxm", 45},       {"nvidia-h200-sxm", 25}, {"nvidia-b200", 15},
     {"nvidia-a100-sxm4-80gb", 10}, {"amd-mi300x", 5},
+};
+
+const std::vector<Weighted<std::string_view>> kDataCenterItems = {
+    {"nvidia-h100-sxm", 35}, {"nvidia-h200-sxm", 30}, {"nvidia-b200", 20},
+    {"nvidia-a100-sxm4-80gb", 5}, {"amd-mi300x", 10},
 };
 
 const std::vector<Weighted<std::string_view>> kEndUses = {
@@ -222,8 +245,40 @@ void WriteItem(Rng& rng, Writer& out, int64_t* units) {
   }
 }
 
+// The draw-heavy book's items: accelerators and 8-way servers of them, in
+// orders of 1 to 32 units, so a party's LPP and a country's allocation last
+// for most of the year.
+void WriteDataCenterItem(Rng& rng, Writer& out, int64_t* units) {
+  out << ",\"item\":";
+  if (rng.Percent(80)) {
+    out << "\"" << Pick(rng, kDataCenterItems) << "\"";
+    *units = rng.Between(1, 32);
+  } else {
+    out << "{\"kind\":\"computer\",\"contains\":[{\"item\":\"" << Pick(rng, kDataCenterItems)
+        << "\",\"count\":8}]}";
+    *units = rng.Between(1, 4);
+  }
+}
+
+struct Profile {
+  const std::vector<Weighted<std::string_view>>* destinations;
+  int64_t first_day, last_day;
+  void (*write_item)(Rng&, Writer&, int64_t*);
+  int home_percent;  // lines to the consignee's own country
+};
+
+Profile MixedProfile() {
+  return {&kDestinations, DaysFromCivil(2022, 9, 1), DaysFromCivil(2026, 11, 30), WriteItem, 85};
+}
+
+Profile DrawHeavyProfile() {
+  return {&kDrawHeavyDestinations, DaysFromCivil(2025, 6, 1), DaysFromCivil(2026, 6, 30),
+          WriteDataCenterItem, 95};
+}
+
 int Usage() {
-  std::fprintf(stderr, "usage: gen_shipments [--lines N] [--seed S]\n");
+  std::fprintf(stderr,
+               "usage: gen_shipments [--lines N] [--seed S] [--profile mixed|draw-heavy]\n");
   return 1;
 }
 
@@ -238,10 +293,15 @@ bool ParseInt(const char* s, int64_t* out) {
 int main(int argc, char** argv) {
   int64_t lines = 500000;
   int64_t seed = 1;
+  Profile profile = MixedProfile();
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
     if ((arg == "--lines" || arg == "--seed") && i + 1 < argc) {
       if (!ParseInt(argv[++i], arg == "--lines" ? &lines : &seed)) return Usage();
+    } else if (arg == "--profile" && i + 1 < argc) {
+      const std::string_view name = argv[++i];
+      if (name != "mixed" && name != "draw-heavy") return Usage();
+      if (name == "draw-heavy") profile = DrawHeavyProfile();
     } else {
       return Usage();
     }
@@ -252,11 +312,11 @@ int main(int argc, char** argv) {
   // The parties: each consignee has a home country; some belong to a group
   // headquartered elsewhere; a few hold a data center VEU.
   std::vector<std::string_view> parent_hq(kParents);
-  for (auto& hq : parent_hq) hq = Pick(rng, kDestinations);
+  for (auto& hq : parent_hq) hq = Pick(rng, *profile.destinations);
   std::vector<Party> parties(kConsignees);
   for (int c = 0; c < kConsignees; ++c) {
     Party& p = parties[c];
-    p.hq = Pick(rng, kDestinations);
+    p.hq = Pick(rng, *profile.destinations);
     if (rng.Percent(15)) p.parent = static_cast<int>(rng.Below(kParents));
     if (c % 250 == 7) {  // 20 U.S. hyperscalers with a universal VEU
       p.veu = "UVEU";
@@ -267,8 +327,8 @@ int main(int argc, char** argv) {
     }
   }
 
-  const int64_t first_day = DaysFromCivil(2022, 9, 1);
-  const int64_t span = DaysFromCivil(2026, 11, 30) - first_day;
+  const int64_t first_day = profile.first_day;
+  const int64_t span = profile.last_day - first_day;
   static constexpr std::string_view kReexportFrom[] = {"TW", "SG", "MY", "KR", "NL"};
 
   Writer out;
@@ -276,7 +336,8 @@ int main(int argc, char** argv) {
     const int c = static_cast<int>(rng.Below(kConsignees));
     const Party& p = parties[c];
     // Most shipments go to the consignee's own country; some to a site elsewhere.
-    const std::string_view dest = rng.Percent(85) ? p.hq : Pick(rng, kDestinations);
+    const std::string_view dest =
+        rng.Percent(profile.home_percent) ? p.hq : Pick(rng, *profile.destinations);
 
     // Roughly chronological, as an order book is, with a week of jitter.
     int64_t day = first_day + (lines > 1 ? i * span / (lines - 1) : 0) + rng.Between(-3, 3);
@@ -300,7 +361,7 @@ int main(int argc, char** argv) {
     out << ",\"destination\":\"" << dest << "\"";
 
     int64_t units = 1;
-    WriteItem(rng, out, &units);
+    profile.write_item(rng, out, &units);
     out << ",\"units\":" << units;
 
     out << ",\"consignee\":{\"name\":\"Consignee ";

@@ -34,6 +34,13 @@ for name in 500k 2m; do
     "$bin/gen_shipments" --lines "${lines[$name]}" > "$file"
   fi
 done
+# The draw-heavy book (gen_shipments --profile draw-heavy): most lines draw, as
+# written; checked with --mode as-written below.
+heavy=$out/draw-heavy-500k.jsonl
+if [[ ! -s $heavy || $bin/gen_shipments -nt $heavy ]]; then
+  echo "generating $heavy (500000 lines, draw-heavy)"
+  "$bin/gen_shipments" --lines 500000 --profile draw-heavy > "$heavy"
+fi
 
 # check FILE: one run; exit 0 or 2 (malformed lines) means every line got a determination.
 check() {
@@ -104,12 +111,14 @@ fi
 # check --ledger on the 500k file: a fresh SQLite ledger, the same file again
 # (idempotent: nothing is drawn twice), and PostgreSQL when HF_TEST_POSTGRES_URL
 # names a server (tests/pg/start_postgres.sh starts one).
-durable() {  # durable LABEL LEDGER
-  local start rc=0
+durable() {  # durable LABEL LEDGER [FILE [CHECK OPTIONS...]]: LEDGER "" is in memory
+  local label=$1 ledger=$2 file=${3:-$out/shipments-500k.jsonl} start rc=0
+  shift $(( $# < 3 ? $# : 3 ))
   start=$(date +%s.%N)
-  "$bin/highfence" check --format jsonl --ledger "$2" "$out/shipments-500k.jsonl" > /dev/null || rc=$?
+  "$bin/highfence" check --format jsonl ${ledger:+--ledger "$ledger"} "$@" "$file" > /dev/null \
+    || rc=$?
   (( rc == 0 || rc == 2 )) || { echo "run_bench.sh: durable check on $2 exited $rc" >&2; exit 1; }
-  awk -v s="$start" -v e="$(date +%s.%N)" -v l="$1" \
+  awk -v s="$start" -v e="$(date +%s.%N)" -v l="$label" \
     'BEGIN { printf "| %s | %.3f | %.0f |\n", l, e - s, 500000 / (e - s) }'
 }
 echo
@@ -124,6 +133,20 @@ if [[ -n ${HF_TEST_POSTGRES_URL:-} ]] && command -v psql >/dev/null; then
   db="hf_bench_$$"
   psql "$HF_TEST_POSTGRES_URL" -qc "CREATE DATABASE $db" >/dev/null
   durable "PostgreSQL, fresh" "${HF_TEST_POSTGRES_URL%/*}/$db"
+  psql "$HF_TEST_POSTGRES_URL" -qc "DROP DATABASE $db" >/dev/null
+fi
+echo
+echo "## the draw-heavy book, 500,000 lines, --mode as-written"
+echo
+echo "| ledger | seconds | shipments/s |"
+echo "|---|---:|---:|"
+rm -f "$out/heavy.db" "$out/heavy.db-wal" "$out/heavy.db-shm"
+durable "in memory" "" "$heavy" --mode as-written
+durable "SQLite, fresh" "$out/heavy.db" "$heavy" --mode as-written
+if [[ -n ${HF_TEST_POSTGRES_URL:-} ]] && command -v psql >/dev/null; then
+  db="hf_bench_heavy_$$"
+  psql "$HF_TEST_POSTGRES_URL" -qc "CREATE DATABASE $db" >/dev/null
+  durable "PostgreSQL, fresh" "${HF_TEST_POSTGRES_URL%/*}/$db" "$heavy" --mode as-written
   psql "$HF_TEST_POSTGRES_URL" -qc "DROP DATABASE $db" >/dev/null
 fi
 if [[ -x $bin/ledger_latency ]]; then
