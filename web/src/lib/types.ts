@@ -176,12 +176,12 @@ export interface Transfer {
   id: string;
   account: string;
   amount: number;
-  state: "pending" | "posted" | "void" | "reversed" | string;
+  state: "pending" | "posted" | "voided" | "reversed" | string;
   shipment_id: string;
   on: string;
   recorded_at: string;
-  licence?: string | null;
-  granted_on?: string | null;
+  // A posted reservation's licence is in its note ("licence D1234567; ..."), and
+  // its grant day in settled_at (midnight UTC).
   note?: string | null;
   reverses?: string | null;
   settled_at?: string | null;
