@@ -103,7 +103,28 @@ export interface Determination {
     authorization: string | null;
     license_policy: string | null;
   };
+  // Present when the server screened the parties against restricted-party lists.
+  screening?: Screening;
   decision_id?: string;
+}
+
+// A determination's restricted-party screening (docs/formats.md, "Screening").
+export interface Screening {
+  snapshot: string; // the SHA-256 of the list file screened against
+  hits: ScreeningHit[];
+}
+
+export interface ScreeningHit {
+  party: "consignee" | "parent" | string;
+  list: string; // EL, SDN, DPL, MEU, UVL, ...
+  entity_number: string | null;
+  name: string;
+  matched_name: string;
+  score: number;
+  band: "match" | "review" | string;
+  license_policy: string | null;
+  federal_register_notice: string | null;
+  row?: number;
 }
 
 export interface DerivationStep {
