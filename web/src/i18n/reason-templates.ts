@@ -705,12 +705,74 @@ export const TEMPLATES: readonly Template[] = [
     "收货人的最终母公司“{0}”与被拒绝人员清单上的“{1}”匹配（{2}）：拒绝令只约束其列名人员，" +
       "收货人并不因此被拒绝，但与其交易是装运前须排除的警示信号",
   ],
+  [
+    "party.entity_list_policy",
+    "the entry names no review policy this engine reads: {} is taken",
+    "该条目未载明本引擎可读的审查政策：采用{0}",
+  ],
+  [
+    "party.listed",
+    "the {} `{}` matches `{}` on the {} ({}): {}",
+    "{0}“{1}”与{3}上的“{2}”匹配（{4}）：{5}",
+  ],
+  [
+    "party.not_applicable",
+    "{} `{}` matches `{}` on the {} ({}), whose licence requirement covers items subject to " +
+      "the EAR exported, reexported or transferred: {}, so no licence is required for it",
+    "{0}“{1}”与{3}上的“{2}”匹配（{4}），该名单的许可要求针对出口、再出口或转让的受 EAR 管辖物项：" +
+      "{5}，因此无需为此申请许可证",
+  ],
+  [
+    "party.review",
+    "`{}` may be `{}` on the {} (score {}: below the match threshold {}, at or above the " +
+      "review threshold {}){}: confirm or clear the party",
+    "“{0}”可能是{2}上的“{1}”（得分 {3}：低于匹配阈值 {4}，不低于复核阈值 {5}）{6}：请确认或排除该当事方",
+  ],
+  [
+    "auth.party_lists",
+    "a listed party requires a licence: no licence exception or validated end-user " +
+      "authorization is tried, and nothing is drawn",
+    "当事方被列入名单，需要许可证：不尝试任何许可例外或经验证最终用户授权，也不占用任何账户",
+  ],
 ];
 
 // Phrases the engine puts inside reasons as values (nested formats, wire names).
 export const PHRASES: readonly (readonly [en: string, zh: string])[] = [
   ["the consignee", "收货人"],
   ["the consignee's ultimate parent", "收货人的最终母公司"],
+  ["consignee", "收货人"],
+  ["consignee's ultimate parent", "收货人的最终母公司"],
+  ["Entity List", "实体清单"],
+  [", and {} other candidates", "，另有 {0} 个候选"],
+  [", and {} other candidate", "，另有 {0} 个候选"],
+  ["the destination is the United States, not an export", "目的地为美国，不属于出口"],
+  ["published model weights are not subject to the EAR", "已公开的模型权重不受 EAR 管辖"],
+  [
+    "OFAC blocks the party's property and bars U.S. persons from dealing with it; not " +
+      "evaluated here: resolve before shipping",
+    "OFAC 封锁该当事方的财产并禁止美国人与其交易；此处不作评估：装运前须予解决",
+  ],
+  [
+    "a military end user: a licence is required for the items of Supp. No. 2 to part 744 " +
+      "(not evaluated here)",
+    "军事最终用户：第 744 部分补编第 2 号所列物项需要许可证（此处不作评估）",
+  ],
+  [
+    "no licence exception may be used, and the party's UVL statement is needed before export",
+    "不得使用任何许可例外，出口前须取得该当事方的 UVL 声明",
+  ],
+  [
+    "debarred from ITAR transactions by the State Department; resolve before shipping",
+    "被国务院禁止参与 ITAR 交易；装运前须予解决",
+  ],
+  [
+    "under State Department nonproliferation sanctions; resolve before shipping",
+    "受国务院防扩散制裁；装运前须予解决",
+  ],
+  [
+    "a listed party; resolve the listing before shipping",
+    "被列入名单的当事方；装运前须解决该列名问题",
+  ],
   [
     "score {}; entry {}; no Federal Register citation on the row",
     "得分 {0}；条目 {1}；该行无联邦公报出处",

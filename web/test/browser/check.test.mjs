@@ -148,6 +148,7 @@ test("a listed consignee: the screening snapshot and its hits, in both languages
   await block.getByRole("heading", { name: "受限方筛查" }).waitFor();
   assert.match(await rows.first().innerText(), /收货人[\s\S]*实体清单[\s\S]*匹配/);
   assert.match(await page.getByTestId("reasons").innerText(), /与实体清单上的.*匹配/);
+  assert.equal(await page.getByTestId("reasons").locator(".untranslated").count(), 0);
   assert.deepEqual(await axe(page), []);
   await page.close();
 });

@@ -127,3 +127,38 @@ test("an Entity List reason in Chinese: who, the hit's facts and the policy are 
     "当事方被列入名单，无论何种物项均需要许可证：拒绝政策（取名单的推定拒绝与物项的拒绝政策中较严者）",
   );
 });
+
+test("a review-band candidate and another list's meaning read in Chinese", () => {
+  const review = reasons.reasonText(
+    {
+      rule: "party.review",
+      citation: "",
+      text:
+        "`Huawei Tech Co` may be `Huawei Technologies Co., Ltd. (Huawei)` on the Entity List " +
+        "(score 0.71: below the match threshold 0.85, at or above the review threshold 0.6), " +
+        "and 2 other candidates: confirm or clear the party",
+    },
+    "zh",
+  );
+  assert.equal(
+    review.text,
+    "“Huawei Tech Co”可能是实体清单上的“Huawei Technologies Co., Ltd. (Huawei)”（得分 0.71：" +
+      "低于匹配阈值 0.85，不低于复核阈值 0.6），另有 2 个候选：请确认或排除该当事方",
+  );
+  const listed = reasons.reasonText(
+    {
+      rule: "party.listed",
+      citation: "",
+      text:
+        "the consignee's ultimate parent `Acme` matches `ACME LLC` on the Unverified List " +
+        "(score 0.9; no Federal Register citation on the row): no licence exception may be " +
+        "used, and the party's UVL statement is needed before export",
+    },
+    "zh",
+  );
+  assert.equal(
+    listed.text,
+    "收货人的最终母公司“Acme”与Unverified List上的“ACME LLC”匹配（得分 0.9；该行无联邦公报出处）：" +
+      "不得使用任何许可例外，出口前须取得该当事方的 UVL 声明",
+  );
+});
