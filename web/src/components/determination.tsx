@@ -6,6 +6,7 @@ import { num } from "../lib/format";
 import { href } from "../lib/router";
 import type { Determination, Reason } from "../lib/types";
 import { Citation, DecisionBadge } from "./common";
+import { ScreeningView } from "./screening";
 
 export function DeterminationView({ d, date }: { d: Determination; date?: string }) {
   useLang();
@@ -67,6 +68,7 @@ export function DeterminationView({ d, date }: { d: Determination; date?: string
           </div>
         )}
       </div>
+      {d.screening && <ScreeningView s={d.screening} />}
       <Derivation reasons={d.reasons} date={date} />
       {d.decision_id && (
         <p class="logged">
@@ -152,6 +154,7 @@ const PHASES: [RegExp, MessageKey][] = [
   [/^auth\./, "phase.authorization"],
   [/^policy\./, "phase.policy"],
   [/^notice\./, "phase.notice"],
+  [/^party\./, "phase.parties"],
 ];
 
 function phaseOf(rule: string): MessageKey {

@@ -50,8 +50,16 @@ export const TEMPLATES: readonly Template[] = [
       "rules applies",
     "尚无先进计算规则生效（首个规则于 {0} 生效）：不适用这些规则的 ECCN",
   ],
-  ["policy.approval", "D:1 or D:4 destination outside Macau/D:5: {}", "澳门/D:5 以外的 D:1 或 D:4 目的地：{0}"],
-  ["policy.denial", "Macau or D:5 destination or headquarters: {}", "目的地或总部位于澳门或 D:5：{0}"],
+  [
+    "policy.approval",
+    "D:1 or D:4 destination outside Macau/D:5: {}",
+    "澳门/D:5 以外的 D:1 或 D:4 目的地：{0}",
+  ],
+  [
+    "policy.denial",
+    "Macau or D:5 destination or headquarters: {}",
+    "目的地或总部位于澳门或 D:5：{0}",
+  ],
   [
     "policy.denial",
     "Macau/D:5 destination, or a party headquartered there: {}",
@@ -646,10 +654,132 @@ export const TEMPLATES: readonly Template[] = [
     "自美国出口至 {0}，TPP 低于 {1} 且 DRAM 带宽低于 {2} GB/s：{3}，出口商须提交六项证明（美国销量、50 % 上限、第三方测试、了解客户）",
   ],
   ["policy.uae", "licence to the UAE: {}", "向阿联酋出口的许可证：{0}"],
+  // Restricted parties: what a screening hit means (docs/screening.md, "In determinations").
+  [
+    "party.entity_list",
+    "{} `{}` matches `{}` on the Entity List ({}): a licence is required for every item " +
+      'subject to the EAR, EAR99 included; the entry\'s review policy "{}" reads as {}',
+    "{0}“{1}”与实体清单上的“{2}”匹配（{3}）：所有受 EAR 管辖的物项（包括 EAR99）均需要许可证；" +
+      "该条目的审查政策“{4}”解读为{5}",
+  ],
+  [
+    "party.policy",
+    "a listed party requires a licence whatever the item: {}",
+    "当事方被列入名单，无论何种物项均需要许可证：{0}",
+  ],
+  [
+    "party.policy",
+    "a listed party requires a licence whatever the item: {} (the stricter of the listing's {} " +
+      "and the item's {})",
+    "当事方被列入名单，无论何种物项均需要许可证：{0}（取名单的{1}与物项的{2}中较严者）",
+  ],
+  [
+    "party.affiliates",
+    "on {} the affiliates rule extends the Entity List to entities owned {} percent or more by " +
+      "a listed entity; the consignee's ultimate parent `{}` is taken to own that much (see " +
+      "`assumed`)",
+    "{0} 关联方规则将实体清单延伸至由被列实体拥有 {1}% 或以上股权的实体；收货人的最终母公司“{2}”" +
+      "视为拥有该比例（见 `assumed`）",
+  ],
+  [
+    "party.affiliates",
+    "the consignee's ultimate parent `{}` matches `{}` on the Entity List ({}); on {} the Entity " +
+      "List does not extend to a listed entity's affiliates: no licence is required for that " +
+      "reason, but a listed owner is a red flag to resolve before shipping",
+    "收货人的最终母公司“{0}”与实体清单上的“{1}”匹配（{2}）；{3} 实体清单不延伸至被列实体的关联方：" +
+      "不因此需要许可证，但所有者被列入名单是装运前须排除的警示信号",
+  ],
+  [
+    "party.denied_persons",
+    "the consignee `{}` matches `{}` on the Denied Persons List ({}): a denial order bars " +
+      "taking part in any export with it, for every item subject to the EAR, and no licence " +
+      "exception applies: licence required, {}",
+    "收货人“{0}”与被拒绝人员清单上的“{1}”匹配（{2}）：拒绝令禁止参与与其有关的任何出口，" +
+      "适用于所有受 EAR 管辖的物项，且不适用任何许可例外：需要许可证，{3}",
+  ],
+  [
+    "party.denied_persons",
+    "the consignee's ultimate parent `{}` matches `{}` on the Denied Persons List ({}): a " +
+      "denial order names its persons, so the consignee is not denied by that alone, but " +
+      "dealing with it is a red flag to resolve before shipping",
+    "收货人的最终母公司“{0}”与被拒绝人员清单上的“{1}”匹配（{2}）：拒绝令只约束其列名人员，" +
+      "收货人并不因此被拒绝，但与其交易是装运前须排除的警示信号",
+  ],
+  [
+    "party.entity_list_policy",
+    "the entry names no review policy this engine reads: {} is taken",
+    "该条目未载明本引擎可读的审查政策：采用{0}",
+  ],
+  [
+    "party.listed",
+    "the {} `{}` matches `{}` on the {} ({}): {}",
+    "{0}“{1}”与{3}上的“{2}”匹配（{4}）：{5}",
+  ],
+  [
+    "party.not_applicable",
+    "{} `{}` matches `{}` on the {} ({}), whose licence requirement covers items subject to " +
+      "the EAR exported, reexported or transferred: {}, so no licence is required for it",
+    "{0}“{1}”与{3}上的“{2}”匹配（{4}），该名单的许可要求针对出口、再出口或转让的受 EAR 管辖物项：" +
+      "{5}，因此无需为此申请许可证",
+  ],
+  [
+    "party.review",
+    "`{}` may be `{}` on the {} (score {}: below the match threshold {}, at or above the " +
+      "review threshold {}){}: confirm or clear the party",
+    "“{0}”可能是{2}上的“{1}”（得分 {3}：低于匹配阈值 {4}，不低于复核阈值 {5}）{6}：请确认或排除该当事方",
+  ],
+  [
+    "auth.party_lists",
+    "a listed party requires a licence: no licence exception or validated end-user " +
+      "authorization is tried, and nothing is drawn",
+    "当事方被列入名单，需要许可证：不尝试任何许可例外或经验证最终用户授权，也不占用任何账户",
+  ],
 ];
 
 // Phrases the engine puts inside reasons as values (nested formats, wire names).
 export const PHRASES: readonly (readonly [en: string, zh: string])[] = [
+  ["the consignee", "收货人"],
+  ["the consignee's ultimate parent", "收货人的最终母公司"],
+  ["consignee", "收货人"],
+  ["consignee's ultimate parent", "收货人的最终母公司"],
+  ["Entity List", "实体清单"],
+  [", and {} other candidates", "，另有 {0} 个候选"],
+  [", and {} other candidate", "，另有 {0} 个候选"],
+  ["the destination is the United States, not an export", "目的地为美国，不属于出口"],
+  ["published model weights are not subject to the EAR", "已公开的模型权重不受 EAR 管辖"],
+  [
+    "OFAC blocks the party's property and bars U.S. persons from dealing with it; not " +
+      "evaluated here: resolve before shipping",
+    "OFAC 封锁该当事方的财产并禁止美国人与其交易；此处不作评估：装运前须予解决",
+  ],
+  [
+    "a military end user: a licence is required for the items of Supp. No. 2 to part 744 " +
+      "(not evaluated here)",
+    "军事最终用户：第 744 部分补编第 2 号所列物项需要许可证（此处不作评估）",
+  ],
+  [
+    "no licence exception may be used, and the party's UVL statement is needed before export",
+    "不得使用任何许可例外，出口前须取得该当事方的 UVL 声明",
+  ],
+  [
+    "debarred from ITAR transactions by the State Department; resolve before shipping",
+    "被国务院禁止参与 ITAR 交易；装运前须予解决",
+  ],
+  [
+    "under State Department nonproliferation sanctions; resolve before shipping",
+    "受国务院防扩散制裁；装运前须予解决",
+  ],
+  [
+    "a listed party; resolve the listing before shipping",
+    "被列入名单的当事方；装运前须解决该列名问题",
+  ],
+  [
+    "score {}; entry {}; no Federal Register citation on the row",
+    "得分 {0}；条目 {1}；该行无联邦公报出处",
+  ],
+  ["score {}; no Federal Register citation on the row", "得分 {0}；该行无联邦公报出处"],
+  ["score {}; entry {}; {}", "得分 {0}；条目 {1}；{2}"],
+  ["score {}; {}", "得分 {0}；{1}"],
   ["part {} ({} x {}): ", "第 {0} 部分（{1} × {2}）："],
   [" (Macau or Country Group D:5)", "（澳门或 D:5 国家组）"],
   [" (supplement no. 5 to part 740, paragraph (a))", "（第 740 部分补编第 5 号 (a) 段）"],

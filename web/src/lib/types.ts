@@ -103,7 +103,28 @@ export interface Determination {
     authorization: string | null;
     license_policy: string | null;
   };
+  // Present when the server screened the parties against restricted-party lists.
+  screening?: Screening;
   decision_id?: string;
+}
+
+// A determination's restricted-party screening (docs/formats.md, "Screening").
+export interface Screening {
+  snapshot: string; // the SHA-256 of the list file screened against
+  hits: ScreeningHit[];
+}
+
+export interface ScreeningHit {
+  party: "consignee" | "parent" | string;
+  list: string; // EL, SDN, DPL, MEU, UVL, ...
+  entity_number: string | null;
+  name: string;
+  matched_name: string;
+  score: number;
+  band: "match" | "review" | string;
+  license_policy: string | null;
+  federal_register_notice: string | null;
+  row?: number;
 }
 
 export interface DerivationStep {
@@ -176,12 +197,12 @@ export interface Transfer {
   id: string;
   account: string;
   amount: number;
-  state: "pending" | "posted" | "void" | "reversed" | string;
+  state: "pending" | "posted" | "voided" | "reversed" | string;
   shipment_id: string;
   on: string;
   recorded_at: string;
-  licence?: string | null;
-  granted_on?: string | null;
+  // A posted reservation's licence is in its note ("licence D1234567; ..."), and
+  // its grant day in settled_at (midnight UTC).
   note?: string | null;
   reverses?: string | null;
   settled_at?: string | null;

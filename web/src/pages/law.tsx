@@ -98,8 +98,15 @@ function RegimeList({ regimes, onDate }: { regimes: Regime[]; onDate: (d: string
           ) : (
             <span>{t("law.program_dates")}</span>
           )}{" "}
-          <strong>{r.id}</strong> ({t(r.kind === "regime" ? "law.regime" : r.kind === "program" ? "law.program" : "law.change")}):{" "}
-          {r.title} · <Citation citation={r.citation} />{" "}
+          <strong>{r.id}</strong> (
+          {t(
+            r.kind === "regime"
+              ? "law.regime"
+              : r.kind === "program"
+                ? "law.program"
+                : "law.change",
+          )}
+          ): {r.title} · <Citation citation={r.citation} />{" "}
           <a href={r.url} target="_blank" rel="noopener noreferrer">
             ↗
           </a>

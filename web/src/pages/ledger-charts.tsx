@@ -82,6 +82,8 @@ export function LppChart({ accounts, cap }: { accounts: Account[]; cap: number }
             Plot.text([cap], {
               x: (d) => d,
               frameAnchor: "top",
+              textAnchor: "end",
+              dx: -4,
               dy: -2,
               text: () => t("ledger.lpp_cap", { cap: compact(cap) }),
               fill: "#b3261e",
@@ -93,6 +95,25 @@ export function LppChart({ accounts, cap }: { accounts: Account[]; cap: number }
   );
 }
 
+// A declared installed base (`highfence ledger seed`: no shipment) is what the
+// party had before its first recorded shipment, whatever day it was declared.
+const isSeed = (x: Transfer) => !x.shipment_id;
+
+// The installed base over time: the declared base from the chart's start (the
+// schedule's first quarter, or the first shipment if earlier), then each
+// shipment's draw on its date.
+export function installedBase(transfers: Transfer[], scheduleFrom?: string) {
+  const counted = transfers.filter(
+    (x) => x.state === "posted" || x.state === "reversed" || x.state === "pending",
+  );
+  const shipped = counted.filter((x) => !isSeed(x)).sort((a, b) => a.on.localeCompare(b.on));
+  let total = counted.filter(isSeed).reduce((s, x) => s + x.amount, 0);
+  const start = [scheduleFrom, shipped[0]?.on].filter((d): d is string => !!d).sort()[0];
+  const points = total && start ? [{ on: start, total, declared: true }] : [];
+  for (const x of shipped) points.push({ on: x.on, total: (total += x.amount), declared: false });
+  return points;
+}
+
 // The cap in force each quarter (a step) and the installed base posted to date.
 export function NveuChart({ account, transfers }: { account: Account; transfers: Transfer[] }) {
   const schedule = account.schedule ?? [];
@@ -101,11 +122,10 @@ export function NveuChart({ account, transfers }: { account: Account; transfers:
     const last = steps[steps.length - 1];
     steps.push({ date: new Date(last.date.getTime() + 92 * 864e5), cap: last.cap });
   }
-  let total = 0;
-  const base = transfers
-    .filter((x) => x.state === "posted" || x.state === "reversed" || x.state === "pending")
-    .sort((a, b) => a.on.localeCompare(b.on))
-    .map((x) => ({ date: new Date(x.on), total: (total += x.amount) }));
+  const base = installedBase(transfers, schedule[0]?.from).map((p) => ({
+    ...p,
+    date: new Date(p.on),
+  }));
   return (
     <PlotView
       label={t("ledger.nveu")}
@@ -146,7 +166,8 @@ export function NveuChart({ account, transfers }: { account: Account; transfers:
               x: "date",
               y: "total",
               fill: "#1f4e79",
-              title: (d) => `${d.date.toISOString().slice(0, 10)}: ${num(d.total)}`,
+              title: (d) =>
+                `${d.on}: ${num(d.total)}` + (d.declared ? ` (${t("ledger.declared")})` : ""),
             }),
           ],
         })

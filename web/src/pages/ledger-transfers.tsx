@@ -26,7 +26,6 @@ export function TransferTable(props: {
             <th scope="col">{t("ledger.col.state")}</th>
             <th scope="col">{t("ledger.col.on")}</th>
             <th scope="col">{t("ledger.col.recorded")}</th>
-            <th scope="col">{t("ledger.col.licence")}</th>
             <th scope="col">{t("ledger.col.note")}</th>
             {props.admin && <th scope="col">{t("ledger.col.actions")}</th>}
           </tr>
@@ -51,10 +50,6 @@ export function TransferTable(props: {
                     {t("ledger.settled", { at: timestamp(x.settled_at) })}
                   </small>
                 )}
-              </td>
-              <td>
-                {x.licence ?? ""}
-                {x.granted_on ? ` (${x.granted_on})` : ""}
               </td>
               <td>{x.note ?? ""}</td>
               {props.admin && (

@@ -5,6 +5,7 @@ import { ErrorBox, Field, Loading, PageTitle } from "../components/common";
 import { t, useLang } from "../i18n";
 import { getJson } from "../lib/api";
 import { num } from "../lib/format";
+import { shortSnapshot } from "../lib/screening";
 import type { ScreenAnswer, ScreenHit } from "../lib/types";
 import type { PageProps } from "../main";
 
@@ -64,7 +65,7 @@ export default function ScreenPage(_: PageProps) {
           <p class="muted">
             {t("screen.lists", {
               date: answer.lists.generated_on ?? answer.lists.latest_start_date ?? "?",
-              sha: answer.lists.sha256.slice(0, 12),
+              sha: shortSnapshot(answer.lists.sha256),
             })}
           </p>
           {hits.length === 0 ? (

@@ -11,6 +11,7 @@ import {
   tierReason,
   licenceRequired2023,
 } from "./law.mjs";
+import { applyEntityList, entityListMatch } from "./parties.mjs";
 
 const FIELDS = new Set([
   "id",
@@ -151,7 +152,9 @@ function classify(s, catalog, reasons, regime) {
 }
 
 // One determination. `ledger` is read (and, unless dry, drawn on) for LPP and allocations.
-export function determine(s, { mode = "as_enforced", catalog, ledger, dry = true }) {
+// `screening` (parties.mjs), when given, is carried on the determination, and a
+// consignee's Entity List match decides it.
+export function determine(s, { mode = "as_enforced", catalog, ledger, dry = true, screening }) {
   const base = {
     id: String(s.id ?? ""),
     regime: "none",
@@ -172,7 +175,9 @@ export function determine(s, { mode = "as_enforced", catalog, ledger, dry = true
   };
   base.errors = validate(s);
   if (base.errors.length) return invalid(base);
-  const d = decide(s, mode, catalog, ledger, dry, base);
+  const listed = entityListMatch(screening);
+  const d = decide(s, mode, catalog, ledger, dry || listed !== undefined, base);
+  if (listed) applyEntityList(d, s, listed);
   const other = mode === "as_written" ? "as_enforced" : "as_written";
   const o = decide(s, other, catalog, ledger, true, {
     ...base,
@@ -182,6 +187,8 @@ export function determine(s, { mode = "as_enforced", catalog, ledger, dry = true
     debits: [],
     assumed: [],
   });
+  if (listed) applyEntityList(o, s, listed);
+  if (screening) d.screening = screening;
   if (
     o.decision !== d.decision ||
     o.authorization !== d.authorization ||

@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 const ENTITIES = [
   {
     list: "Entity List",
+    code: "EL",
     entity_number: "EL-2019-0142",
     name: "Huawei Technologies Co., Ltd.",
     aliases: ["华为技术有限公司", "Huawei"],
@@ -15,6 +16,7 @@ const ENTITIES = [
   },
   {
     list: "Entity List",
+    code: "EL",
     entity_number: "EL-2020-0871",
     name: "Semiconductor Manufacturing International Corporation",
     aliases: ["SMIC", "中芯国际"],
@@ -25,6 +27,7 @@ const ENTITIES = [
   },
   {
     list: "Entity List",
+    code: "EL",
     entity_number: "EL-2024-0310",
     name: "Sophgo Technologies Ltd.",
     aliases: ["算能科技"],
@@ -35,6 +38,7 @@ const ENTITIES = [
   },
   {
     list: "SDN",
+    code: "SDN",
     entity_number: "SDN-36311",
     name: "Limited Liability Company Sber Cloud",
     aliases: ["SberCloud"],
@@ -45,6 +49,7 @@ const ENTITIES = [
   },
   {
     list: "Entity List",
+    code: "EL",
     entity_number: "EL-2023-1177",
     name: "Biren Technology",
     aliases: ["Shanghai Biren Intelligent Technology Co., Ltd.", "壁仞科技"],
@@ -55,6 +60,7 @@ const ENTITIES = [
   },
   {
     list: "Unverified List",
+    code: "UVL",
     entity_number: "UVL-2022-0044",
     name: "Wuhan Optics Valley Semiconductor Co.",
     aliases: [],
@@ -115,6 +121,8 @@ export function screen(name, country) {
     const s = score(name, country, e);
     if (s.score < 0.45) continue;
     hits.push({
+      row: ENTITIES.indexOf(e),
+      code: e.code,
       list: e.list,
       entity_number: e.entity_number,
       name: e.name,

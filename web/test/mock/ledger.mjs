@@ -39,8 +39,7 @@ export class MockLedger {
       shipment_id: shipment.id,
       on: shipment.date,
       recorded_at: this.clock().toISOString(),
-      licence: null,
-      granted_on: null,
+      settled_at: null,
       note: null,
       reverses: null,
       ...extra,
@@ -82,20 +81,25 @@ export class MockLedger {
     return null;
   }
 
+  // As the server keeps a grant: the note "licence NUMBER; NOTE", and the
+  // settlement at the granted day's midnight UTC (today's time without one).
   post(id, { licence, granted, note } = {}) {
     const t = this.mustBe(id, "pending");
     Object.assign(t, {
       state: "posted",
-      licence: licence ?? null,
-      granted_on: granted ?? null,
-      note: note ?? t.note,
+      note: grantNote(licence, note) || t.note,
+      settled_at: granted ? `${granted}T00:00:00.000Z` : this.clock().toISOString(),
     });
     return t;
   }
 
   void(id, { note } = {}) {
     const t = this.mustBe(id, "pending");
-    Object.assign(t, { state: "void", note: note ?? t.note });
+    Object.assign(t, {
+      state: "voided",
+      note: note ?? "denied",
+      settled_at: this.clock().toISOString(),
+    });
     return t;
   }
 
@@ -123,6 +127,10 @@ export class MockLedger {
   }
 }
 
+function grantNote(licence, note) {
+  return [licence && `licence ${licence}`, note].filter(Boolean).join("; ");
+}
+
 // Balances a compliance team would plausibly hold in late 2026.
 export function seedLedger(ledger) {
   const alloc = {
@@ -147,7 +155,7 @@ export function seedLedger(ledger) {
         posted,
         "posted",
         { id: `PO-2025-${1000 + ++n}`, date: "2025-08-12" },
-        { licence: `D${1234560 + n}`, granted_on: "2025-09-30" },
+        { note: grantNote(`D${1234560 + n}`), settled_at: "2025-09-30T00:00:00.000Z" },
       );
     if (pending)
       ledger.draw(account, pending, "pending", { id: `PO-2026-${2000 + ++n}`, date: "2026-10-02" });

@@ -10,6 +10,7 @@ import { loadCatalog } from "./catalog.mjs";
 import { determine, slug } from "./engine.mjs";
 import { MockLedger, seedLedger } from "./ledger.mjs";
 import { LISTS, screen, simulate } from "./extras.mjs";
+import { screenParties } from "./parties.mjs";
 import { SEED_SHIPMENTS } from "./seed.mjs";
 
 const ROLES = { viewer: 0, officer: 1, admin: 2 };
@@ -74,7 +75,8 @@ export function createMockApi({ dist } = {}) {
 }
 
 function determineOne(state, s, mode, dry) {
-  return determine(s, { mode, catalog: state.catalog, ledger: state.ledger, dry });
+  const screening = screenParties(s);
+  return determine(s, { mode, catalog: state.catalog, ledger: state.ledger, dry, screening });
 }
 
 function record(state, input, det, keyId, mode) {
@@ -461,7 +463,10 @@ const ROUTES = [
       if (!names.every((n) => typeof n.name === "string" && n.name.trim()))
         throw new HttpError(400, "Bad Request", "name is required", "name");
       json(res, {
-        results: names.map((n) => ({ id: n.id ?? "1", hits: screen(n.name, n.country) })),
+        results: names.map((n) => ({
+          id: n.id ?? "1",
+          hits: screen(n.name, n.country).map(({ row, code, ...hit }) => hit),
+        })),
         lists: LISTS,
       });
     },

@@ -97,3 +97,68 @@ test("every reason the engine writes for the fixture shipments has a Chinese tem
   t.diagnostic(`${seen.size} distinct reason texts over ${rules.size} rules, all translated`);
   void readFileSync;
 });
+
+test("an Entity List reason in Chinese: who, the hit's facts and the policy are phrases too", () => {
+  const text =
+    "the consignee `Huawei Technologies Co., Ltd.` matches `Huawei Technologies Co., Ltd. " +
+    "(Huawei)` on the Entity List (score 0.987; entry 15; 84 FR 22961, 85 FR 51603): a " +
+    "licence is required for every item subject to the EAR, EAR99 included; the entry's " +
+    'review policy "Presumption of denial." reads as presumption_of_denial';
+  const out = reasons.reasonText({ rule: "party.entity_list", citation: "", text }, "zh");
+  assert.equal(out.translated, true);
+  assert.equal(
+    out.text,
+    "收货人“Huawei Technologies Co., Ltd.”与实体清单上的“Huawei Technologies Co., Ltd. (Huawei)”" +
+      "匹配（得分 0.987；条目 15；84 FR 22961, 85 FR 51603）：所有受 EAR 管辖的物项（包括 EAR99）" +
+      "均需要许可证；该条目的审查政策“Presumption of denial.”解读为推定拒绝",
+  );
+  const parent = reasons.reasonText(
+    {
+      rule: "party.policy",
+      citation: "",
+      text:
+        "a listed party requires a licence whatever the item: policy_of_denial (the stricter " +
+        "of the listing's presumption_of_denial and the item's policy_of_denial)",
+    },
+    "zh",
+  );
+  assert.equal(
+    parent.text,
+    "当事方被列入名单，无论何种物项均需要许可证：拒绝政策（取名单的推定拒绝与物项的拒绝政策中较严者）",
+  );
+});
+
+test("a review-band candidate and another list's meaning read in Chinese", () => {
+  const review = reasons.reasonText(
+    {
+      rule: "party.review",
+      citation: "",
+      text:
+        "`Huawei Tech Co` may be `Huawei Technologies Co., Ltd. (Huawei)` on the Entity List " +
+        "(score 0.71: below the match threshold 0.85, at or above the review threshold 0.6), " +
+        "and 2 other candidates: confirm or clear the party",
+    },
+    "zh",
+  );
+  assert.equal(
+    review.text,
+    "“Huawei Tech Co”可能是实体清单上的“Huawei Technologies Co., Ltd. (Huawei)”（得分 0.71：" +
+      "低于匹配阈值 0.85，不低于复核阈值 0.6），另有 2 个候选：请确认或排除该当事方",
+  );
+  const listed = reasons.reasonText(
+    {
+      rule: "party.listed",
+      citation: "",
+      text:
+        "the consignee's ultimate parent `Acme` matches `ACME LLC` on the Unverified List " +
+        "(score 0.9; no Federal Register citation on the row): no licence exception may be " +
+        "used, and the party's UVL statement is needed before export",
+    },
+    "zh",
+  );
+  assert.equal(
+    listed.text,
+    "收货人的最终母公司“Acme”与Unverified List上的“ACME LLC”匹配（得分 0.9；该行无联邦公报出处）：" +
+      "不得使用任何许可例外，出口前须取得该当事方的 UVL 声明",
+  );
+});
