@@ -3,7 +3,8 @@
 # per second and latency on one core (build-release/screen_bench), and the
 # brute-force Jaro-Winkler baseline (bench/screen_baseline.py, Debian's
 # python3-jellyfish). Prints Markdown for docs/benchmarks.md.
-# Run through `make bench` (it builds build-release/ first), or after it.
+# Run through `make bench` (it builds build-release/ first), or after it;
+# HF_BENCH_BUILD=DIR takes the benchmark from another build folder.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -25,6 +26,6 @@ echo
 echo "- CPU: $(lscpu | sed -n 's/^Model name: *//p' | head -1); nproc $(nproc); load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "- names: $(wc -l < "$names") ($names)"
 echo
-build-release/screen_bench "$list" "$names" --repeat 3
+"${HF_BENCH_BUILD:-build-release}/screen_bench" "$list" "$names" --repeat 3
 echo
 /usr/bin/python3 bench/screen_baseline.py "$list" "$names" --limit 200
