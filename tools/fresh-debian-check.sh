@@ -14,7 +14,8 @@
 #
 # Needs root (chroot, mount) and network to the Debian mirror. Services are not
 # started inside the chroot (policy-rc.d), as on a machine where nothing runs yet.
-# Set HF_FRESH_WITH_SHARED=1 to copy ../shared beside the clone, as CI has it.
+# Set HF_FRESH_WITH_SHARED=1 to copy ../shared beside the clone, as CI has it,
+# and HF_FRESH_TARGETS="run" to run only `make run` (default "run test").
 set -euo pipefail
 
 args=("$@")
@@ -92,7 +93,7 @@ fi
 
 # --- 4. the newcomer's two commands -------------------------------------------------
 status=0
-for target in run test; do
+for target in ${HF_FRESH_TARGETS:-run test}; do
   log "make $target"
   start=$(date +%s)
   if in_chroot "cd /root/highfence && make $target"; then result=PASS; else result=FAIL; status=1; fi
