@@ -3,66 +3,16 @@
 # Usage: cli_test.sh PATH/TO/highfence REPO_DIR
 set -u
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 PATH/TO/highfence REPO_DIR" >&2
-  exit 2
-fi
-HF=$1
-REPO=$2
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-PASS=0
-FAIL=0
+. "$(dirname "$0")/cli/lib.sh" "$@"
 
-# --- helpers -------------------------------------------------------------------
+# --- helpers beyond tests/cli/lib.sh ---------------------------------------------
 
-fail() {
-  FAIL=$((FAIL + 1))
-  echo "FAIL: $*" >&2
-}
-pass() { PASS=$((PASS + 1)); }
-
-# run NAME CMD...: runs CMD with stdout in $TMP/out, stderr in $TMP/err; sets RC.
-run() {
-  NAME=$1
-  shift
-  "$@" >"$TMP/out" 2>"$TMP/err"
-  RC=$?
-}
-
-expect_rc() {
-  if [ "$RC" -eq "$1" ]; then pass; else
-    fail "$NAME: exit code $RC, want $1 ($(head -c 300 "$TMP/err"))"
-  fi
-}
-
-# expect_out TEXT: stdout contains TEXT (fixed string).
-expect_out() {
-  if grep -qF -- "$1" "$TMP/out"; then pass; else fail "$NAME: stdout lacks '$1'"; fi
-}
-expect_no_out() {
-  if grep -qF -- "$1" "$TMP/out"; then fail "$NAME: stdout has '$1'"; else pass; fi
-}
-expect_err() {
-  if grep -qF -- "$1" "$TMP/err"; then pass; else fail "$NAME: stderr lacks '$1'"; fi
-}
-expect_lines() {
-  local n
-  n=$(wc -l <"$TMP/out" | tr -d ' ')
-  if [ "$n" -eq "$1" ]; then pass; else fail "$NAME: $n output lines, want $1"; fi
-}
 # expect_ids A B C: the JSONL output's ids, in order.
 expect_ids() {
   local got want
   got=$(grep -o '^{"id":"[^"]*"' "$TMP/out" | sed 's/^{"id":"//; s/"$//' | tr '\n' ' ')
   want="$* "
   if [ "$got" = "$want" ]; then pass; else fail "$NAME: ids '$got', want '$want'"; fi
-}
-# expect_line N TEXT: output line N contains TEXT.
-expect_line() {
-  if sed -n "${1}p" "$TMP/out" | grep -qF -- "$2"; then pass; else
-    fail "$NAME: line $1 lacks '$2': $(sed -n "${1}p" "$TMP/out" | head -c 300)"
-  fi
 }
 # Every output line must be a JSON object (checked with python3 when present;
 # else only that the output is UTF-8, with iconv when present).
@@ -401,5 +351,4 @@ expect_out '"account":"lpp:id-lei-549300x:2025"'
 
 # --------------------------------------------------------------------------------------------
 
-echo "cli: $PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish cli

@@ -4,51 +4,9 @@
 # Usage: screen_cli_test.sh PATH/TO/highfence REPO_DIR
 set -u
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 PATH/TO/highfence REPO_DIR" >&2
-  exit 2
-fi
-HF=$1
-FIX=$2/tests/screening/fixtures
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
+. "$(dirname "$0")/../cli/lib.sh" "$@"
+FIX=$REPO/tests/screening/fixtures
 export HIGHFENCE_LISTS_DIR=$TMP/store  # never the user's own store
-PASS=0
-FAIL=0
-
-fail() {
-  FAIL=$((FAIL + 1))
-  echo "FAIL: $*" >&2
-}
-pass() { PASS=$((PASS + 1)); }
-
-# run NAME CMD...: stdout in $TMP/out, stderr in $TMP/err, exit code in RC.
-run() {
-  NAME=$1
-  shift
-  "$@" >"$TMP/out" 2>"$TMP/err"
-  RC=$?
-}
-expect_rc() {
-  if [ "$RC" -eq "$1" ]; then pass; else
-    fail "$NAME: exit code $RC, want $1 ($(head -c 300 "$TMP/err"))"
-  fi
-}
-expect_out() {
-  if grep -qF -- "$1" "$TMP/out"; then pass; else
-    fail "$NAME: stdout lacks '$1': $(head -c 400 "$TMP/out")"
-  fi
-}
-expect_err() {
-  if grep -qF -- "$1" "$TMP/err"; then pass; else
-    fail "$NAME: stderr lacks '$1': $(head -c 300 "$TMP/err")"
-  fi
-}
-expect_lines() {
-  local n
-  n=$(wc -l <"$TMP/out")
-  if [ "$n" -eq "$1" ]; then pass; else fail "$NAME: $n lines, want $1"; fi
-}
 
 # --- one name ------------------------------------------------------------------
 
@@ -218,5 +176,4 @@ expect_out "decision: license_required, presumption_of_denial"
 expect_out "screened against list snapshot $PSHA: 1 hit"
 expect_out "[party.entity_list]"
 
-echo "screen_cli_test: $PASS passed, $FAIL failed"
-[ "$FAIL" -eq 0 ]
+finish screen_cli_test
