@@ -3,10 +3,12 @@ answer against the OpenAPI document the server serves.
 
 Used by api_test.py, race_test.py, kill_test.py and differential_test.py.
 """
+import atexit
 import http.client
 import json
 import os
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -16,13 +18,25 @@ import time
 import jsonschema
 
 
+_scratch = []
+atexit.register(lambda: [shutil.rmtree(d, ignore_errors=True) for d in _scratch])
+
+
+def scratch_dir(prefix):
+    """A new temporary folder, removed when the test process exits (a server
+    may stop and start again on it within the test)."""
+    folder = tempfile.mkdtemp(prefix=prefix)
+    _scratch.append(folder)
+    return folder
+
+
 class Server:
     """`highfence serve --port 0` in a data folder of its own (or on a given
     ledger). The admin key it prints on first start is `admin_key`."""
 
     def __init__(self, highfence, data_dir=None, ledger=None, extra_args=None):
         self.highfence = highfence
-        self.data_dir = data_dir or tempfile.mkdtemp(prefix="hf-server-")
+        self.data_dir = data_dir or scratch_dir("hf-server-")
         self.ledger = ledger
         self.extra_args = list(extra_args or [])
         self.proc = None

@@ -15,10 +15,9 @@ import json
 import os
 import subprocess
 import sys
-import tempfile
 
 sys.path.insert(0, os.path.dirname(__file__))
-from harness import Server, Tally  # noqa: E402
+from harness import Server, Tally, scratch_dir  # noqa: E402
 
 HF = sys.argv[1]
 t = Tally("web")
@@ -55,7 +54,7 @@ def make_ui(folder):
     return hashlib.sha256(manifest).hexdigest()
 
 
-ui = tempfile.mkdtemp(prefix="hf-web-ui-")
+ui = scratch_dir("hf-web-ui-")
 ui_hash = make_ui(ui)
 server = Server(HF, extra_args=["--web", ui]).start()
 client = server.client(None)
@@ -144,10 +143,10 @@ def without_ui():
 def refused(change, words):
     """Starts a server on a copy of the UI changed by `change`; it must exit
     with a message holding `words`."""
-    folder = tempfile.mkdtemp(prefix="hf-web-bad-")
+    folder = scratch_dir("hf-web-bad-")
     make_ui(folder)
     change(folder)
-    data = tempfile.mkdtemp(prefix="hf-web-data-")
+    data = scratch_dir("hf-web-data-")
     p = subprocess.run([HF, "serve", "--port", "0", "--data", data, "--web", folder],
                        capture_output=True, text=True, timeout=30)
     assert p.returncode != 0, "a changed UI folder was served"
