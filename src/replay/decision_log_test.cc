@@ -73,7 +73,8 @@ TEST(DecisionLogOrderBook, ReplaysTheLoggedOrdersOnceEach) {
   EXPECT_EQ(r->lines, 5);
   EXPECT_EQ(r->flips, 3);
   EXPECT_TRUE((*orders)->status().ok());
-  std::filesystem::remove(path);
+  orders->reset();  // closes the database, so nothing of it stays behind
+  for (const char* suffix : {"", "-wal", "-shm"}) std::filesystem::remove(path + suffix);
 }
 
 TEST(DecisionLogOrderBook, AMissingLedgerIsAnError) {
