@@ -16,6 +16,10 @@
 # started inside the chroot (policy-rc.d), as on a machine where nothing runs yet.
 # Set HF_FRESH_WITH_SHARED=1 to copy ../shared beside the clone, as CI has it,
 # and HF_FRESH_TARGETS="run" to run only `make run` (default "run test").
+# Behind a TLS-intercepting proxy (a sandbox, a corporate network), the npm
+# registry's certificate chain ends in the proxy's CA, which a fresh Debian
+# does not trust: HF_FRESH_HOST_CA=1 lets Node in the chroot trust the host's
+# CA bundle (NODE_EXTRA_CA_CERTS), as the host's own npm does.
 set -euo pipefail
 
 args=("$@")
@@ -68,8 +72,13 @@ mnt sysfs "$dir/sys" -t sysfs
 mnt /dev "$dir/dev" --bind
 mnt devpts "$dir/dev/pts" -t devpts
 
+extra_env=()
+if [[ "${HF_FRESH_HOST_CA:-0}" == 1 ]]; then
+  cp /etc/ssl/certs/ca-certificates.crt "$dir/root/host-ca.crt"
+  extra_env=(NODE_EXTRA_CA_CERTS=/root/host-ca.crt)
+fi
 in_chroot() {
-  chroot "$dir" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb \
+  chroot "$dir" /usr/bin/env -i HOME=/root LANG=C.UTF-8 TERM=dumb "${extra_env[@]}" \
     PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
     /bin/bash -c "$1" </dev/null
 }
